@@ -1,0 +1,299 @@
+package dev.webconsole.server;
+
+import dev.webconsole.server.internal.ClientMessages;
+import dev.webconsole.server.internal.Counters;
+import dev.webconsole.server.internal.Dispatcher;
+import dev.webconsole.server.internal.EventEncoder;
+import dev.webconsole.server.internal.PageHandlers;
+import dev.webconsole.server.internal.Subscription;
+import dev.webconsole.server.internal.TabEndpoint;
+import dev.webconsole.server.internal.TabSession;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
+import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
+import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+
+/**
+ * The WebConsole hub: an embedded Jetty server that serves the console page at {@code /} and fans
+ * events out to every connected tab over {@code /ws}.
+ *
+ * <p>Create it with a {@link HubConfig}, {@link #start()} it, {@link #publish} events from any
+ * thread (never blocks), and {@link #stop()} it. A hub starts once. It keeps no static state:
+ * several hubs may run in one JVM on different ports.
+ */
+public final class ConsoleHub implements AutoCloseable {
+    public static final String SERVER_NAME = "webconsole/0.1.0";
+
+    private final HubConfig config;
+    private final Counters counters = new Counters();
+    private final EventEncoder encoder = new EventEncoder(SERVER_NAME);
+    private final ClientMessages messages = new ClientMessages();
+    private final String hubId = newHubId();
+    private final Dispatcher dispatcher;
+    private final Thread dispatcherThread;
+    private Server server;
+    private ServerWebSocketContainer container;
+    private ServerConnector connector;
+    private volatile boolean started;
+
+    public ConsoleHub(HubConfig config) {
+        this.config = config;
+        this.dispatcher = new Dispatcher(config.ingestQueue(), config.history(), encoder, counters,
+                config.diagnostics(), hubId);
+        this.dispatcherThread = new Thread(dispatcher, "webconsole-dispatcher");
+        this.dispatcherThread.setDaemon(true);
+    }
+
+    /**
+     * Binds the port and starts serving.
+     *
+     * @throws HubStartException if the port is taken or cannot be bound; the message names the port and the fix
+     */
+    public synchronized void start() {
+        if (dispatcherThread.getState() != Thread.State.NEW) {
+            throw new IllegalStateException("a hub starts once; create a new ConsoleHub to start again");
+        }
+        QueuedThreadPool threads = new QueuedThreadPool(16, 2);
+        threads.setName("webconsole-http");
+        threads.setDaemon(true);
+        server = new Server(threads, new ScheduledExecutorScheduler("webconsole-scheduler", true), null);
+        server.setStopTimeout(config.stopTimeout().toMillis());
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        server.addConnector(connector);
+
+        WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, c -> {
+            c.setMaxTextMessageSize(config.maxInboundBytes());
+            c.setMaxBinaryMessageSize(config.maxInboundBytes());
+            c.addMapping("/ws", this::createEndpoint);
+        });
+        container = ws.getServerWebSocketContainer();
+        ws.setHandler(PageHandlers.create(server, () -> encoder.stats(stats())));
+        server.setHandler(PageHandlers.withHeaders(ws));
+        try {
+            server.start();
+        } catch (Exception e) {
+            stopQuietly();
+            throw new HubStartException(startFailure(e), e);
+        }
+        dispatcherThread.start();
+        started = true;
+    }
+
+    /**
+     * Hands an event to the hub without blocking. Long messages and stack traces are cut to
+     * {@link HubConfig#maxMessageChars()} here, so no queue holds more than that per event.
+     *
+     * @return false if the ingest queue was full and the event was dropped (and counted)
+     */
+    public boolean publish(ConsoleEvent event) {
+        return dispatcher.publish(truncate(event));
+    }
+
+    /**
+     * Hands an event to the hub, waiting up to {@code timeoutNanos} for room in the ingest queue.
+     *
+     * @return false if no room came in time and the event was dropped (and counted)
+     */
+    public boolean publish(ConsoleEvent event, long timeoutNanos) throws InterruptedException {
+        return dispatcher.publish(truncate(event), timeoutNanos);
+    }
+
+    private ConsoleEvent truncate(ConsoleEvent event) {
+        ConsoleEvent cut = event.truncatedTo(config.maxMessageChars());
+        if (cut != event) {
+            counters.truncated.increment();
+        }
+        return cut;
+    }
+
+    /** The bound port: the configured one, or the one picked when the configuration asked for 0. */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** The address of the console page. */
+    public URI url() {
+        String host = config.host();
+        if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return URI.create("http://" + host + ":" + port() + "/");
+    }
+
+    public HubConfig config() {
+        return config;
+    }
+
+    public boolean isStarted() {
+        return started;
+    }
+
+    public HubStats stats() {
+        return new HubStats(counters.sessions.get(), counters.published.sum(), dispatcher.lastSeq(),
+                counters.ingestDropped.sum(), counters.sessionDropped.sum(), counters.sendFailed.sum(),
+                counters.truncated.sum(), counters.rejectedMessages.sum());
+    }
+
+    /**
+     * Closes every tab with 1001 (going away), waiting up to {@link HubConfig#stopTimeout()} for them,
+     * then stops the threads and releases the port. Calling it again does nothing.
+     */
+    public synchronized void stop() {
+        if (!started) {
+            return;
+        }
+        started = false;
+        long deadline = System.nanoTime() + config.stopTimeout().toNanos();
+        closeTabs(deadline);
+        dispatcher.stop();
+        stopQuietly();
+        try {
+            dispatcherThread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void closeTabs(long deadline) {
+        List<Session> open = List.copyOf(container.getOpenSessions());
+        CountDownLatch closed = new CountDownLatch(open.size());
+        for (Session session : open) {
+            session.close(StatusCode.SHUTDOWN, "server stopping", Callback.from(closed::countDown, error -> {
+                closed.countDown();
+                report("WebConsole: a tab did not close cleanly", error);
+            }));
+        }
+        try {
+            closed.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void stopQuietly() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            report("WebConsole: the server did not stop cleanly", e);
+        }
+    }
+
+    private Object createEndpoint(ServerUpgradeRequest request, ServerUpgradeResponse response,
+            org.eclipse.jetty.util.Callback callback) {
+        if (counters.sessions.get() >= config.maxSessions()) {
+            org.eclipse.jetty.server.Response.writeError(request, response, callback, 503,
+                    "WebConsole: too many tabs (maxSessions=" + config.maxSessions() + ")");
+            return null;
+        }
+        response.setExtensions(List.of()); // no permessage-deflate: see docs/PERFORMANCE.md
+        Fields query = Request.extractQueryParameters(request);
+        try {
+            Subscription subscription = messages.parseQuery(
+                    query.getValuesOrEmpty("logger"), query.getValuesOrEmpty("exclude"),
+                    query.getValue("level"), query.getValue("since"), query.getValue("hub"));
+            return new TabEndpoint(endpointHub, subscription, null);
+        } catch (ClientMessages.BadMessageException e) {
+            return new TabEndpoint(endpointHub, Subscription.ALL, e.getMessage());
+        }
+    }
+
+    private void report(String message, Throwable error) {
+        config.diagnostics().report(System.Logger.Level.WARNING, message, error);
+    }
+
+    private String startFailure(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && !(root instanceof BindException)) {
+            root = root.getCause();
+        }
+        if (root instanceof BindException && config.port() != 0) {
+            return "WebConsole: port " + config.port() + " on " + config.host()
+                    + " is already in use; set port=\"0\" to pick a free one, or choose another port";
+        }
+        if (e instanceof IOException) {
+            return "WebConsole: cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage()
+                    + "; check the host attribute";
+        }
+        return "WebConsole: the hub did not start: " + e;
+    }
+
+    private static String newHubId() {
+        byte[] bytes = new byte[8];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private final TabEndpoint.Hub endpointHub = new TabEndpoint.Hub() {
+        @Override
+        public TabSession newTab(TabSession.Transport transport) {
+            return new TabSession(config.sessionQueue(), config.maxEventsPerFrame(), config.maxFramesPerSecond(),
+                    encoder, server.getThreadPool(),
+                    (task, delay, unit) -> server.getScheduler().schedule(task, delay, unit),
+                    counters, transport);
+        }
+
+        @Override
+        public void open(TabSession tab, Subscription subscription) {
+            dispatcher.open(tab, subscription);
+        }
+
+        @Override
+        public void resubscribe(TabSession tab, Subscription subscription) {
+            dispatcher.resubscribe(tab, subscription);
+        }
+
+        @Override
+        public void closed(TabSession tab) {
+            dispatcher.close(tab);
+        }
+
+        @Override
+        public ClientMessages messages() {
+            return messages;
+        }
+
+        @Override
+        public EventEncoder encoder() {
+            return encoder;
+        }
+
+        @Override
+        public Counters counters() {
+            return counters;
+        }
+
+        @Override
+        public void report(String message, Throwable error) {
+            ConsoleHub.this.report(message, error);
+        }
+    };
+}

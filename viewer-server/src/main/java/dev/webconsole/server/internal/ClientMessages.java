@@ -1,0 +1,167 @@
+package dev.webconsole.server.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.webconsole.server.Severity;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * Reads what tabs send: a {@code subscribe} message, or the same filter in the socket's query
+ * string. Anything else is refused with a {@link BadMessageException} whose text is sent back to
+ * the tab as it is, so it says what was wrong and what is allowed.
+ */
+public final class ClientMessages {
+    /** At most this many include plus exclude prefixes in one filter. */
+    public static final int MAX_PREFIXES = 256;
+    /** At most this many characters in one prefix. */
+    public static final int MAX_PREFIX_CHARS = 512;
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    /** A message from a tab that the hub will not act on. */
+    public static final class BadMessageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public BadMessageException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Reads one text message; today the only kind a tab sends is {@code subscribe}. */
+    public Subscription parse(String text) throws BadMessageException {
+        JsonNode root;
+        try {
+            root = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new BadMessageException("malformed JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new BadMessageException("expected a JSON object such as {\"type\":\"subscribe\",\"filter\":{...}}");
+        }
+        JsonNode type = root.get("type");
+        if (type == null || !type.isTextual()) {
+            throw new BadMessageException("missing \"type\": the only message a tab sends is {\"type\":\"subscribe\"}");
+        }
+        if (!type.asText().equals("subscribe")) {
+            throw new BadMessageException("unknown message type \"" + clip(type.asText()) + "\"; expected \"subscribe\"");
+        }
+        Long since = null;
+        JsonNode sinceNode = root.get("since");
+        if (sinceNode != null && !sinceNode.isNull()) {
+            if (!sinceNode.canConvertToExactIntegral() || !sinceNode.canConvertToLong()) {
+                throw new BadMessageException("\"since\" must be a whole number, the last seq the tab saw");
+            }
+            since = checkSince(sinceNode.asLong());
+        }
+        String hub = null;
+        JsonNode hubNode = root.get("hub");
+        if (hubNode != null && !hubNode.isNull()) {
+            if (!hubNode.isTextual()) {
+                throw new BadMessageException("\"hub\" must be a string, the hub id from hello");
+            }
+            hub = hubNode.asText();
+        }
+        JsonNode filterNode = root.get("filter");
+        if (filterNode == null || filterNode.isNull()) {
+            return new Subscription(TabFilter.ALL, since, hub);
+        }
+        if (!filterNode.isObject()) {
+            throw new BadMessageException("\"filter\" must be an object with \"loggers\", \"exclude\" and \"level\"");
+        }
+        List<String> loggers = strings(filterNode, "loggers");
+        List<String> exclude = strings(filterNode, "exclude");
+        JsonNode level = filterNode.get("level");
+        if (level != null && !level.isNull() && !level.isTextual()) {
+            throw new BadMessageException("\"level\" must be a level name: one of " + String.join(", ", Severity.NAMES));
+        }
+        return new Subscription(filter(loggers, exclude, level == null ? null : level.textValue()), since, hub);
+    }
+
+    /** Reads the filter from the socket's query string: {@code logger}, {@code exclude}, {@code level}, {@code since}, {@code hub}. */
+    public Subscription parseQuery(List<String> loggers, List<String> exclude, String level, String since, String hub)
+            throws BadMessageException {
+        Long sinceValue = null;
+        if (since != null && !since.isEmpty()) {
+            try {
+                sinceValue = checkSince(Long.parseLong(since));
+            } catch (NumberFormatException e) {
+                throw new BadMessageException("since=\"" + clip(since) + "\" is not a whole number");
+            }
+        }
+        return new Subscription(filter(loggers, exclude, level), sinceValue, hub == null || hub.isEmpty() ? null : hub);
+    }
+
+    private static long checkSince(long since) throws BadMessageException {
+        if (since < 0) {
+            throw new BadMessageException("since=" + since + " is negative; give the last seq the tab saw, or leave it out");
+        }
+        return since;
+    }
+
+    private static TabFilter filter(List<String> loggers, List<String> exclude, String level) throws BadMessageException {
+        if (loggers.size() + exclude.size() > MAX_PREFIXES) {
+            throw new BadMessageException("too many logger prefixes (" + (loggers.size() + exclude.size())
+                    + "); at most " + MAX_PREFIXES + " in all");
+        }
+        for (List<String> prefixes : List.of(loggers, exclude)) {
+            for (String prefix : prefixes) {
+                if (prefix.length() > MAX_PREFIX_CHARS) {
+                    throw new BadMessageException("a logger prefix is " + prefix.length()
+                            + " characters long; at most " + MAX_PREFIX_CHARS);
+                }
+            }
+        }
+        int threshold = Integer.MAX_VALUE;
+        if (level != null && !level.isEmpty()) {
+            OptionalInt weight = Severity.of(level);
+            if (weight.isEmpty()) {
+                throw new BadMessageException("unknown level \"" + clip(level) + "\"; use one of "
+                        + String.join(", ", Severity.NAMES));
+            }
+            threshold = weight.getAsInt();
+        }
+        return new TabFilter(trimmed(loggers), trimmed(exclude), threshold);
+    }
+
+    private static List<String> trimmed(List<String> prefixes) {
+        List<String> out = new ArrayList<>(prefixes.size());
+        for (String prefix : prefixes) {
+            String p = prefix.strip();
+            if (!p.isEmpty()) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> strings(JsonNode filter, String field) throws BadMessageException {
+        JsonNode node = filter.get(field);
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new BadMessageException("\"" + field + "\" must be an array of logger name prefixes");
+        }
+        if (node.size() > MAX_PREFIXES) {
+            throw new BadMessageException("too many logger prefixes in \"" + field + "\" (" + node.size()
+                    + "); at most " + MAX_PREFIXES + " in all");
+        }
+        List<String> out = new ArrayList<>(node.size());
+        for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
+            JsonNode item = it.next();
+            if (!item.isTextual()) {
+                throw new BadMessageException("\"" + field + "\" must hold only strings");
+            }
+            out.add(item.asText());
+        }
+        return out;
+    }
+
+    private static String clip(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+}
