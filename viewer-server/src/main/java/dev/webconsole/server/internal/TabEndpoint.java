@@ -55,9 +55,10 @@ public final class TabEndpoint implements Session.Listener.AutoDemanding {
         this.session = session;
         this.tab = hub.newTab(new JettyTransport(session, hub));
         if (initialError != null) {
+            // Nothing else is sending yet: send the reason, then close once it is out.
             hub.counters().rejectedMessages.increment();
-            tab.offerFrame(hub.encoder().error(initialError));
-            session.close(StatusCode.POLICY_VIOLATION, "bad filter in the query string", closeCallback());
+            Runnable close = () -> session.close(StatusCode.POLICY_VIOLATION, "bad filter in the query string", closeCallback());
+            session.sendText(hub.encoder().error(initialError), Callback.from(close, error -> close.run()));
             return;
         }
         hub.open(tab, initial);
@@ -65,6 +66,9 @@ public final class TabEndpoint implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketText(String message) {
+        if (tab == null) {
+            return; // refused at open
+        }
         if (!allowSubscribe()) {
             refuse("too many subscribe messages: at most " + MAX_SUBSCRIBES_PER_SECOND + " per second; this one was ignored");
             return;
@@ -124,6 +128,9 @@ public final class TabEndpoint implements Session.Listener.AutoDemanding {
 
         @Override
         public void close(int code, String reason) {
+            if (!session.isOpen()) {
+                return; // the peer or the hub closed it already
+            }
             session.close(code, reason, Callback.from(() -> { }, error -> hub.report("WebConsole: closing a tab failed", error)));
         }
     }

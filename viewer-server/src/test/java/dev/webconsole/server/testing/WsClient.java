@@ -32,7 +32,7 @@ public final class WsClient implements Session.Listener, AutoCloseable {
 
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
-    private final boolean reading;
+    private volatile boolean reading;
     private volatile Session session;
     private volatile String closeReason;
 
@@ -86,6 +86,20 @@ public final class WsClient implements Session.Listener, AutoCloseable {
         CompletableFuture<Void> sent = new CompletableFuture<>();
         session.sendText(text, Callback.from(() -> sent.complete(null), sent::completeExceptionally));
         sent.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    public void sendBinary(byte[] bytes) throws Exception {
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        session.sendBinary(java.nio.ByteBuffer.wrap(bytes), Callback.from(() -> sent.complete(null), sent::completeExceptionally));
+        sent.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** A client made with {@code reading=false} starts reading now. */
+    public void startReading() {
+        if (!reading) {
+            reading = true;
+            session.demand();
+        }
     }
 
     /** The next frame, whatever its type. */

@@ -1,0 +1,221 @@
+package dev.webconsole.appender;
+
+import dev.webconsole.appender.internal.EventCopier;
+import dev.webconsole.appender.internal.WebConsoleManager;
+import dev.webconsole.server.ConsoleHub;
+import dev.webconsole.server.HubConfig;
+import dev.webconsole.server.HubStartException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.Appender;
+import org.apache.logging.log4j.core.Core;
+import org.apache.logging.log4j.core.Filter;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Property;
+import org.apache.logging.log4j.core.config.plugins.Plugin;
+import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
+import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
+import org.apache.logging.log4j.status.StatusLogger;
+
+/**
+ * The Log4j2 appender {@code <WebConsole>}: every event it receives appears live in the browser
+ * tabs connected to its hub. {@code append} copies the event and hands it to the hub's queue; it
+ * never blocks (unless {@code whenFull="block"} is set), never does I/O and never throws into the
+ * application.
+ */
+@Plugin(name = WebConsoleAppender.PLUGIN_NAME, category = Core.CATEGORY_NAME,
+        elementType = Appender.ELEMENT_TYPE, printObject = true)
+public final class WebConsoleAppender extends AbstractAppender {
+    public static final String PLUGIN_NAME = "WebConsole";
+
+    /**
+     * Loggers whose events are never shown: the hub's own parts log through them, and showing
+     * them would feed the hub its own traffic. Log4j's KafkaAppender guards the same way.
+     */
+    private static final String[] OWN_LOGGERS = {"org.eclipse.jetty.", "dev.webconsole.", "com.fasterxml.jackson."};
+
+    private final WebConsoleManager manager;
+    private final ConsoleHub hub;
+    private final long blockNanos;
+    private final String source;
+
+    private WebConsoleAppender(String name, Filter filter, boolean ignoreExceptions, Property[] properties,
+            WebConsoleManager manager, long blockNanos, String source) {
+        super(name, filter, null, ignoreExceptions, properties);
+        this.manager = manager;
+        this.hub = manager.hub();
+        this.blockNanos = blockNanos;
+        this.source = source;
+    }
+
+    @PluginBuilderFactory
+    public static <B extends Builder<B>> B newBuilder() {
+        return new Builder<B>().asBuilder();
+    }
+
+    @Override
+    public void append(LogEvent event) {
+        if (isOwnLogger(event.getLoggerName())) {
+            return;
+        }
+        if (blockNanos == 0) {
+            hub.publish(EventCopier.copy(event, source));
+            return;
+        }
+        try {
+            hub.publish(EventCopier.copy(event, source), blockNanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the event is dropped and counted, the flag kept
+        }
+    }
+
+    /** The address of the console page. */
+    public URI url() {
+        return hub.url();
+    }
+
+    /** The hub this appender feeds; shared with other appenders on the same host and port. */
+    public ConsoleHub hub() {
+        return hub;
+    }
+
+    @Override
+    public boolean stop(long timeout, TimeUnit timeUnit) {
+        setStopping();
+        boolean stopped = super.stop(timeout, timeUnit, false);
+        stopped &= manager.stop(timeout, timeUnit);
+        setStopped();
+        return stopped;
+    }
+
+    private static boolean isOwnLogger(String name) {
+        if (name == null) {
+            return false;
+        }
+        for (String prefix : OWN_LOGGERS) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Builds a {@link WebConsoleAppender} from the attributes of {@code <WebConsole>}. Numbers are
+     * read here rather than by Log4j, so a bad value is reported with the attribute's name.
+     */
+    public static class Builder<B extends Builder<B>> extends AbstractAppender.Builder<B>
+            implements org.apache.logging.log4j.core.util.Builder<WebConsoleAppender> {
+
+        @PluginBuilderAttribute
+        private String host = HubConfig.DEFAULT_HOST;
+
+        @PluginBuilderAttribute
+        private String port = String.valueOf(HubConfig.DEFAULT_PORT);
+
+        @PluginBuilderAttribute
+        private String history = String.valueOf(HubConfig.DEFAULT_HISTORY);
+
+        @PluginBuilderAttribute
+        private String sessionQueue = String.valueOf(HubConfig.DEFAULT_SESSION_QUEUE);
+
+        @PluginBuilderAttribute
+        private String ingestQueue = String.valueOf(HubConfig.DEFAULT_INGEST_QUEUE);
+
+        @PluginBuilderAttribute
+        private String maxSessions = String.valueOf(HubConfig.DEFAULT_MAX_SESSIONS);
+
+        @PluginBuilderAttribute
+        private String maxMessageChars = String.valueOf(HubConfig.DEFAULT_MAX_MESSAGE_CHARS);
+
+        @PluginBuilderAttribute
+        private String whenFull = "drop";
+
+        @PluginBuilderAttribute
+        private String maxWaitMillis = "100";
+
+        @PluginBuilderAttribute
+        private String source;
+
+        public B setHost(String host) { this.host = host; return asBuilder(); }
+        public B setPort(String port) { this.port = port; return asBuilder(); }
+        public B setHistory(String history) { this.history = history; return asBuilder(); }
+        public B setSessionQueue(String sessionQueue) { this.sessionQueue = sessionQueue; return asBuilder(); }
+        public B setIngestQueue(String ingestQueue) { this.ingestQueue = ingestQueue; return asBuilder(); }
+        public B setMaxSessions(String maxSessions) { this.maxSessions = maxSessions; return asBuilder(); }
+        public B setMaxMessageChars(String maxMessageChars) { this.maxMessageChars = maxMessageChars; return asBuilder(); }
+        public B setWhenFull(String whenFull) { this.whenFull = whenFull; return asBuilder(); }
+        public B setMaxWaitMillis(String maxWaitMillis) { this.maxWaitMillis = maxWaitMillis; return asBuilder(); }
+        public B setSource(String source) { this.source = source; return asBuilder(); }
+
+        /** @return the appender, or null after reporting to the status logger what was wrong */
+        @Override
+        public WebConsoleAppender build() {
+            String prefix = "WebConsole appender \"" + getName() + "\": ";
+            HubConfig config;
+            long blockNanos;
+            try {
+                config = HubConfig.builder()
+                        .host(host)
+                        .port(number("port", port))
+                        .history(number("history", history))
+                        .sessionQueue(number("sessionQueue", sessionQueue))
+                        .ingestQueue(number("ingestQueue", ingestQueue))
+                        .maxSessions(number("maxSessions", maxSessions))
+                        .maxMessageChars(number("maxMessageChars", maxMessageChars))
+                        .diagnostics(WebConsoleAppender::reportToStatusLogger)
+                        .build();
+                blockNanos = blockNanos();
+            } catch (IllegalArgumentException e) {
+                LOGGER.error(prefix + e.getMessage());
+                return null;
+            }
+            try {
+                WebConsoleManager manager = WebConsoleManager.acquire(config);
+                return new WebConsoleAppender(getName(), getFilter(), isIgnoreExceptions(), getPropertyArray(),
+                        manager, blockNanos, source == null || source.isBlank() ? null : source);
+            } catch (HubStartException e) {
+                LOGGER.error(prefix + e.getMessage());
+                return null;
+            }
+        }
+
+        private long blockNanos() {
+            switch (whenFull == null ? "" : whenFull.toLowerCase(Locale.ROOT)) {
+                case "drop":
+                    return 0;
+                case "block":
+                    int millis = number("maxWaitMillis", maxWaitMillis);
+                    if (millis < 1 || millis > 60_000) {
+                        throw new IllegalArgumentException("maxWaitMillis=\"" + millis + "\" is out of range: use 1 to 60000");
+                    }
+                    return TimeUnit.MILLISECONDS.toNanos(millis);
+                default:
+                    throw new IllegalArgumentException("whenFull=\"" + whenFull
+                            + "\" is not allowed: use \"drop\" (the default) or \"block\"");
+            }
+        }
+
+        private static int number(String attribute, String value) {
+            try {
+                return Integer.parseInt(value == null ? "" : value.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(attribute + "=\"" + value + "\" is not a whole number");
+            }
+        }
+    }
+
+    private static void reportToStatusLogger(System.Logger.Level level, String message, Throwable error) {
+        Level log4jLevel = switch (level) {
+            case ERROR -> Level.ERROR;
+            case WARNING -> Level.WARN;
+            case INFO -> Level.INFO;
+            case DEBUG -> Level.DEBUG;
+            default -> Level.TRACE;
+        };
+        StatusLogger.getLogger().log(log4jLevel, message, error);
+    }
+}

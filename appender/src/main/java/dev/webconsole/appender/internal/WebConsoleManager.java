@@ -1,0 +1,51 @@
+package dev.webconsole.appender.internal;
+
+import dev.webconsole.server.ConsoleHub;
+import dev.webconsole.server.HubConfig;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.core.appender.AbstractManager;
+import org.apache.logging.log4j.core.appender.ManagerFactory;
+
+/**
+ * Owns one hub per host and port and outlives reconfiguration: a new configuration's appender
+ * takes the running hub before the old one lets go, so open tabs stay connected and no port leaks.
+ * The hub stops when the last appender using it stops.
+ */
+public final class WebConsoleManager extends AbstractManager {
+    private static final ManagerFactory<WebConsoleManager, HubConfig> FACTORY = WebConsoleManager::create;
+
+    private final ConsoleHub hub;
+
+    private WebConsoleManager(String name, ConsoleHub hub) {
+        super(null, name);
+        this.hub = hub;
+    }
+
+    /**
+     * The manager for the config's host and port, started if need be. A running hub is shared
+     * as it is: settings other than host and port take effect when it restarts.
+     *
+     * @throws dev.webconsole.server.HubStartException if a new hub cannot bind its port
+     */
+    public static WebConsoleManager acquire(HubConfig config) {
+        return getManager(config.host() + ":" + config.port(), FACTORY, config);
+    }
+
+    private static WebConsoleManager create(String name, HubConfig config) {
+        ConsoleHub hub = new ConsoleHub(config);
+        hub.start();
+        // Printed once per hub, not per reconfiguration: this is the line the user opens.
+        System.err.println("WebConsole: watch the logs at " + hub.url());
+        return new WebConsoleManager(name, hub);
+    }
+
+    public ConsoleHub hub() {
+        return hub;
+    }
+
+    @Override
+    protected boolean releaseSub(long timeout, TimeUnit timeUnit) {
+        hub.stop();
+        return true;
+    }
+}

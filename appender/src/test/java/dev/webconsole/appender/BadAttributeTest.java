@@ -1,0 +1,77 @@
+package dev.webconsole.appender;
+
+import static dev.webconsole.appender.LoggerContexts.config;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.test.appender.ListAppender;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class BadAttributeTest {
+    @TempDir
+    Path dir;
+
+    private LoggerContexts contexts;
+
+    @BeforeEach
+    void start() {
+        contexts = new LoggerContexts(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        contexts.close();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "port=\"70000\"         | port=\"70000\" is out of range: use 1 to 65535, or 0 to pick a free port",
+        "port=\"-1\"            | port=\"-1\" is out of range",
+        "port=\"seven\"         | port=\"seven\" is not a whole number",
+        "history=\"-5\"         | history=\"-5\" is out of range: use 0 to",
+        "sessionQueue=\"-1\"    | sessionQueue=\"-1\" is out of range: use 1 to",
+        "sessionQueue=\"0\"     | sessionQueue=\"0\" is out of range: use 1 to",
+        "ingestQueue=\"-10\"    | ingestQueue=\"-10\" is out of range: use 1 to",
+        "maxSessions=\"0\"      | maxSessions=\"0\" is out of range: use 1 to",
+        "maxMessageChars=\"5\"  | maxMessageChars=\"5\" is out of range: use 100 to",
+        "whenFull=\"wait\"      | whenFull=\"wait\" is not allowed: use \"drop\" (the default) or \"block\"",
+        "whenFull=\"block\" maxWaitMillis=\"0\" | maxWaitMillis=\"0\" is out of range: use 1 to 60000",
+        "host=\"\"              | host=\"\" is empty",
+    })
+    void aBadAttributeIsReportedByNameAndTheApplicationKeepsLogging(String attributes, String message) throws Exception {
+        LoggerContext context = contexts.start(config("port=\"0\" " + attributes.replace("port=\"0\" ", ""), "info")
+                .replace("port=\"0\" port=", "port="));
+        assertTrue(contexts.status().stream().anyMatch(s -> s.contains("WebConsole appender \"web\": " + message)),
+                () -> "status logger said: " + contexts.status());
+        assertNull(context.getConfiguration().getAppender("web"));
+        assertLogsElsewhere(context);
+    }
+
+    @Test
+    void aBusyPortNamesThePortAndTheFixAndTheApplicationKeepsLogging() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+            LoggerContext context = contexts.start(config("port=\"" + port + "\"", "info"));
+            String expected = "WebConsole: port " + port + " on 127.0.0.1 is already in use; set port=\"0\" to pick a free one";
+            assertTrue(contexts.status().stream().anyMatch(s -> s.contains(expected)),
+                    () -> "status logger said: " + contexts.status());
+            assertLogsElsewhere(context);
+        }
+    }
+
+    private static void assertLogsElsewhere(LoggerContext context) {
+        ListAppender list = context.getConfiguration().getAppender("list");
+        context.getLogger("app").info("still logging");
+        assertEquals(1, list.getEvents().size());
+    }
+}
