@@ -1,0 +1,111 @@
+package dev.webconsole.appender.demo;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.Marker;
+import org.apache.logging.log4j.MarkerManager;
+import org.apache.logging.log4j.ThreadContext;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configurator;
+
+/**
+ * A small "shop" that logs through {@code <WebConsole>} at a steady rate: several loggers in a
+ * package tree, every level, MDC values, markers, and now and then an exception with a cause.
+ *
+ * <p>System properties: {@code demo.rate} events per second (default 20), {@code demo.seconds}
+ * how long to run (default: until stopped), {@code webconsole.port} (default 7171).
+ */
+public final class DemoApp {
+    private static final Marker SQL = MarkerManager.getMarker("SQL");
+    private static final Marker AUDIT = MarkerManager.getMarker("AUDIT");
+    private static final List<String> USERS = List.of("ann", "bob", "chen", "dana", "emil");
+    private static final List<String> ITEMS = List.of("espresso beans", "grinder", "kettle", "filter papers", "mug");
+
+    private final Random random = new Random(7);
+    private final Logger web = LogManager.getLogger("com.acme.shop.web.OrderController");
+    private final Logger auth = LogManager.getLogger("com.acme.shop.web.AuthFilter");
+    private final Logger pool = LogManager.getLogger("com.acme.shop.db.ConnectionPool");
+    private final Logger repo = LogManager.getLogger("com.acme.shop.db.OrderRepository");
+    private final Logger payment = LogManager.getLogger("com.acme.shop.payment.CardGateway");
+    private final Logger cache = LogManager.getLogger("com.acme.shop.cache.ProductCache");
+    private final Logger jobs = LogManager.getLogger("com.acme.shop.jobs.NightlyReport");
+    private final Logger health = LogManager.getLogger("com.acme.shop.health.Heartbeat");
+    private long orders;
+
+    public static void main(String[] args) throws InterruptedException {
+        int rate = Integer.getInteger("demo.rate", 20);
+        long seconds = Long.getLong("demo.seconds", 0);
+        LoggerContext context = Configurator.initialize("webconsole-demo", "demo/log4j2-demo.xml");
+        try {
+            new DemoApp().run(rate, seconds);
+        } finally {
+            Configurator.shutdown(context);
+        }
+    }
+
+    private void run(int rate, long seconds) throws InterruptedException {
+        System.err.println("WebConsole demo: logging " + rate + " events/s"
+                + (seconds > 0 ? " for " + seconds + " s" : "; press Ctrl+C to stop")
+                + ". Open the URL above; open more tabs with other filters, e.g. ?logger=com.acme.shop.db&level=DEBUG");
+        long periodNanos = TimeUnit.SECONDS.toNanos(1) / Math.max(1, rate);
+        long end = seconds > 0 ? System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds) : Long.MAX_VALUE;
+        long next = System.nanoTime();
+        while (System.nanoTime() < end) {
+            logOne();
+            next += periodNanos;
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+        }
+    }
+
+    private void logOne() {
+        String user = USERS.get(random.nextInt(USERS.size()));
+        ThreadContext.put("user", user);
+        ThreadContext.put("requestId", Long.toHexString(random.nextLong() & 0xffffffL));
+        try {
+            int roll = random.nextInt(100);
+            if (roll < 25) {
+                web.info("GET /orders/{} -> 200 in {} ms", 1000 + orders, 3 + random.nextInt(40));
+            } else if (roll < 40) {
+                repo.debug(SQL, "select * from orders where customer = ? [{}] took {} ms", user, random.nextInt(9));
+            } else if (roll < 50) {
+                cache.trace("cache {} for product '{}'", random.nextBoolean() ? "hit" : "miss",
+                        ITEMS.get(random.nextInt(ITEMS.size())));
+            } else if (roll < 58) {
+                orders++;
+                web.info(AUDIT, "order #{} placed by {}: {} x {}", orders, user, 1 + random.nextInt(3),
+                        ITEMS.get(random.nextInt(ITEMS.size())));
+            } else if (roll < 66) {
+                pool.debug("pool stats: active={} idle={} waiting={}", random.nextInt(10), random.nextInt(5), random.nextInt(3));
+            } else if (roll < 74) {
+                auth.debug("session for {} refreshed", user);
+            } else if (roll < 81) {
+                health.trace("heartbeat ok");
+            } else if (roll < 88) {
+                pool.warn("connection wait {} ms exceeds 100 ms", 100 + random.nextInt(400));
+            } else if (roll < 93) {
+                payment.warn("card gateway slow: retry {}/3", 1 + random.nextInt(3));
+            } else if (roll < 97) {
+                payment.error("payment failed for order #" + orders, new IllegalStateException(
+                        "card declined", new SocketTimeoutException("read timed out after 5000 ms")));
+            } else if (roll < 99) {
+                repo.error(SQL, "could not save order #" + orders, new IOException("write failed",
+                        new SQLException("deadlock detected", "40P01")));
+            } else {
+                jobs.fatal("nightly report aborted\nstep 3 of 5: aggregate sales\nsee the cause below",
+                        new TimeoutException("report query exceeded 30 s"));
+            }
+        } finally {
+            ThreadContext.clearMap();
+        }
+    }
+}
