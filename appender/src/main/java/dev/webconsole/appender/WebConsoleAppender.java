@@ -6,6 +6,10 @@ import dev.webconsole.server.ConsoleHub;
 import dev.webconsole.server.HubConfig;
 import dev.webconsole.server.HubStartException;
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.Level;
@@ -18,6 +22,7 @@ import org.apache.logging.log4j.core.config.Property;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
+import org.apache.logging.log4j.core.config.plugins.PluginElement;
 import org.apache.logging.log4j.status.StatusLogger;
 
 /**
@@ -132,6 +137,9 @@ public final class WebConsoleAppender extends AbstractAppender {
         private String maxMessageChars = String.valueOf(HubConfig.DEFAULT_MAX_MESSAGE_CHARS);
 
         @PluginBuilderAttribute
+        private String compression = String.valueOf(HubConfig.DEFAULT_COMPRESSION);
+
+        @PluginBuilderAttribute
         private String whenFull = "drop";
 
         @PluginBuilderAttribute
@@ -140,6 +148,33 @@ public final class WebConsoleAppender extends AbstractAppender {
         @PluginBuilderAttribute
         private String source;
 
+        @PluginBuilderAttribute(sensitive = true)
+        private String token;
+
+        @PluginBuilderAttribute
+        private String allowedOrigins;
+
+        @PluginBuilderAttribute
+        private String allowedHosts;
+
+        @PluginBuilderAttribute
+        private String insecure = "false";
+
+        @PluginBuilderAttribute
+        private String keystore;
+
+        @PluginBuilderAttribute(sensitive = true)
+        private String keystorePassword = "";
+
+        @PluginBuilderAttribute
+        private String keystoreType = "PKCS12";
+
+        @PluginBuilderAttribute
+        private String redact;
+
+        @PluginElement("Redact")
+        private Redact[] redactions;
+
         public B setHost(String host) { this.host = host; return asBuilder(); }
         public B setPort(String port) { this.port = port; return asBuilder(); }
         public B setHistory(String history) { this.history = history; return asBuilder(); }
@@ -147,9 +182,19 @@ public final class WebConsoleAppender extends AbstractAppender {
         public B setIngestQueue(String ingestQueue) { this.ingestQueue = ingestQueue; return asBuilder(); }
         public B setMaxSessions(String maxSessions) { this.maxSessions = maxSessions; return asBuilder(); }
         public B setMaxMessageChars(String maxMessageChars) { this.maxMessageChars = maxMessageChars; return asBuilder(); }
+        public B setCompression(String compression) { this.compression = compression; return asBuilder(); }
         public B setWhenFull(String whenFull) { this.whenFull = whenFull; return asBuilder(); }
         public B setMaxWaitMillis(String maxWaitMillis) { this.maxWaitMillis = maxWaitMillis; return asBuilder(); }
         public B setSource(String source) { this.source = source; return asBuilder(); }
+        public B setToken(String token) { this.token = token; return asBuilder(); }
+        public B setAllowedOrigins(String allowedOrigins) { this.allowedOrigins = allowedOrigins; return asBuilder(); }
+        public B setAllowedHosts(String allowedHosts) { this.allowedHosts = allowedHosts; return asBuilder(); }
+        public B setInsecure(String insecure) { this.insecure = insecure; return asBuilder(); }
+        public B setKeystore(String keystore) { this.keystore = keystore; return asBuilder(); }
+        public B setKeystorePassword(String keystorePassword) { this.keystorePassword = keystorePassword; return asBuilder(); }
+        public B setKeystoreType(String keystoreType) { this.keystoreType = keystoreType; return asBuilder(); }
+        public B setRedact(String redact) { this.redact = redact; return asBuilder(); }
+        public B setRedactions(Redact... redactions) { this.redactions = redactions; return asBuilder(); }
 
         /** @return the appender, or null after reporting to the status logger what was wrong */
         @Override
@@ -166,6 +211,15 @@ public final class WebConsoleAppender extends AbstractAppender {
                         .ingestQueue(number("ingestQueue", ingestQueue))
                         .maxSessions(number("maxSessions", maxSessions))
                         .maxMessageChars(number("maxMessageChars", maxMessageChars))
+                        .compression(bool("compression", compression))
+                        .token(token)
+                        .allowedOrigins(list(allowedOrigins))
+                        .allowedHosts(list(allowedHosts))
+                        .insecure(bool("insecure", insecure))
+                        .keystore(keystore == null || keystore.isBlank() ? null : Path.of(keystore))
+                        .keystorePassword(keystorePassword == null ? "" : keystorePassword)
+                        .keystoreType(keystoreType == null || keystoreType.isBlank() ? "PKCS12" : keystoreType)
+                        .redact(redactRegexes())
                         .diagnostics(WebConsoleAppender::reportToStatusLogger)
                         .build();
                 blockNanos = blockNanos();
@@ -197,6 +251,37 @@ public final class WebConsoleAppender extends AbstractAppender {
                     throw new IllegalArgumentException("whenFull=\"" + whenFull
                             + "\" is not allowed: use \"drop\" (the default) or \"block\"");
             }
+        }
+
+        private List<String> redactRegexes() {
+            List<String> regexes = new ArrayList<>();
+            if (redact != null && !redact.isEmpty()) {
+                regexes.add(redact);
+            }
+            if (redactions != null) {
+                for (Redact r : redactions) {
+                    if (r == null || r.regex() == null || r.regex().isEmpty()) {
+                        throw new IllegalArgumentException("<Redact> needs a regex attribute, such as <Redact regex=\"password=\\S+\"/>");
+                    }
+                    regexes.add(r.regex());
+                }
+            }
+            return regexes;
+        }
+
+        private static List<String> list(String commaSeparated) {
+            if (commaSeparated == null || commaSeparated.isBlank()) {
+                return List.of();
+            }
+            return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+        }
+
+        private static boolean bool(String attribute, String value) {
+            String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+            if (v.equals("true") || v.equals("false")) {
+                return v.equals("true");
+            }
+            throw new IllegalArgumentException(attribute + "=\"" + value + "\" is not allowed: use \"true\" or \"false\"");
         }
 
         private static int number(String attribute, String value) {

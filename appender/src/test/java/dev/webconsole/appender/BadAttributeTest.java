@@ -47,6 +47,12 @@ class BadAttributeTest {
         "whenFull=\"wait\"      | whenFull=\"wait\" is not allowed: use \"drop\" (the default) or \"block\"",
         "whenFull=\"block\" maxWaitMillis=\"0\" | maxWaitMillis=\"0\" is out of range: use 1 to 60000",
         "host=\"\"              | host=\"\" is empty",
+        "host=\"0.0.0.0\"       | host=\"0.0.0.0\" lets other machines connect, and logs are sensitive: set token=\"auto\"",
+        "insecure=\"maybe\"     | insecure=\"maybe\" is not allowed: use \"true\" or \"false\"",
+        "token=\"short\"        | token is too short (5 characters): use at least 12, or token=\"auto\" to generate one",
+        "redact=\"password=(\"  | redact=\"password=(\" is not a valid regular expression",
+        "keystore=\"/no/such/file.p12\" | keystore=\"/no/such/file.p12\" cannot be read",
+        "allowedOrigins=\"evil\" | allowedOrigins has \"evil\", which is not an origin",
     })
     void aBadAttributeIsReportedByNameAndTheApplicationKeepsLogging(String attributes, String message) throws Exception {
         LoggerContext context = contexts.start(config("port=\"0\" " + attributes.replace("port=\"0\" ", ""), "info")

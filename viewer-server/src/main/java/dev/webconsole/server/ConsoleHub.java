@@ -1,10 +1,13 @@
 package dev.webconsole.server;
 
+import dev.webconsole.server.internal.AccessGuard;
 import dev.webconsole.server.internal.ClientMessages;
 import dev.webconsole.server.internal.Counters;
 import dev.webconsole.server.internal.Dispatcher;
 import dev.webconsole.server.internal.EventEncoder;
 import dev.webconsole.server.internal.PageHandlers;
+import dev.webconsole.server.internal.QuietErrors;
+import dev.webconsole.server.internal.Redactor;
 import dev.webconsole.server.internal.Subscription;
 import dev.webconsole.server.internal.TabEndpoint;
 import dev.webconsole.server.internal.TabSession;
@@ -16,12 +19,18 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -50,10 +59,14 @@ public final class ConsoleHub implements AutoCloseable {
     private final String hubId = newHubId();
     private final Dispatcher dispatcher;
     private final Thread dispatcherThread;
+    private final Redactor redactor;
+    private final AtomicBoolean reportedFull = new AtomicBoolean();
     private Server server;
     private ServerWebSocketContainer container;
     private ServerConnector connector;
     private volatile boolean started;
+    /** The counters over JMX while the hub runs: dev.webconsole:type=ConsoleHub,port=N. */
+    private dev.webconsole.server.internal.HubJmx jmx;
 
     public ConsoleHub(HubConfig config) {
         this.config = config;
@@ -61,6 +74,7 @@ public final class ConsoleHub implements AutoCloseable {
                 config.diagnostics(), hubId);
         this.dispatcherThread = new Thread(dispatcher, "webconsole-dispatcher");
         this.dispatcherThread.setDaemon(true);
+        this.redactor = new Redactor(config.redact());
     }
 
     /**
@@ -77,10 +91,25 @@ public final class ConsoleHub implements AutoCloseable {
         threads.setDaemon(true);
         server = new Server(threads, new ScheduledExecutorScheduler("webconsole-scheduler", true), null);
         server.setStopTimeout(config.stopTimeout().toMillis());
+        server.setErrorHandler(new QuietErrors());
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
-        connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        // Let odd paths through to AccessGuard, which answers every traversal attempt with 404.
+        http.setUriCompliance(UriCompliance.UNSAFE);
+        if (isTls()) {
+            SecureRequestCustomizer secure = new SecureRequestCustomizer();
+            secure.setSniHostCheck(false); // Host is checked by AccessGuard; certificates often name only localhost
+            http.addCustomizer(secure);
+            SslContextFactory.Server ssl = new SslContextFactory.Server();
+            ssl.setKeyStorePath(config.keystore().toString());
+            ssl.setKeyStorePassword(config.keystorePassword());
+            ssl.setKeyStoreType(config.keystoreType());
+            connector = new ServerConnector(server, 1, 1,
+                    new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()), new HttpConnectionFactory(http));
+        } else {
+            connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        }
         connector.setHost(config.host());
         connector.setPort(config.port());
         server.addConnector(connector);
@@ -88,11 +117,12 @@ public final class ConsoleHub implements AutoCloseable {
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, c -> {
             c.setMaxTextMessageSize(config.maxInboundBytes());
             c.setMaxBinaryMessageSize(config.maxInboundBytes());
+            c.setIdleTimeout(config.pingInterval().multipliedBy(4));
             c.addMapping("/ws", this::createEndpoint);
         });
         container = ws.getServerWebSocketContainer();
         ws.setHandler(PageHandlers.create(server, () -> encoder.stats(stats())));
-        server.setHandler(PageHandlers.withHeaders(ws));
+        server.setHandler(PageHandlers.withHeaders(new AccessGuard(config, isTls(), ws)));
         try {
             server.start();
         } catch (Exception e) {
@@ -101,6 +131,7 @@ public final class ConsoleHub implements AutoCloseable {
         }
         dispatcherThread.start();
         started = true;
+        jmx = dev.webconsole.server.internal.HubJmx.register(this);
     }
 
     /**
@@ -124,6 +155,9 @@ public final class ConsoleHub implements AutoCloseable {
 
     private ConsoleEvent truncate(ConsoleEvent event) {
         ConsoleEvent cut = event.truncatedTo(config.maxMessageChars());
+        if (!redactor.isEmpty()) {
+            cut = redactor.apply(cut);
+        }
         if (cut != event) {
             counters.truncated.increment();
         }
@@ -135,13 +169,22 @@ public final class ConsoleHub implements AutoCloseable {
         return connector.getLocalPort();
     }
 
-    /** The address of the console page. */
+    /** The address of the console page, without the token. */
     public URI url() {
         String host = config.host();
         if (host.contains(":") && !host.startsWith("[")) {
             host = "[" + host + "]";
         }
-        return URI.create("http://" + host + ":" + port() + "/");
+        return URI.create((isTls() ? "https://" : "http://") + host + ":" + port() + "/");
+    }
+
+    /** The address to open: {@link #url()} with the token, if one is set, so that it is the only thing a user needs. */
+    public URI openUrl() {
+        return config.token() == null ? url() : url().resolve("?token=" + config.token());
+    }
+
+    private boolean isTls() {
+        return config.keystore() != null;
     }
 
     public HubConfig config() {
@@ -167,6 +210,7 @@ public final class ConsoleHub implements AutoCloseable {
             return;
         }
         started = false;
+        jmx.unregister();
         long deadline = System.nanoTime() + config.stopTimeout().toNanos();
         closeTabs(deadline);
         dispatcher.stop();
@@ -209,12 +253,18 @@ public final class ConsoleHub implements AutoCloseable {
 
     private Object createEndpoint(ServerUpgradeRequest request, ServerUpgradeResponse response,
             org.eclipse.jetty.util.Callback callback) {
-        if (counters.sessions.get() >= config.maxSessions()) {
+        if (!reserveConnection()) {
+            if (reportedFull.compareAndSet(false, true)) {
+                config.diagnostics().report(System.Logger.Level.WARNING, "WebConsole: " + config.maxSessions()
+                        + " tabs are connected, the most maxSessions allows; further tabs are refused with 503", null);
+            }
             org.eclipse.jetty.server.Response.writeError(request, response, callback, 503,
-                    "WebConsole: too many tabs (maxSessions=" + config.maxSessions() + ")");
+                    "too many tabs: maxSessions=" + config.maxSessions());
             return null;
         }
-        response.setExtensions(List.of()); // no permessage-deflate: see docs/PERFORMANCE.md
+        if (!config.compression()) {
+            response.setExtensions(List.of()); // no permessage-deflate unless configured: see docs/PERFORMANCE.md
+        }
         Fields query = Request.extractQueryParameters(request);
         try {
             Subscription subscription = messages.parseQuery(
@@ -223,6 +273,18 @@ public final class ConsoleHub implements AutoCloseable {
             return new TabEndpoint(endpointHub, subscription, null);
         } catch (ClientMessages.BadMessageException e) {
             return new TabEndpoint(endpointHub, Subscription.ALL, e.getMessage());
+        }
+    }
+
+    private boolean reserveConnection() {
+        while (true) {
+            int now = counters.connections.get();
+            if (now >= config.maxSessions()) {
+                return false;
+            }
+            if (counters.connections.compareAndSet(now, now + 1)) {
+                return true;
+            }
         }
     }
 
@@ -274,6 +336,31 @@ public final class ConsoleHub implements AutoCloseable {
         @Override
         public void closed(TabSession tab) {
             dispatcher.close(tab);
+        }
+
+        @Override
+        public void released() {
+            counters.connections.decrementAndGet();
+        }
+
+        @Override
+        public Runnable every(java.time.Duration period, Runnable task) {
+            long nanos = period.toNanos();
+            AtomicBoolean cancelled = new AtomicBoolean();
+            Runnable[] loop = new Runnable[1];
+            loop[0] = () -> {
+                if (!cancelled.get() && server.isRunning()) {
+                    task.run();
+                    server.getScheduler().schedule(loop[0], nanos, TimeUnit.NANOSECONDS);
+                }
+            };
+            server.getScheduler().schedule(loop[0], nanos, TimeUnit.NANOSECONDS);
+            return () -> cancelled.set(true);
+        }
+
+        @Override
+        public java.time.Duration pingInterval() {
+            return config.pingInterval();
         }
 
         @Override

@@ -1,7 +1,17 @@
 package dev.webconsole.server;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Settings of a {@link ConsoleHub}. Build one with {@link #builder()}; {@link Builder#build()}
@@ -18,6 +28,13 @@ public final class HubConfig {
     public static final int DEFAULT_MAX_EVENTS_PER_FRAME = 2_000;
     public static final int DEFAULT_MAX_INBOUND_BYTES = 64 * 1024;
     public static final int DEFAULT_MAX_MESSAGE_CHARS = 100_000;
+    /** permessage-deflate is off by default: see docs/PERFORMANCE.md for the figures behind it. */
+    public static final boolean DEFAULT_COMPRESSION = false;
+    public static final int DEFAULT_MAX_UPGRADES_PER_SECOND = 50;
+    public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(20);
+    /** {@code token="auto"} generates a random token at start. */
+    public static final String AUTO_TOKEN = "auto";
+    static final int MIN_TOKEN_CHARS = 12;
 
     private final String host;
     private final int port;
@@ -29,6 +46,17 @@ public final class HubConfig {
     private final int maxEventsPerFrame;
     private final int maxInboundBytes;
     private final int maxMessageChars;
+    private final boolean compression;
+    private final int maxUpgradesPerSecond;
+    private final Duration pingInterval;
+    private final String token;
+    private final List<String> allowedOrigins;
+    private final List<String> allowedHosts;
+    private final boolean insecure;
+    private final Path keystore;
+    private final String keystorePassword;
+    private final String keystoreType;
+    private final List<Pattern> redact;
     private final Duration stopTimeout;
     private final Diagnostics diagnostics;
 
@@ -43,6 +71,17 @@ public final class HubConfig {
         maxEventsPerFrame = b.maxEventsPerFrame;
         maxInboundBytes = b.maxInboundBytes;
         maxMessageChars = b.maxMessageChars;
+        compression = b.compression;
+        maxUpgradesPerSecond = b.maxUpgradesPerSecond;
+        pingInterval = b.pingInterval;
+        token = b.token;
+        allowedOrigins = List.copyOf(b.allowedOrigins);
+        allowedHosts = List.copyOf(b.allowedHosts);
+        insecure = b.insecure;
+        keystore = b.keystore;
+        keystorePassword = b.keystorePassword;
+        keystoreType = b.keystoreType;
+        redact = List.copyOf(b.redact);
         stopTimeout = b.stopTimeout;
         diagnostics = b.diagnostics;
     }
@@ -81,6 +120,40 @@ public final class HubConfig {
     /** Messages and stack traces longer than this are cut and marked as truncated. */
     public int maxMessageChars() { return maxMessageChars; }
 
+    /** Whether tabs that offer permessage-deflate get it; off by default (see docs/PERFORMANCE.md). */
+    public boolean compression() { return compression; }
+
+    /** How many WebSocket upgrades the hub accepts per second, from everyone together; more get HTTP 429. */
+    public int maxUpgradesPerSecond() { return maxUpgradesPerSecond; }
+
+    /** How often the hub pings each tab; a tab silent for 3 intervals is disconnected as dead. */
+    public Duration pingInterval() { return pingInterval; }
+
+    /** The token the page, {@code /ws} and {@code /stats} require, or {@code null} for none. */
+    public String token() { return token; }
+
+    /** Origins besides the hub's own whose pages may open {@code /ws} (for a reverse proxy). */
+    public List<String> allowedOrigins() { return allowedOrigins; }
+
+    /** Host names besides the hub's own that requests may name (for a reverse proxy); {@code *} allows any. */
+    public List<String> allowedHosts() { return allowedHosts; }
+
+    /** Whether a non-loopback address may be bound without a token or TLS. */
+    public boolean insecure() { return insecure; }
+
+    /** The keystore for https and wss, or {@code null} for plain http. */
+    public Path keystore() { return keystore; }
+
+    public String keystorePassword() { return keystorePassword; }
+
+    public String keystoreType() { return keystoreType; }
+
+    /** Patterns whose matches are masked in messages, context values and stack text before they leave the process. */
+    public List<Pattern> redact() { return redact; }
+
+    /** Whether the configured host is a loopback address. */
+    public boolean isLoopback() { return isLoopback(host); }
+
     /** How long {@link ConsoleHub#stop()} waits for tabs to close. */
     public Duration stopTimeout() { return stopTimeout; }
 
@@ -98,6 +171,18 @@ public final class HubConfig {
         private int maxEventsPerFrame = DEFAULT_MAX_EVENTS_PER_FRAME;
         private int maxInboundBytes = DEFAULT_MAX_INBOUND_BYTES;
         private int maxMessageChars = DEFAULT_MAX_MESSAGE_CHARS;
+        private boolean compression = DEFAULT_COMPRESSION;
+        private int maxUpgradesPerSecond = DEFAULT_MAX_UPGRADES_PER_SECOND;
+        private Duration pingInterval = DEFAULT_PING_INTERVAL;
+        private String token;
+        private List<String> allowedOrigins = List.of();
+        private List<String> allowedHosts = List.of();
+        private boolean insecure;
+        private Path keystore;
+        private String keystorePassword = "";
+        private String keystoreType = "PKCS12";
+        private List<String> redactRegexes = List.of();
+        private final List<Pattern> redact = new ArrayList<>();
         private Duration stopTimeout = Duration.ofSeconds(2);
         private Diagnostics diagnostics = Diagnostics.platform();
 
@@ -113,6 +198,19 @@ public final class HubConfig {
         public Builder maxEventsPerFrame(int value) { this.maxEventsPerFrame = value; return this; }
         public Builder maxInboundBytes(int value) { this.maxInboundBytes = value; return this; }
         public Builder maxMessageChars(int value) { this.maxMessageChars = value; return this; }
+        public Builder compression(boolean value) { this.compression = value; return this; }
+        public Builder maxUpgradesPerSecond(int value) { this.maxUpgradesPerSecond = value; return this; }
+        public Builder pingInterval(Duration value) { this.pingInterval = value; return this; }
+        /** A secret the page and socket require; {@code "auto"} generates one; {@code null} or empty for none. */
+        public Builder token(String token) { this.token = token; return this; }
+        public Builder allowedOrigins(List<String> origins) { this.allowedOrigins = List.copyOf(origins); return this; }
+        public Builder allowedHosts(List<String> hosts) { this.allowedHosts = List.copyOf(hosts); return this; }
+        public Builder insecure(boolean insecure) { this.insecure = insecure; return this; }
+        public Builder keystore(Path keystore) { this.keystore = keystore; return this; }
+        public Builder keystorePassword(String password) { this.keystorePassword = password; return this; }
+        public Builder keystoreType(String type) { this.keystoreType = type; return this; }
+        /** Regular expressions whose matches are replaced by {@code ***}. */
+        public Builder redact(List<String> regexes) { this.redactRegexes = List.copyOf(regexes); return this; }
         public Builder stopTimeout(Duration stopTimeout) { this.stopTimeout = stopTimeout; return this; }
         public Builder diagnostics(Diagnostics diagnostics) { this.diagnostics = diagnostics; return this; }
 
@@ -132,6 +230,47 @@ public final class HubConfig {
             requireRange("maxEventsPerFrame", maxEventsPerFrame, 1, 1_000_000);
             requireRange("maxInboundBytes", maxInboundBytes, 1024, 16 * 1024 * 1024);
             requireRange("maxMessageChars", maxMessageChars, 100, 100_000_000);
+            requireRange("maxUpgradesPerSecond", maxUpgradesPerSecond, 1, 100_000);
+            Objects.requireNonNull(pingInterval, "pingInterval");
+            if (pingInterval.isNegative() || pingInterval.isZero()) {
+                throw new IllegalArgumentException("pingInterval=\"" + pingInterval + "\" must be positive");
+            }
+            if (token != null && token.isBlank()) {
+                token = null;
+            }
+            if (AUTO_TOKEN.equals(token)) {
+                byte[] secret = new byte[16];
+                new SecureRandom().nextBytes(secret);
+                token = HexFormat.of().formatHex(secret);
+            } else if (token != null && token.length() < MIN_TOKEN_CHARS) {
+                throw new IllegalArgumentException("token is too short (" + token.length() + " characters): use at least "
+                        + MIN_TOKEN_CHARS + ", or token=\"auto\" to generate one");
+            }
+            if (keystore != null && !Files.isReadable(keystore)) {
+                throw new IllegalArgumentException("keystore=\"" + keystore + "\" cannot be read: give the path of a PKCS12 or JKS file");
+            }
+            Objects.requireNonNull(keystorePassword, "keystorePassword");
+            Objects.requireNonNull(keystoreType, "keystoreType");
+            for (String origin : allowedOrigins) {
+                if (!origin.matches("https?://[^/?#\\s]+")) {
+                    throw new IllegalArgumentException("allowedOrigins has \"" + origin
+                            + "\", which is not an origin: use scheme://host[:port], such as https://logs.example.com");
+                }
+            }
+            redact.clear();
+            for (String regex : redactRegexes) {
+                try {
+                    redact.add(Pattern.compile(regex));
+                } catch (PatternSyntaxException e) {
+                    throw new IllegalArgumentException("redact=\"" + regex + "\" is not a valid regular expression: "
+                            + e.getDescription());
+                }
+            }
+            if (!isLoopback(host) && token == null && keystore == null && !insecure) {
+                throw new IllegalArgumentException("host=\"" + host + "\" lets other machines connect, and logs are "
+                        + "sensitive: set token=\"auto\" (or a token of your own), configure TLS with keystore, "
+                        + "or set insecure=\"true\" to allow it anyway");
+            }
             Objects.requireNonNull(stopTimeout, "stopTimeout");
             if (stopTimeout.isNegative()) {
                 throw new IllegalArgumentException("stopTimeout=\"" + stopTimeout + "\" is negative");
@@ -145,6 +284,18 @@ public final class HubConfig {
                 throw new IllegalArgumentException(
                         name + "=\"" + value + "\" is out of range: use " + min + " to " + max);
             }
+        }
+    }
+
+    static boolean isLoopback(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (h.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        try {
+            return InetAddress.getByName(h).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("host=\"" + host + "\" cannot be resolved: " + e.getMessage());
         }
     }
 }

@@ -35,7 +35,7 @@ public final class WebConsoleManager extends AbstractManager {
         ConsoleHub hub = new ConsoleHub(config);
         hub.start();
         // Printed once per hub, not per reconfiguration: this is the line the user opens.
-        System.err.println("WebConsole: watch the logs at " + hub.url());
+        System.err.println("WebConsole: watch the logs at " + hub.openUrl());
         return new WebConsoleManager(name, hub);
     }
 

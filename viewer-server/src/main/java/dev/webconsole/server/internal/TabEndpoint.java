@@ -23,6 +23,14 @@ public final class TabEndpoint implements Session.Listener.AutoDemanding {
 
         void closed(TabSession tab);
 
+        /** The connection reserved for this endpoint at upgrade is free again. */
+        void released();
+
+        /** Runs a task periodically until the returned cancel action runs. */
+        Runnable every(java.time.Duration period, Runnable task);
+
+        java.time.Duration pingInterval();
+
         ClientMessages messages();
 
         EventEncoder encoder();
@@ -39,6 +47,9 @@ public final class TabEndpoint implements Session.Listener.AutoDemanding {
     private TabSession tab;
     private long windowStartNanos;
     private int subscribesInWindow;
+    private volatile long lastHeardNanos = System.nanoTime();
+    private Runnable stopPings = () -> { };
+    private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * @param initial the subscription from the query string
@@ -54,6 +65,7 @@ public final class TabEndpoint implements Session.Listener.AutoDemanding {
     public void onWebSocketOpen(Session session) {
         this.session = session;
         this.tab = hub.newTab(new JettyTransport(session, hub));
+        stopPings = hub.every(hub.pingInterval(), this::ping);
         if (initialError != null) {
             // Nothing else is sending yet: send the reason, then close once it is out.
             hub.counters().rejectedMessages.increment();
@@ -64,8 +76,23 @@ public final class TabEndpoint implements Session.Listener.AutoDemanding {
         hub.open(tab, initial);
     }
 
+    /** Pings the tab; one that has not been heard from in three intervals is taken for dead. */
+    private void ping() {
+        if (System.nanoTime() - lastHeardNanos > 3 * hub.pingInterval().toNanos()) {
+            session.disconnect();
+            return;
+        }
+        session.sendPing(java.nio.ByteBuffer.allocate(0), Callback.from(() -> { }, error -> session.disconnect()));
+    }
+
+    @Override
+    public void onWebSocketPong(ByteBuffer payload) {
+        lastHeardNanos = System.nanoTime();
+    }
+
     @Override
     public void onWebSocketText(String message) {
+        lastHeardNanos = System.nanoTime();
         if (tab == null) {
             return; // refused at open
         }
@@ -89,15 +116,21 @@ public final class TabEndpoint implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketClose(int statusCode, String reason) {
-        if (tab != null) {
-            hub.closed(tab);
-        }
+        end();
     }
 
     @Override
     public void onWebSocketError(Throwable cause) {
-        if (tab != null) {
-            hub.closed(tab);
+        end();
+    }
+
+    private void end() {
+        if (released.compareAndSet(false, true)) {
+            stopPings.run();
+            if (tab != null) {
+                hub.closed(tab);
+            }
+            hub.released();
         }
     }
 

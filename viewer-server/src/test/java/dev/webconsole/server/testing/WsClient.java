@@ -48,7 +48,8 @@ public final class WsClient implements Session.Listener, AutoCloseable {
     public static WsClient connect(WebSocketClient client, URI uri, boolean reading) throws Exception {
         WsClient ws = new WsClient(reading);
         ClientUpgradeRequest request = new ClientUpgradeRequest();
-        request.setHeader("Origin", "http://" + uri.getHost() + ":" + uri.getPort());
+        String scheme = "wss".equals(uri.getScheme()) ? "https" : "http";
+        request.setHeader("Origin", scheme + "://" + uri.getHost() + ":" + uri.getPort()); // as the page's own would
         client.connect(ws, uri, request).get(WAIT.toSeconds(), TimeUnit.SECONDS);
         return ws;
     }

@@ -1,0 +1,83 @@
+package dev.webconsole.appender;
+
+import static dev.webconsole.appender.LoggerContexts.config;
+import static dev.webconsole.appender.LoggerContexts.webConsole;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.webconsole.server.testing.RawHttp;
+import dev.webconsole.server.testing.WsClient;
+import java.net.URI;
+import java.nio.file.Path;
+import org.apache.logging.log4j.ThreadContext;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SecurityAttributesTest {
+    @TempDir
+    Path dir;
+
+    private LoggerContexts contexts;
+    private WebSocketClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        contexts = new LoggerContexts(dir);
+        client = new WebSocketClient();
+        client.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        client.stop();
+        contexts.close();
+        ThreadContext.clearAll();
+    }
+
+    @Test
+    void nestedRedactElementsMaskMessageContextAndStack() throws Exception {
+        LoggerContext context = contexts.start("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Configuration status="warn">
+                  <Appenders>
+                    <WebConsole name="web" port="0">
+                      <Redact regex="(?&lt;=password=)\\S+"/>
+                      <Redact regex="(?i)(?&lt;=bearer )[A-Za-z0-9._-]+"/>
+                    </WebConsole>
+                  </Appenders>
+                  <Loggers>
+                    <Root level="info"><AppenderRef ref="web"/></Root>
+                  </Loggers>
+                </Configuration>
+                """);
+        URI page = webConsole(context).url();
+        WsClient tab = WsClient.connect(client, URI.create("ws://127.0.0.1:" + page.getPort() + "/ws"));
+        tab.next("hello");
+        ThreadContext.put("authorization", "Bearer abc.def");
+        context.getLogger("auth").warn("login failed for ann with password=hunter2",
+                new IllegalStateException("retry with password=hunter2"));
+        JsonNode event = tab.events(1).get(0);
+        assertFalse(event.toString().contains("hunter2"), event.toString());
+        assertFalse(event.toString().contains("abc.def"), event.toString());
+        assertEquals("login failed for ann with password=***", event.path("message").asText());
+        assertEquals("Bearer ***", event.path("context").path("authorization").asText());
+        assertTrue(event.path("thrown").path("stack").asText().startsWith("java.lang.IllegalStateException: retry with password=***"));
+    }
+
+    @Test
+    void aTokenGuardsThePageAndTheSocket() throws Exception {
+        LoggerContext context = contexts.start(config("port=\"0\" token=\"a-token-of-our-own\"", "info"));
+        WebConsoleAppender web = webConsole(context);
+        assertEquals(web.url() + "?token=a-token-of-our-own", web.hub().openUrl().toString());
+        int port = web.url().getPort();
+        assertEquals(401, RawHttp.get(port, "/").status());
+        assertEquals(401, RawHttp.upgrade(port, "/ws").status());
+        assertEquals(200, RawHttp.get(port, "/?token=a-token-of-our-own").status());
+    }
+}

@@ -1,0 +1,199 @@
+package dev.webconsole.server.internal;
+
+import dev.webconsole.server.HubConfig;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+
+/**
+ * The hub's front door, in front of the page, {@code /stats} and {@code /ws}:
+ * <ol>
+ *   <li>a {@code Host} the hub does not answer to gets 403 (DNS rebinding);</li>
+ *   <li>paths with {@code ..}, encoded separators or dots, or naming a folder get 404;</li>
+ *   <li>with a token set, a request without the right one gets 401 (compared in constant time),
+ *       and an address with too many failures gets 429 for a while;</li>
+ *   <li>a {@code /ws} upgrade from a foreign {@code Origin} gets 403 (cross-site WebSocket
+ *       hijacking), and upgrades beyond {@link HubConfig#maxUpgradesPerSecond()} get 429.</li>
+ * </ol>
+ * A valid {@code ?token=} also sets an HttpOnly, SameSite=Strict cookie, so the page's own files
+ * and a reload work after the page removes the token from the address bar.
+ */
+public final class AccessGuard extends Handler.Wrapper {
+    public static final String TOKEN_COOKIE = "webconsole_token";
+    static final int MAX_FAILURES_PER_MINUTE = 10;
+    private static final int MAX_TRACKED_ADDRESSES = 4096;
+    private static final Pattern UNSAFE_PATH = Pattern.compile(
+            "(?i).*(%2e|%2f|%5c|%00|\\\\|/\\.\\.?(/|$)|//).*");
+
+    private final HubConfig config;
+    private final boolean tls;
+    private final byte[] token;
+    private final Set<String> hosts;
+    private final boolean anyHost;
+    private final Set<String> origins;
+    private final Map<String, Window> failures = new ConcurrentHashMap<>();
+    private final Window upgrades = new Window();
+
+    public AccessGuard(HubConfig config, boolean tls, Handler next) {
+        super(next);
+        this.config = config;
+        this.tls = tls;
+        this.token = config.token() == null ? null : config.token().getBytes(StandardCharsets.UTF_8);
+        this.anyHost = config.allowedHosts().contains("*");
+        this.hosts = hostNames(config);
+        Set<String> allowed = new HashSet<>();
+        for (String origin : config.allowedOrigins()) {
+            allowed.add(origin.toLowerCase(Locale.ROOT));
+        }
+        this.origins = Collections.unmodifiableSet(allowed);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        if (!anyHost && !hosts.contains(normalizeHost(Request.getServerName(request)))) {
+            return refuse(request, response, callback, 403, "unknown host");
+        }
+        String rawPath = request.getHttpURI().getPath();
+        if (rawPath == null || UNSAFE_PATH.matcher(rawPath).matches() || (rawPath.endsWith("/") && !rawPath.equals("/"))) {
+            return refuse(request, response, callback, 404, null);
+        }
+        boolean upgrade = "/ws".equals(Request.getPathInContext(request));
+        if (token != null) {
+            String address = Request.getRemoteAddr(request);
+            Window window = failures.get(address);
+            if (window != null && window.count(System.nanoTime(), 60_000_000_000L, false) >= MAX_FAILURES_PER_MINUTE) {
+                return refuse(request, response, callback, 429, "too many failed attempts; wait a minute");
+            }
+            Presented presented = presentedToken(request);
+            if (presented == null || !MessageDigest.isEqual(token, presented.value.getBytes(StandardCharsets.UTF_8))) {
+                recordFailure(address);
+                return refuse(request, response, callback, 401, null);
+            }
+            if (presented.fromQuery && !upgrade) {
+                Response.addCookie(response, HttpCookie.build(TOKEN_COOKIE, config.token())
+                        .httpOnly(true).secure(tls).sameSite(HttpCookie.SameSite.STRICT).build());
+            }
+        }
+        if (upgrade) {
+            String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+            if (origin != null && !isAllowedOrigin(request, origin)) {
+                return refuse(request, response, callback, 403, "origin not allowed");
+            }
+            if (upgrades.count(System.nanoTime(), 1_000_000_000L, true) > config.maxUpgradesPerSecond()) {
+                return refuse(request, response, callback, 429, "too many connection attempts; try again shortly");
+            }
+        }
+        return super.handle(request, response, callback);
+    }
+
+    private boolean isAllowedOrigin(Request request, String origin) {
+        String own = (tls ? "https://" : "http://") + request.getHeaders().get(HttpHeader.HOST);
+        String o = origin.toLowerCase(Locale.ROOT);
+        return o.equals(own.toLowerCase(Locale.ROOT)) || origins.contains(o);
+    }
+
+    private static boolean refuse(Request request, Response response, Callback callback, int status, String message) {
+        Response.writeError(request, response, callback, status, message);
+        return true;
+    }
+
+    private void recordFailure(String address) {
+        if (failures.size() > MAX_TRACKED_ADDRESSES) {
+            failures.clear(); // bounded: a flood of addresses forgets old counts rather than growing
+        }
+        failures.computeIfAbsent(address, a -> new Window()).count(System.nanoTime(), 60_000_000_000L, true);
+    }
+
+    private record Presented(String value, boolean fromQuery) {}
+
+    private static Presented presentedToken(Request request) {
+        Fields query = Request.extractQueryParameters(request);
+        String fromQuery = query.getValue("token");
+        if (fromQuery != null) {
+            return new Presented(fromQuery, true);
+        }
+        String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return new Presented(authorization.substring(7).strip(), false);
+        }
+        for (HttpCookie cookie : Request.getCookies(request)) {
+            if (TOKEN_COOKIE.equals(cookie.getName())) {
+                return new Presented(cookie.getValue(), false);
+            }
+        }
+        return null;
+    }
+
+    private static Set<String> hostNames(HubConfig config) {
+        Set<String> names = new HashSet<>(List.of("localhost", "127.0.0.1", "::1"));
+        names.add(normalizeHost(config.host()));
+        for (String host : config.allowedHosts()) {
+            names.add(normalizeHost(host));
+        }
+        try {
+            InetAddress bound = InetAddress.getByName(config.host());
+            if (bound.isAnyLocalAddress()) {
+                // Bound to every interface: answer to each interface's address and this machine's name.
+                for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                    for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                        names.add(normalizeHost(address.getHostAddress()));
+                    }
+                }
+                InetAddress local = InetAddress.getLocalHost();
+                names.add(normalizeHost(local.getHostName()));
+                names.add(normalizeHost(local.getCanonicalHostName()));
+            }
+        } catch (UnknownHostException | SocketException e) {
+            // Only the names above are answered to; a request naming another host gets 403.
+            names.add(normalizeHost(config.host()));
+        }
+        return Collections.unmodifiableSet(names);
+    }
+
+    private static String normalizeHost(String host) {
+        if (host == null) {
+            return "";
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        int zone = h.indexOf('%');
+        return zone >= 0 ? h.substring(0, zone) : h;
+    }
+
+    /** Counts events in a fixed window. */
+    private static final class Window {
+        private long start = System.nanoTime();
+        private int count;
+
+        synchronized int count(long now, long windowNanos, boolean add) {
+            if (now - start >= windowNanos) {
+                start = now;
+                count = 0;
+            }
+            if (add) {
+                count++;
+            }
+            return count;
+        }
+    }
+}
