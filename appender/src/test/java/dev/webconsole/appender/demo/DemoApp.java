@@ -28,7 +28,7 @@ public final class DemoApp {
     private static final List<String> USERS = List.of("ann", "bob", "chen", "dana", "emil");
     private static final List<String> ITEMS = List.of("espresso beans", "grinder", "kettle", "filter papers", "mug");
 
-    private final Random random = new Random(7);
+    private final Random random = new Random();
     private final Logger web = LogManager.getLogger("com.acme.shop.web.OrderController");
     private final Logger auth = LogManager.getLogger("com.acme.shop.web.AuthFilter");
     private final Logger pool = LogManager.getLogger("com.acme.shop.db.ConnectionPool");
@@ -44,16 +44,36 @@ public final class DemoApp {
         long seconds = Long.getLong("demo.seconds", 0);
         LoggerContext context = Configurator.initialize("webconsole-demo", "demo/log4j2-demo.xml");
         try {
-            new DemoApp().run(rate, seconds);
+            run(rate, seconds);
         } finally {
             Configurator.shutdown(context);
         }
     }
 
-    private void run(int rate, long seconds) throws InterruptedException {
+    /** Logs from two request threads, as a small server would, until the time is up. */
+    private static void run(int rate, long seconds) throws InterruptedException {
         System.err.println("WebConsole demo: logging " + rate + " events/s"
                 + (seconds > 0 ? " for " + seconds + " s" : "; press Ctrl+C to stop")
                 + ". Open the URL above; open more tabs with other filters, e.g. ?logger=com.acme.shop.db&level=DEBUG");
+        Thread[] workers = new Thread[2];
+        for (int i = 0; i < workers.length; i++) {
+            DemoApp shop = new DemoApp();
+            int share = Math.max(1, rate / workers.length);
+            workers[i] = new Thread(() -> {
+                try {
+                    shop.loop(share, seconds);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "http-exec-" + (i + 1));
+            workers[i].start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+    }
+
+    private void loop(int rate, long seconds) throws InterruptedException {
         long periodNanos = TimeUnit.SECONDS.toNanos(1) / Math.max(1, rate);
         long end = seconds > 0 ? System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds) : Long.MAX_VALUE;
         long next = System.nanoTime();
