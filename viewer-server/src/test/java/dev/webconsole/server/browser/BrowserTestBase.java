@@ -1,0 +1,111 @@
+package dev.webconsole.server.browser;
+
+import dev.webconsole.server.ConsoleEvent;
+import dev.webconsole.server.ConsoleHub;
+import dev.webconsole.server.HubConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** One headless Chromium per test class; a fresh hub on port 0 per test. */
+abstract class BrowserTestBase {
+    protected static Browser browser;
+    private final List<ConsoleHub> hubs = new ArrayList<>();
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        browser = Browser.start(1280, 720);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws Exception {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    @AfterEach
+    void stopHubs() {
+        hubs.forEach(ConsoleHub::stop);
+        hubs.clear();
+    }
+
+    protected ConsoleHub startHub(UnaryOperator<HubConfig.Builder> settings) {
+        ConsoleHub hub = new ConsoleHub(settings.apply(HubConfig.builder().port(0)).build());
+        hub.start();
+        hubs.add(hub);
+        return hub;
+    }
+
+    protected ConsoleHub startHub() {
+        return startHub(b -> b);
+    }
+
+    /** Opens the page with a query string and waits until it is connected. */
+    protected static void open(Browser b, ConsoleHub hub, String query) {
+        b.open(hub.url() + query);
+        awaitConnected(b);
+    }
+
+    protected static void awaitConnected(Browser b) {
+        b.await("the page to connect", d -> "connected".equals(b.js("return window.webconsole.state().connection")));
+    }
+
+    /** Seqs of the events that pass the page's filter, in order. */
+    protected static List<Long> rows(Browser b) {
+        List<Object> seqs = b.js("return window.webconsole.rows()");
+        List<Long> out = new ArrayList<>(seqs.size());
+        for (Object seq : seqs) {
+            out.add(((Number) seq).longValue());
+        }
+        return out;
+    }
+
+    protected static void awaitRows(Browser b, List<Long> expected) {
+        b.await("rows " + expected + " (have " + rows(b) + ")", d -> rows(b).equals(expected) && Boolean.TRUE.equals(b.js("return window.webconsole.idle()")));
+    }
+
+    protected static Object state(Browser b, String key) {
+        return b.js("return window.webconsole.state()[arguments[0]]", key);
+    }
+
+    protected static WebElement byId(Browser b, String id) {
+        return b.driver().findElement(By.id(id));
+    }
+
+    /** Texts of the message cells of the rows now in the DOM, in order. */
+    protected static List<String> renderedMessages(Browser b) {
+        List<String> texts = new ArrayList<>();
+        for (WebElement msg : b.driver().findElements(By.cssSelector("#rows .row .msg"))) {
+            texts.add(Objects.requireNonNullElse(b.js("return arguments[0].textContent", msg), ""));
+        }
+        return texts;
+    }
+
+    protected static ConsoleEvent event(String level, int severity, String logger, String message) {
+        return new ConsoleEvent(System.currentTimeMillis(), level, severity, logger, "worker-1", message, null, null, null, null);
+    }
+
+    protected static List<Long> seqs(long... values) {
+        List<Long> out = new ArrayList<>();
+        for (long v : values) {
+            out.add(v);
+        }
+        return out;
+    }
+
+    protected static List<Long> range(long first, long last) {
+        List<Long> out = new ArrayList<>();
+        for (long s = first; s <= last; s++) {
+            out.add(s);
+        }
+        return out;
+    }
+}
