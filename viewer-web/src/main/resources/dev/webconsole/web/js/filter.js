@@ -1,0 +1,169 @@
+// Filter logic with no DOM: logger prefixes, level threshold, text search.
+// The hub applies the logger and level parts too (protocol v1); the page applies all of them,
+// because its store may hold rows that arrived under an earlier, wider filter.
+
+/** Standard level names, least severe first (the hub's order). */
+export const LEVELS = Object.freeze(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL']);
+
+const RANK = new Map(LEVELS.map((name, i) => [name, i]));
+
+/** Index of a standard level in LEVELS, or -1 for a custom or unknown level. */
+export function levelRank(level) {
+  const rank = RANK.get(level);
+  return rank === undefined ? -1 : rank;
+}
+
+/** A level name as the hub accepts it, or null when it is not a standard level. */
+export function normalizeLevel(level) {
+  if (typeof level !== 'string') return null;
+  const up = level.trim().toUpperCase();
+  return RANK.has(up) ? up : null;
+}
+
+/**
+ * Prefix match on dots: `com.acme` matches `com.acme` and `com.acme.db.Pool`, not `com.acmex`.
+ * The empty prefix matches every logger.
+ */
+export function loggerMatches(prefix, logger) {
+  if (prefix === '') return true;
+  if (typeof logger !== 'string' || !logger.startsWith(prefix)) return false;
+  return logger.length === prefix.length || logger.charCodeAt(prefix.length) === 46 /* . */;
+}
+
+/** Whether a logger passes include prefixes (all when empty) and exclude prefixes (exclude wins). */
+export function loggerAllowed(logger, include, exclude) {
+  for (const p of exclude) if (loggerMatches(p, logger)) return false;
+  if (include.length === 0) return true;
+  for (const p of include) if (loggerMatches(p, logger)) return true;
+  return false;
+}
+
+/**
+ * Whether a level passes a threshold and the per-level toggles. Custom levels the page cannot rank
+ * always pass: the hub, which knows their weight, has already applied the threshold.
+ */
+export function levelAllowed(level, threshold, hidden = []) {
+  const rank = levelRank(level);
+  if (rank < 0) return true;
+  if (rank < Math.max(0, levelRank(threshold))) return false;
+  return !hidden.includes(level);
+}
+
+/** Splits "a.b, c\nd" (commas, whitespace) into distinct non-empty prefixes, in order. */
+export function parsePrefixes(text) {
+  const out = [];
+  for (const part of String(text ?? '').split(/[\s,]+/)) {
+    const p = part.replace(/^\.+|\.+$/g, '');
+    if (p && !out.includes(p)) out.push(p);
+  }
+  return out;
+}
+
+const REGEX_SYNTAX = /[\\^$.*+?()[\]{}|/]/g;
+const MAX_RANGES = 200;
+
+/**
+ * Compiles the text search. Substring search and regex search are both case-insensitive.
+ * Returns { active, error, test(text), ranges(text) }; an invalid regex gives an inactive
+ * matcher (it hides nothing) and the browser's message in `error`.
+ */
+export function compileTextMatcher(query, regex = false) {
+  const q = String(query ?? '');
+  if (q === '') return inactiveMatcher(null);
+  let re;
+  try {
+    re = regex ? new RegExp(q, 'i') : new RegExp(q.replace(REGEX_SYNTAX, '\\$&'), 'iu');
+  } catch (e) {
+    return inactiveMatcher(e instanceof Error ? e.message : String(e));
+  }
+  const global = new RegExp(re.source, re.flags + 'g');
+  return {
+    active: true,
+    error: null,
+    test(text) {
+      return typeof text === 'string' && re.test(text);
+    },
+    /** [start, end) pairs of non-empty matches, in order, at most MAX_RANGES. */
+    ranges(text) {
+      const out = [];
+      if (typeof text !== 'string' || text === '') return out;
+      global.lastIndex = 0;
+      let m;
+      while (out.length < MAX_RANGES && (m = global.exec(text)) !== null) {
+        if (m[0].length === 0) {
+          global.lastIndex++;
+          if (global.lastIndex > text.length) break;
+          continue;
+        }
+        out.push([m.index, m.index + m[0].length]);
+      }
+      return out;
+    },
+  };
+}
+
+function inactiveMatcher(error) {
+  return { active: false, error, test: () => true, ranges: () => [] };
+}
+
+/**
+ * Builds the page-side predicate for one event from a filter (see urlstate.js for its shape) and a
+ * compiled text matcher. The text search covers message, logger and thread.
+ */
+export function eventPredicate(filter, matcher = compileTextMatcher(filter.q, filter.regex)) {
+  const { loggers, exclude, level, hidden, ctx, markers } = filter;
+  const ctxPairs = (ctx ?? []).map(splitPair);
+  return (event) => {
+    if (!levelAllowed(event.level, level, hidden)) return false;
+    if (!loggerAllowed(event.logger, loggers, exclude)) return false;
+    if (markers && markers.length && !markers.includes(event.marker)) return false;
+    for (const [k, v] of ctxPairs) {
+      if (!event.context || event.context[k] !== v) return false;
+    }
+    if (matcher.active) {
+      return matcher.test(event.message) || matcher.test(event.logger) || matcher.test(event.thread);
+    }
+    return true;
+  };
+}
+
+/** "user=ann" -> ["user", "ann"]; splits at the first "=". */
+export function splitPair(text) {
+  const i = text.indexOf('=');
+  return i < 0 ? [text, ''] : [text.slice(0, i), text.slice(i + 1)];
+}
+
+/** The part of a filter the hub applies (protocol v1 `filter` object). */
+export function serverFilter(filter) {
+  return { loggers: [...filter.loggers], exclude: [...filter.exclude], level: filter.level };
+}
+
+/** Whether two server filters select the same events. */
+export function sameServerFilter(a, b) {
+  return a.level === b.level && sameSet(a.loggers, b.loggers) && sameSet(a.exclude, b.exclude);
+}
+
+/**
+ * Whether the hub may send events under `next` that it would not have sent under `prev`; then the
+ * page asks for a history replay. Conservative: when unsure, it answers true (a replay costs only
+ * duplicates, which the store drops).
+ */
+export function widens(prev, next) {
+  if (levelRank(next.level) < levelRank(prev.level)) return true;
+  if (prev.loggers.length > 0) {
+    if (next.loggers.length === 0) return true;
+    for (const p of next.loggers) {
+      if (!prev.loggers.some((q) => loggerMatches(q, p))) return true;
+    }
+  }
+  for (const e of prev.exclude) {
+    if (!next.exclude.some((q) => loggerMatches(q, e))) return true;
+  }
+  return false;
+}
+
+function sameSet(a, b) {
+  if (a.length !== b.length) return false;
+  const s = new Set(a);
+  return b.every((x) => s.has(x));
+}

@@ -1,0 +1,166 @@
+// Builds row elements. Log text reaches the DOM only as text nodes; highlighting builds <mark>
+// elements around text nodes, it never parses HTML.
+
+import {
+  formatTime, formatDateTime, zoneLabel, shortenLogger, firstLine, lineCount, thrownText, contextPairs, gapText,
+  showControls,
+} from './format.js';
+
+/** Longest text put into a collapsed row's message cell (the rest shows when expanded). */
+const COLLAPSED_MAX_CHARS = 2000;
+
+function el(tag, className, text) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = showControls(String(text));
+  return e;
+}
+
+/** Appends `text` to `parent` with controls made visible, wrapping the matcher's ranges in <mark>. */
+export function appendHighlighted(parent, raw, matcher) {
+  const text = showControls(raw);
+  const ranges = matcher && matcher.active ? matcher.ranges(text) : [];
+  if (!ranges.length) {
+    parent.append(text);
+    return;
+  }
+  let at = 0;
+  for (const [from, to] of ranges) {
+    if (from > at) parent.append(text.slice(at, from));
+    parent.append(el('mark', '', text.slice(from, to)));
+    at = to;
+  }
+  if (at < text.length) parent.append(text.slice(at));
+}
+
+/** Whether an event has more to show than its collapsed line. */
+export function isExpandable(event) {
+  return Boolean(
+    event.thrown ||
+      (typeof event.message === 'string' && (lineCount(event.message) > 1 || event.message.length > COLLAPSED_MAX_CHARS)),
+  );
+}
+
+/**
+ * One row element for a store entry.
+ * @param entry  store entry (event, gap or note)
+ * @param o      { matcher, utc, expanded }
+ */
+export function buildRow(entry, o) {
+  if (entry.kind === 'gap') {
+    const row = el('div', 'gap', gapText(entry.gap));
+    row.dataset.from = String(entry.gap.from);
+    row.dataset.to = String(entry.gap.to);
+    row.dataset.reason = String(entry.gap.reason ?? '');
+    row.title = `seq ${entry.gap.from}\u2013${entry.gap.to} (${entry.gap.reason ?? 'unknown'})`;
+    row.setAttribute('role', 'row');
+    return row;
+  }
+  if (entry.kind === 'note') {
+    const row = el('div', 'note', entry.text);
+    row.setAttribute('role', 'row');
+    return row;
+  }
+  return buildEventRow(entry, o);
+}
+
+function buildEventRow(entry, { matcher, utc, expanded }) {
+  const ev = entry.event;
+  const level = String(ev.level ?? '');
+  const row = el('div', 'row lvl-' + level.toLowerCase());
+  row.dataset.seq = String(ev.seq);
+  row.dataset.level = level;
+  row.dataset.id = String(entry.id);
+  row.setAttribute('role', 'row');
+  const expandable = isExpandable(ev);
+  if (expandable) row.classList.add('expandable');
+  if (expanded) row.classList.add('expanded');
+
+  const time = el('span', 'time', formatTime(ev.time, utc));
+  time.title = `${formatDateTime(ev.time, utc)} ${zoneLabel(ev.time, utc)} \u00b7 seq ${ev.seq}`;
+  row.append(time);
+
+  row.append(el('span', 'level', level));
+
+  const logger = el('span', 'logger');
+  logger.title = `${ev.logger ?? ''}\nClick: show only this logger \u00b7 Alt+click: exclude it`;
+  logger.dataset.name = String(ev.logger ?? ''); // not data-logger: that names tree nodes
+  appendHighlighted(logger, shortenLogger(ev.logger), matcher);
+  row.append(logger);
+
+  const thread = el('span', 'thread');
+  thread.title = String(ev.thread ?? '');
+  appendHighlighted(thread, String(ev.thread ?? ''), matcher);
+  row.append(thread);
+
+  const message = String(ev.message ?? '');
+  const msg = el('span', 'msg');
+  if (expanded) {
+    appendHighlighted(msg, message, matcher);
+  } else {
+    let line = firstLine(message);
+    if (line.length > COLLAPSED_MAX_CHARS) line = line.slice(0, COLLAPSED_MAX_CHARS) + '\u2026';
+    appendHighlighted(msg, line, matcher);
+  }
+  row.append(msg);
+
+  const tags = el('span', 'tags');
+  const lines = lineCount(message);
+  if (!expanded && lines > 1) tags.append(el('span', 'badge more', `+${lines - 1} line${lines > 2 ? 's' : ''}`));
+  if (ev.thrown) {
+    const type = String(ev.thrown.type ?? 'Throwable');
+    const exc = el('span', 'badge exc', type.slice(type.lastIndexOf('.') + 1));
+    exc.title = ev.thrown.message ? `${type}: ${ev.thrown.message}` : type;
+    tags.append(exc);
+  }
+  if (ev.truncated) {
+    const t = el('span', 'badge truncated', 'truncated');
+    t.title = 'The hub cut this event to its size limit';
+    tags.append(t);
+  }
+  if (ev.source) tags.append(chip('source', ev.source, `source: ${ev.source}`));
+  if (ev.marker) tags.append(chip('marker', ev.marker, `marker ${ev.marker} \u00b7 click to filter`));
+  for (const pair of contextPairs(ev.context)) tags.append(chip('ctx', pair, `${pair} \u00b7 click to filter`));
+  row.append(tags);
+
+  const copy = el('button', 'copy');
+  copy.append(copyIcon());
+  copy.type = 'button';
+  copy.title = 'Copy row';
+  copy.setAttribute('aria-label', 'Copy row');
+  row.append(copy);
+
+  if (expanded && ev.thrown) {
+    const detail = el('div', 'detail');
+    const stack = el('pre', 'stack');
+    appendHighlighted(stack, thrownText(ev.thrown).replace(/\s+$/, ''), matcher);
+    detail.append(stack);
+    row.append(detail);
+  }
+  return row;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function copyIcon() {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('aria-hidden', 'true');
+  for (const [x, y] of [[5, 5], [2, 2]]) {
+    const r = document.createElementNS(SVG, 'rect');
+    r.setAttribute('x', String(x));
+    r.setAttribute('y', String(y));
+    r.setAttribute('width', '9');
+    r.setAttribute('height', '9');
+    r.setAttribute('rx', '1.5');
+    svg.append(r);
+  }
+  return svg;
+}
+
+function chip(kind, value, title) {
+  const c = el('span', 'chip chip-' + kind, value);
+  c.dataset[kind] = value;
+  c.title = title;
+  return c;
+}

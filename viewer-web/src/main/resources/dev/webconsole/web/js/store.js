@@ -1,0 +1,252 @@
+// The page's rows, with no DOM: a bounded store ordered by seq, and the filtered view of it.
+//
+// Entries are { id, kind: 'event' | 'gap' | 'note', key, seq?, event? | gap? | text? }.
+// `key` orders them: epoch * 2^40 + seq. The epoch rises when the hub restarts (its seqs start
+// again at 1). A gap sorts just before its first missing seq; a restart note before seq 1.
+// Events are deduplicated by seq, so replays after a reconnect or a wider filter add only what is
+// missing, in order.
+
+import { LoggerTree } from './loggertree.js';
+
+export const DEFAULT_MAX_ROWS = 100_000;
+export const MIN_MAX_ROWS = 100;
+export const MAX_MAX_ROWS = 1_000_000;
+const EPOCH = 2 ** 40;
+
+/** Clamps a requested row bound into [MIN_MAX_ROWS, MAX_MAX_ROWS]; bad input gives the default. */
+export function clampMaxRows(n) {
+  const v = Math.floor(Number(n));
+  if (!Number.isFinite(v) || v <= 0) return DEFAULT_MAX_ROWS;
+  return Math.min(MAX_MAX_ROWS, Math.max(MIN_MAX_ROWS, v));
+}
+
+/** First index in a key-sorted array whose key is > key. */
+export function upperBound(arr, key) {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (arr[mid].key <= key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index in a key-sorted array whose key is >= key. */
+export function lowerBound(arr, key) {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (arr[mid].key < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export class RowStore {
+  constructor({ maxRows = DEFAULT_MAX_ROWS } = {}) {
+    this.maxRows = clampMaxRows(maxRows);
+    this.entries = [];
+    this.view = [];
+    this.tree = new LoggerTree();
+    this.levelCounts = new Map();
+    this.epoch = 0;
+    this.predicate = () => true;
+    /** Entries removed by the row bound since the last clear. */
+    this.trimmed = 0;
+    /** Rises whenever the view changes; renderers compare it. */
+    this.version = 0;
+    this.floorKey = -Infinity;
+    this.nextId = 1;
+  }
+
+  /** Highest seq held or cleared in the current epoch (0 when none). */
+  get lastSeq() {
+    const last = this.entries.length ? this.entries[this.entries.length - 1].key : this.floorKey;
+    const seq = Math.floor(last - this.epoch * EPOCH);
+    return seq > 0 ? seq : 0;
+  }
+
+  /** The seq a Clear left off at in the current epoch, or null (ask a replay only for newer events). */
+  get floorSeq() {
+    const seq = this.floorKey - this.epoch * EPOCH;
+    return seq >= 0 ? Math.floor(seq) : null;
+  }
+
+  get size() {
+    return this.entries.length;
+  }
+
+  /** Seqs of the events in the view, in order. */
+  viewSeqs() {
+    const out = [];
+    for (const e of this.view) if (e.kind === 'event') out.push(e.seq);
+    return out;
+  }
+
+  /**
+   * Adds events from one `events` frame. Events already held (same seq in this epoch), or older than
+   * a clear, are dropped. Returns the number added.
+   */
+  addEvents(events) {
+    const base = this.epoch * EPOCH;
+    let added = 0;
+    let late = null;
+    for (const ev of events) {
+      if (!ev || typeof ev.seq !== 'number') continue;
+      const key = base + ev.seq;
+      if (key <= this.floorKey) continue;
+      const lastKey = this.entries.length ? this.entries[this.entries.length - 1].key : -Infinity;
+      if (key > lastKey) {
+        const entry = this.makeEvent(ev, key);
+        this.entries.push(entry);
+        if (this.predicate(ev)) this.view.push(entry);
+        added++;
+      } else {
+        (late ??= []).push(ev);
+      }
+    }
+    if (late) added += this.mergeLate(late, base);
+    if (added) {
+      this.trim();
+      this.version++;
+    }
+    return added;
+  }
+
+  /** Adds a `gap` frame as a row. A repeated gap (same bounds) is dropped. Returns true when added. */
+  addGap(gap) {
+    if (!gap || !Number.isFinite(gap.from) || !Number.isFinite(gap.to) || gap.to < gap.from) return false;
+    const key = this.epoch * EPOCH + gap.from - 0.5;
+    if (key <= this.floorKey) return false;
+    const at = lowerBound(this.entries, key);
+    const there = this.entries[at];
+    if (there && there.key === key && there.kind === 'gap' && there.gap.to === gap.to) return false;
+    this.insert({ id: this.nextId++, kind: 'gap', key, gap: { from: gap.from, to: gap.to, reason: gap.reason } }, at);
+    return true;
+  }
+
+  /**
+   * Starts a new epoch (the hub restarted, so its seqs start again) and puts a note row first in it.
+   */
+  newEpoch(text) {
+    this.epoch++;
+    const key = this.epoch * EPOCH;
+    this.insert({ id: this.nextId++, kind: 'note', key, text }, this.entries.length);
+  }
+
+  /** Sets the page-side filter (event -> boolean) and rebuilds the view. Gaps and notes always pass. */
+  setPredicate(predicate) {
+    this.predicate = predicate;
+    this.view = this.entries.filter((e) => e.kind !== 'event' || predicate(e.event));
+    this.version++;
+  }
+
+  /** Changes the row bound; trims at once when it shrank. */
+  setMaxRows(n) {
+    this.maxRows = clampMaxRows(n);
+    if (this.trim()) this.version++;
+  }
+
+  /** Drops every row and count; events up to the newest seen stay dropped if they come again. */
+  clear() {
+    if (this.entries.length) {
+      this.floorKey = Math.max(this.floorKey, this.entries[this.entries.length - 1].key);
+    }
+    this.entries = [];
+    this.view = [];
+    this.trimmed = 0;
+    this.levelCounts.clear();
+    this.tree.clear();
+    this.version++;
+  }
+
+  /** Raises the clear floor to a seq of the current epoch (events the hub sent before a clear). */
+  raiseFloor(seq) {
+    this.floorKey = Math.max(this.floorKey, this.epoch * EPOCH + seq);
+  }
+
+  /** The view index of the first entry with key >= key. */
+  viewIndexOf(key) {
+    return lowerBound(this.view, key);
+  }
+
+  /** Number of view entries with key <= key. */
+  viewCountUpTo(key) {
+    return upperBound(this.view, key);
+  }
+
+  // ---- internals ----
+
+  makeEvent(ev, key) {
+    const level = ev.level;
+    this.levelCounts.set(level, (this.levelCounts.get(level) ?? 0) + 1);
+    this.tree.add(ev.logger);
+    return { id: this.nextId++, kind: 'event', key, seq: ev.seq, event: ev };
+  }
+
+  forget(entry) {
+    if (entry.kind !== 'event') return;
+    const level = entry.event.level;
+    const n = (this.levelCounts.get(level) ?? 1) - 1;
+    if (n > 0) this.levelCounts.set(level, n);
+    else this.levelCounts.delete(level);
+    this.tree.remove(entry.event.logger);
+  }
+
+  // Events older than the newest held: a replay. Merge them in order, dropping duplicates and rows
+  // the bound would trim at once.
+  mergeLate(events, base) {
+    events.sort((a, b) => a.seq - b.seq);
+    const full = this.entries.length >= this.maxRows;
+    const oldest = this.entries.length ? this.entries[0].key : Infinity;
+    const fresh = [];
+    let prevKey = -Infinity;
+    for (const ev of events) {
+      const key = base + ev.seq;
+      if (key === prevKey || key <= this.floorKey) continue;
+      prevKey = key;
+      if (full && key < oldest) continue;
+      const at = lowerBound(this.entries, key);
+      const there = this.entries[at];
+      if (there && there.key === key) continue;
+      fresh.push(this.makeEvent(ev, key));
+    }
+    if (!fresh.length) return 0;
+    this.entries = mergeByKey(this.entries, fresh);
+    this.view = mergeByKey(this.view, fresh.filter((e) => this.predicate(e.event)));
+    return fresh.length;
+  }
+
+  insert(entry, at) {
+    this.entries.splice(at, 0, entry);
+    this.view.splice(lowerBound(this.view, entry.key), 0, entry);
+    this.trim();
+    this.version++;
+  }
+
+  trim() {
+    const excess = this.entries.length - this.maxRows;
+    if (excess <= 0) return 0;
+    const removed = this.entries.splice(0, excess);
+    for (const e of removed) this.forget(e);
+    this.trimmed += excess;
+    const cut = upperBound(this.view, removed[removed.length - 1].key);
+    if (cut) this.view.splice(0, cut);
+    return excess;
+  }
+}
+
+function mergeByKey(a, b) {
+  if (!b.length) return a;
+  if (!a.length) return b;
+  const out = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i].key <= b[j].key ? a[i++] : b[j++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
+}

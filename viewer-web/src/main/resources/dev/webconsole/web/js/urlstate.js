@@ -1,0 +1,103 @@
+// The filter <-> URL query, with no DOM. A tab's filter lives in its address, so a tab is a bookmark:
+//   ?logger=a.b&logger=c&exclude=a.b.noisy&level=WARN&hide=DEBUG&q=timeout&regex=1&ctx=user=ann&marker=SQL
+// The token is never part of a URL the page shows or shares; it only goes into the socket URL.
+
+import { LEVELS, normalizeLevel, parsePrefixes } from './filter.js';
+
+/** Query keys owned by the filter (and the token), replaced when the page rewrites its URL. */
+export const FILTER_KEYS = Object.freeze(['logger', 'exclude', 'level', 'hide', 'q', 'regex', 'ctx', 'marker']);
+
+/** The filter that shows everything. */
+export function emptyFilter() {
+  return { loggers: [], exclude: [], level: 'TRACE', hidden: [], q: '', regex: false, ctx: [], markers: [] };
+}
+
+/** Reads a filter from a query string ("?a=b", "a=b") or URLSearchParams. Bad values fall back to defaults. */
+export function parseFilter(query) {
+  const p = toParams(query);
+  const f = emptyFilter();
+  f.loggers = parsePrefixes(p.getAll('logger').join(','));
+  f.exclude = parsePrefixes(p.getAll('exclude').join(','));
+  f.level = normalizeLevel(p.get('level') ?? '') ?? 'TRACE';
+  const hidden = p.getAll('hide').flatMap((v) => v.split(',')).map(normalizeLevel).filter(Boolean);
+  f.hidden = LEVELS.filter((l) => hidden.includes(l));
+  f.q = p.get('q') ?? '';
+  f.regex = isTrue(p.get('regex'));
+  f.ctx = unique(p.getAll('ctx').filter((v) => v.includes('=') && v.indexOf('=') > 0));
+  f.markers = unique(p.getAll('marker').filter(Boolean));
+  return f;
+}
+
+/** Writes a filter as query parameters, leaving out defaults, in a stable order. */
+export function serializeFilter(filter) {
+  const p = new URLSearchParams();
+  for (const l of filter.loggers) p.append('logger', l);
+  for (const e of filter.exclude) p.append('exclude', e);
+  if (filter.level && filter.level !== 'TRACE') p.append('level', filter.level);
+  for (const h of filter.hidden) p.append('hide', h);
+  if (filter.q) p.append('q', filter.q);
+  if (filter.regex) p.append('regex', '1');
+  for (const c of filter.ctx) p.append('ctx', c);
+  for (const m of filter.markers) p.append('marker', m);
+  return p;
+}
+
+/**
+ * The page's new query string ("?..." or "") for a filter: the filter's keys are replaced, other keys
+ * are kept, and `token` is always dropped.
+ */
+export function pageSearch(currentSearch, filter) {
+  const p = toParams(currentSearch);
+  for (const k of FILTER_KEYS) p.delete(k);
+  p.delete('token');
+  for (const [k, v] of serializeFilter(filter)) p.append(k, v);
+  const s = p.toString();
+  return s ? '?' + s : '';
+}
+
+/**
+ * Splits a token out of the page's query string: { token, search } where `search` is the query string
+ * without it ("?..." or "").
+ */
+export function takeToken(currentSearch) {
+  const p = toParams(currentSearch);
+  const token = p.get('token');
+  p.delete('token');
+  const s = p.toString();
+  return { token: token || null, search: s ? '?' + s : '' };
+}
+
+/**
+ * The WebSocket URL, relative to the page (the hub may serve it under a sub-path): `ws` next to the
+ * page, http->ws and https->wss, with the hub's part of the filter, `since` (with the id of the hub
+ * it belongs to, so a restarted hub replays everything) and the token as query.
+ */
+export function socketUrl(baseURI, filter, { since = null, hub = null, token = null } = {}) {
+  const url = new URL('ws', baseURI);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  url.hash = '';
+  const p = new URLSearchParams();
+  for (const l of filter.loggers) p.append('logger', l);
+  for (const e of filter.exclude) p.append('exclude', e);
+  if (filter.level && filter.level !== 'TRACE') p.append('level', filter.level);
+  if (since !== null && since !== undefined) {
+    p.append('since', String(since));
+    if (hub) p.append('hub', hub);
+  }
+  if (token) p.append('token', token);
+  url.search = p.toString();
+  return url.href;
+}
+
+function toParams(query) {
+  if (query instanceof URLSearchParams) return new URLSearchParams(query);
+  return new URLSearchParams(String(query ?? ''));
+}
+
+function isTrue(v) {
+  return v === '1' || v === 'true' || v === 'on' || v === 'yes';
+}
+
+function unique(list) {
+  return [...new Set(list)];
+}

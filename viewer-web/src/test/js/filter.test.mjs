@@ -1,0 +1,127 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  LEVELS, levelRank, normalizeLevel, loggerMatches, loggerAllowed, levelAllowed, parsePrefixes,
+  compileTextMatcher, eventPredicate, serverFilter, sameServerFilter, widens, splitPair,
+} from '../../main/resources/dev/webconsole/web/js/filter.js';
+import { emptyFilter } from '../../main/resources/dev/webconsole/web/js/urlstate.js';
+
+const ev = (o) => ({ seq: 1, time: 0, level: 'INFO', logger: 'com.acme.db.Pool', thread: 'main', message: 'pool exhausted', ...o });
+const filter = (o) => ({ ...emptyFilter(), ...o });
+
+test('levels are ordered TRACE to FATAL', () => {
+  assert.deepEqual(LEVELS, ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL']);
+  assert.ok(levelRank('TRACE') < levelRank('FATAL'));
+  assert.equal(levelRank('LOUD'), -1);
+});
+
+test('normalizeLevel accepts any case and rejects unknown names', () => {
+  assert.equal(normalizeLevel(' warn '), 'WARN');
+  assert.equal(normalizeLevel('LOUD'), null);
+  assert.equal(normalizeLevel(undefined), null);
+});
+
+test('logger prefix matches on dots only', () => {
+  assert.ok(loggerMatches('com.acme', 'com.acme'));
+  assert.ok(loggerMatches('com.acme', 'com.acme.db.Pool'));
+  assert.ok(!loggerMatches('com.acme', 'com.acmex'));
+  assert.ok(!loggerMatches('com.acme', 'com'));
+  assert.ok(loggerMatches('', 'anything'));
+});
+
+test('exclude wins over include; empty include means all', () => {
+  assert.ok(loggerAllowed('a.b', [], []));
+  assert.ok(loggerAllowed('a.b.c', ['a.b'], []));
+  assert.ok(!loggerAllowed('x', ['a.b'], []));
+  assert.ok(!loggerAllowed('a.b.noisy.X', ['a.b'], ['a.b.noisy']));
+  assert.ok(loggerAllowed('c.d', ['a.b', 'c'], ['a.b.noisy']));
+});
+
+test('level threshold and per-level toggles', () => {
+  assert.ok(levelAllowed('WARN', 'WARN'));
+  assert.ok(levelAllowed('FATAL', 'WARN'));
+  assert.ok(!levelAllowed('INFO', 'WARN'));
+  assert.ok(!levelAllowed('ERROR', 'TRACE', ['ERROR']));
+  assert.ok(levelAllowed('NOTICE', 'FATAL'), 'custom levels are left to the hub');
+});
+
+test('parsePrefixes splits on commas and whitespace, trims dots, dedupes', () => {
+  assert.deepEqual(parsePrefixes(' a.b, c\nd  a.b ,, .e. '), ['a.b', 'c', 'd', 'e']);
+  assert.deepEqual(parsePrefixes(''), []);
+});
+
+test('substring search is case-insensitive and treats regex syntax literally', () => {
+  const m = compileTextMatcher('a.B(');
+  assert.equal(m.error, null);
+  assert.ok(m.active);
+  assert.ok(m.test('xx A.b( yy'));
+  assert.ok(!m.test('axb('));
+  assert.deepEqual(m.ranges('a.b( A.B('), [[0, 4], [5, 9]]);
+});
+
+test('regex search matches and reports ranges', () => {
+  const m = compileTextMatcher('time\\w+', true);
+  assert.ok(m.test('connection timeout'));
+  assert.deepEqual(m.ranges('timeout timed'), [[0, 7], [8, 13]]);
+});
+
+test('an invalid regex reports an error and filters nothing', () => {
+  const m = compileTextMatcher('(unclosed', true);
+  assert.match(m.error, /Invalid regular expression|Unterminated/);
+  assert.ok(!m.active);
+  assert.ok(m.test('anything'));
+  assert.deepEqual(m.ranges('anything'), []);
+});
+
+test('zero-length regex matches do not loop and give no ranges', () => {
+  const m = compileTextMatcher('x*', true);
+  assert.deepEqual(m.ranges('abc'), []);
+  assert.deepEqual(m.ranges('axxb'), [[1, 3]]);
+});
+
+test('empty query is inactive', () => {
+  const m = compileTextMatcher('', true);
+  assert.ok(!m.active);
+  assert.equal(m.error, null);
+});
+
+test('eventPredicate combines level, logger, text, context and marker', () => {
+  const e = ev({ level: 'WARN', context: { user: 'ann' }, marker: 'SQL' });
+  assert.ok(eventPredicate(filter({}))(e));
+  assert.ok(eventPredicate(filter({ level: 'WARN', loggers: ['com.acme'] }))(e));
+  assert.ok(!eventPredicate(filter({ level: 'ERROR' }))(e));
+  assert.ok(!eventPredicate(filter({ exclude: ['com.acme.db'] }))(e));
+  assert.ok(eventPredicate(filter({ q: 'EXHAUST' }))(e));
+  assert.ok(eventPredicate(filter({ q: 'main' }))(e), 'thread is searched');
+  assert.ok(eventPredicate(filter({ q: 'db.Pool' }))(e), 'logger is searched');
+  assert.ok(!eventPredicate(filter({ q: 'nothing' }))(e));
+  assert.ok(eventPredicate(filter({ ctx: ['user=ann'], markers: ['SQL'] }))(e));
+  assert.ok(!eventPredicate(filter({ ctx: ['user=bob'] }))(e));
+  assert.ok(!eventPredicate(filter({ markers: ['HTTP'] }))(e));
+  assert.ok(!eventPredicate(filter({ hidden: ['WARN'] }))(e));
+});
+
+test('splitPair splits at the first equals sign', () => {
+  assert.deepEqual(splitPair('k=v=w'), ['k', 'v=w']);
+  assert.deepEqual(splitPair('k'), ['k', '']);
+});
+
+test('serverFilter keeps only what the hub applies', () => {
+  assert.deepEqual(serverFilter(filter({ loggers: ['a'], exclude: ['a.b'], level: 'WARN', q: 'x', hidden: ['ERROR'] })),
+    { loggers: ['a'], exclude: ['a.b'], level: 'WARN' });
+  assert.ok(sameServerFilter({ loggers: ['a', 'b'], exclude: [], level: 'INFO' }, { loggers: ['b', 'a'], exclude: [], level: 'INFO' }));
+  assert.ok(!sameServerFilter({ loggers: ['a'], exclude: [], level: 'INFO' }, { loggers: ['a'], exclude: [], level: 'WARN' }));
+});
+
+test('widens detects a lower threshold, wider includes and dropped excludes', () => {
+  const f = (loggers, exclude, level) => ({ loggers, exclude, level });
+  assert.ok(widens(f([], [], 'WARN'), f([], [], 'INFO')));
+  assert.ok(!widens(f([], [], 'INFO'), f([], [], 'WARN')));
+  assert.ok(widens(f(['a'], [], 'TRACE'), f([], [], 'TRACE')));
+  assert.ok(widens(f(['a'], [], 'TRACE'), f(['a', 'b'], [], 'TRACE')));
+  assert.ok(!widens(f(['a'], [], 'TRACE'), f(['a.b'], [], 'TRACE')));
+  assert.ok(!widens(f([], [], 'TRACE'), f(['a'], [], 'TRACE')));
+  assert.ok(widens(f([], ['a.b'], 'TRACE'), f([], [], 'TRACE')));
+  assert.ok(!widens(f([], ['a.b'], 'TRACE'), f([], ['a'], 'TRACE')));
+  assert.ok(!widens(f([], [], 'TRACE'), f([], ['a'], 'TRACE')));
+});

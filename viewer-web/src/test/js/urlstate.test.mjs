@@ -1,0 +1,49 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { emptyFilter, parseFilter, serializeFilter, pageSearch, takeToken, socketUrl } from '../../main/resources/dev/webconsole/web/js/urlstate.js';
+
+test('parses the example from the issue', () => {
+  const f = parseFilter('?logger=a.b&logger=c&exclude=a.b.noisy&level=WARN&q=timeout&regex=1');
+  assert.deepEqual(f, { ...emptyFilter(), loggers: ['a.b', 'c'], exclude: ['a.b.noisy'], level: 'WARN', q: 'timeout', regex: true });
+});
+
+test('bad values fall back to defaults', () => {
+  const f = parseFilter('level=LOUD&hide=nope&hide=debug&regex=maybe&ctx=novalue&ctx==x');
+  assert.equal(f.level, 'TRACE');
+  assert.deepEqual(f.hidden, ['DEBUG']);
+  assert.equal(f.regex, false);
+  assert.deepEqual(f.ctx, []);
+});
+
+test('empty query gives the empty filter and serializes to nothing', () => {
+  assert.deepEqual(parseFilter(''), emptyFilter());
+  assert.equal(serializeFilter(emptyFilter()).toString(), '');
+});
+
+test('serialize then parse round-trips', () => {
+  const f = { loggers: ['a.b', 'c'], exclude: ['a.b.noisy'], level: 'ERROR', hidden: ['FATAL'], q: 'x & y=z', regex: true, ctx: ['user=ann'], markers: ['SQL'] };
+  assert.deepEqual(parseFilter(serializeFilter(f)), f);
+  assert.equal(serializeFilter(f).toString(),
+    'logger=a.b&logger=c&exclude=a.b.noisy&level=ERROR&hide=FATAL&q=x+%26+y%3Dz&regex=1&ctx=user%3Dann&marker=SQL');
+});
+
+test('pageSearch keeps foreign keys, replaces filter keys and drops the token', () => {
+  const s = pageSearch('?token=secret&foo=1&logger=old&q=old', { ...emptyFilter(), loggers: ['new'] });
+  assert.equal(s, '?foo=1&logger=new');
+  assert.equal(pageSearch('?token=t', emptyFilter()), '');
+});
+
+test('takeToken splits the token out of the query', () => {
+  assert.deepEqual(takeToken('?level=WARN&token=abc'), { token: 'abc', search: '?level=WARN' });
+  assert.deepEqual(takeToken('?level=WARN'), { token: null, search: '?level=WARN' });
+});
+
+test('socketUrl is relative to the page and maps http to ws, https to wss', () => {
+  const f = { ...emptyFilter(), loggers: ['a', 'b'], exclude: ['c'], level: 'WARN', q: 'not sent' };
+  assert.equal(socketUrl('http://h:7171/logs/', f, { since: 42, token: 't k' }),
+    'ws://h:7171/logs/ws?logger=a&logger=b&exclude=c&level=WARN&since=42&token=t+k');
+  assert.equal(socketUrl('https://h/logs/index.html?x=1#y', emptyFilter()), 'wss://h/logs/ws');
+  assert.equal(socketUrl('http://h/', emptyFilter(), { since: 0 }), 'ws://h/ws?since=0');
+  assert.equal(socketUrl('http://h/', emptyFilter(), { since: 5, hub: 'abc' }), 'ws://h/ws?since=5&hub=abc');
+  assert.equal(socketUrl('http://h/', emptyFilter(), { hub: 'abc' }), 'ws://h/ws', 'hub only goes with since');
+});
