@@ -178,6 +178,20 @@ class ConsolePageTest extends BrowserTestBase {
     }
 
     @Test
+    void theViewKeepsFollowingAHighRateWhileTheUserDoesNotScroll() {
+        ConsoleHub hub = startHub();
+        open(browser, hub, "");
+        int total = 20_000;
+        for (int i = 1; i <= total; i++) {
+            hub.publish(event(i % 10 == 0 ? "WARN" : "INFO", i % 10 == 0 ? Severity.WARN : Severity.INFO,
+                    "com.acme.svc" + (i % 7), "line " + i + " of a burst; multi-line every so often" + (i % 50 == 0 ? "\nsecond line" : "")));
+        }
+        awaitRows(browser, range(1, total));
+        assertEquals(Boolean.TRUE, state(browser, "following"));
+        browser.await("the newest row in view", d -> !d.findElements(By.cssSelector("#rows .row[data-seq='" + total + "']")).isEmpty());
+    }
+
+    @Test
     void theRowBoundTrimsTheOldest() {
         ConsoleHub hub = startHub();
         open(browser, hub, "");

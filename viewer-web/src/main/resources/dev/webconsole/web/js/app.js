@@ -29,7 +29,7 @@ const SEARCH_DEBOUNCE_MS = 120;
 const STAT_LABELS = [
   ['ingestDropped', 'dropped by the hub (ingest queue full)'],
   ['sessionDropped', 'dropped for slow tabs'],
-  ['sendFailed', 'sends failed'],
+  ['sendFailed', 'frames that failed to send'],
 ];
 
 const $ = (id) => document.getElementById(id);
