@@ -71,6 +71,15 @@ class SecurityAttributesTest {
     }
 
     @Test
+    void aReconfigurationThatChangesAGuardIsReportedAsAnError() throws Exception {
+        LoggerContext context = contexts.start(config("port=\"0\"", "info"));
+        String url = webConsole(context).url().toString();
+        context.setConfigLocation(contexts.write(config("port=\"0\" token=\"auto\"", "info")));
+        assertTrue(contexts.status().stream().anyMatch(s -> s.startsWith("ERROR WebConsole: the hub at " + url
+                + " keeps running with its earlier settings") && s.contains("token changed")), () -> contexts.status().toString());
+    }
+
+    @Test
     void aTokenGuardsThePageAndTheSocket() throws Exception {
         LoggerContext context = contexts.start(config("port=\"0\" token=\"a-token-of-our-own\"", "info"));
         WebConsoleAppender web = webConsole(context);

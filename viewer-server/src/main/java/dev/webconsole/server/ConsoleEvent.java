@@ -41,23 +41,55 @@ public record ConsoleEvent(
     }
 
     /**
-     * This event with its message and stack text cut to at most {@code maxChars} characters each,
-     * marked as truncated; or this event itself when nothing is longer.
+     * This event with every text in it (message, stack, exception message, context values, logger,
+     * thread, marker, source) cut to at most {@code maxChars} characters, marked as truncated; or
+     * this event itself when nothing is longer. So one event holds a bounded amount of text
+     * whatever the application logs (the number of context entries aside).
      */
     public ConsoleEvent truncatedTo(int maxChars) {
-        boolean longMessage = message.length() > maxChars;
-        boolean longStack = thrown != null && thrown.stack() != null && thrown.stack().length() > maxChars;
-        if (!longMessage && !longStack) {
+        if (!longerThan(maxChars)) {
             return this;
         }
-        ThrownInfo cutThrown = longStack
-                ? new ThrownInfo(thrown.type(), thrown.message(), cut(thrown.stack(), maxChars))
-                : thrown;
-        return new ConsoleEvent(time, level, severity, logger, thread,
-                longMessage ? cut(message, maxChars) : message, cutThrown, context, marker, source, true);
+        ThrownInfo cutThrown = thrown == null ? null
+                : new ThrownInfo(cut(thrown.type(), maxChars), cut(thrown.message(), maxChars), cut(thrown.stack(), maxChars));
+        Map<String, String> cutContext = context;
+        if (context != null) {
+            cutContext = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, String> kv : context.entrySet()) {
+                cutContext.put(cut(kv.getKey(), maxChars), cut(kv.getValue(), maxChars));
+            }
+        }
+        return new ConsoleEvent(time, level, severity, cut(logger, maxChars), cut(thread, maxChars),
+                cut(message, maxChars), cutThrown, cutContext, cut(marker, maxChars), cut(source, maxChars), true);
+    }
+
+    private boolean longerThan(int maxChars) {
+        if (message.length() > maxChars || logger.length() > maxChars || thread.length() > maxChars
+                || isLong(marker, maxChars) || isLong(source, maxChars)) {
+            return true;
+        }
+        if (thrown != null && (isLong(thrown.type(), maxChars) || isLong(thrown.message(), maxChars)
+                || isLong(thrown.stack(), maxChars))) {
+            return true;
+        }
+        if (context != null) {
+            for (Map.Entry<String, String> kv : context.entrySet()) {
+                if (isLong(kv.getKey(), maxChars) || isLong(kv.getValue(), maxChars)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLong(String text, int maxChars) {
+        return text != null && text.length() > maxChars;
     }
 
     private static String cut(String text, int maxChars) {
+        if (text == null || text.length() <= maxChars) {
+            return text;
+        }
         int end = maxChars;
         if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
             end--; // never split a surrogate pair

@@ -153,12 +153,11 @@ public final class ConsoleHub implements AutoCloseable {
         return dispatcher.publish(truncate(event), timeoutNanos);
     }
 
+    /** Redacts, then cuts: a secret that straddles the size limit must not leave half unmasked. */
     private ConsoleEvent truncate(ConsoleEvent event) {
-        ConsoleEvent cut = event.truncatedTo(config.maxMessageChars());
-        if (!redactor.isEmpty()) {
-            cut = redactor.apply(cut);
-        }
-        if (cut != event) {
+        ConsoleEvent redacted = redactor.isEmpty() ? event : redactor.apply(event);
+        ConsoleEvent cut = redacted.truncatedTo(config.maxMessageChars());
+        if (cut != redacted) {
             counters.truncated.increment();
         }
         return cut;
@@ -253,7 +252,7 @@ public final class ConsoleHub implements AutoCloseable {
 
     private Object createEndpoint(ServerUpgradeRequest request, ServerUpgradeResponse response,
             org.eclipse.jetty.util.Callback callback) {
-        if (!reserveConnection()) {
+        if (counters.connections.get() >= config.maxSessions()) {
             if (reportedFull.compareAndSet(false, true)) {
                 config.diagnostics().report(System.Logger.Level.WARNING, "WebConsole: " + config.maxSessions()
                         + " tabs are connected, the most maxSessions allows; further tabs are refused with 503", null);
@@ -276,7 +275,8 @@ public final class ConsoleHub implements AutoCloseable {
         }
     }
 
-    private boolean reserveConnection() {
+    /** Takes a place for an opened tab; upgrades that race past the 503 check are closed with 1013. */
+    private boolean admit() {
         while (true) {
             int now = counters.connections.get();
             if (now >= config.maxSessions()) {
@@ -297,7 +297,8 @@ public final class ConsoleHub implements AutoCloseable {
         while (root.getCause() != null && !(root instanceof BindException)) {
             root = root.getCause();
         }
-        if (root instanceof BindException && config.port() != 0) {
+        // Binding an address this machine does not have is also a BindException: that is the host's fault, not the port's.
+        if (root instanceof BindException && config.port() != 0 && isThisMachine(config.host())) {
             return "WebConsole: port " + config.port() + " on " + config.host()
                     + " is already in use; set port=\"0\" to pick a free one, or choose another port";
         }
@@ -306,6 +307,16 @@ public final class ConsoleHub implements AutoCloseable {
                     + "; check the host attribute";
         }
         return "WebConsole: the hub did not start: " + e;
+    }
+
+    private static boolean isThisMachine(String host) {
+        try {
+            java.net.InetAddress address = java.net.InetAddress.getByName(host);
+            return address.isAnyLocalAddress() || address.isLoopbackAddress()
+                    || java.net.NetworkInterface.getByInetAddress(address) != null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static String newHubId() {
@@ -339,23 +350,18 @@ public final class ConsoleHub implements AutoCloseable {
         }
 
         @Override
+        public boolean admit() {
+            return ConsoleHub.this.admit();
+        }
+
+        @Override
         public void released() {
             counters.connections.decrementAndGet();
         }
 
         @Override
         public Runnable every(java.time.Duration period, Runnable task) {
-            long nanos = period.toNanos();
-            AtomicBoolean cancelled = new AtomicBoolean();
-            Runnable[] loop = new Runnable[1];
-            loop[0] = () -> {
-                if (!cancelled.get() && server.isRunning()) {
-                    task.run();
-                    server.getScheduler().schedule(loop[0], nanos, TimeUnit.NANOSECONDS);
-                }
-            };
-            server.getScheduler().schedule(loop[0], nanos, TimeUnit.NANOSECONDS);
-            return () -> cancelled.set(true);
+            return new Periodic(server.getScheduler(), period.toNanos(), task)::cancel;
         }
 
         @Override
@@ -383,4 +389,45 @@ public final class ConsoleHub implements AutoCloseable {
             ConsoleHub.this.report(message, error);
         }
     };
+
+    /** Runs a task every period on Jetty's scheduler; cancel() drops the pending run, so nothing stays reachable. */
+    private static final class Periodic {
+        private final org.eclipse.jetty.util.thread.Scheduler scheduler;
+        private final long periodNanos;
+        private final Runnable task;
+        private final java.util.concurrent.atomic.AtomicReference<org.eclipse.jetty.util.thread.Scheduler.Task> next =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        private volatile boolean cancelled;
+
+        Periodic(org.eclipse.jetty.util.thread.Scheduler scheduler, long periodNanos, Runnable task) {
+            this.scheduler = scheduler;
+            this.periodNanos = periodNanos;
+            this.task = task;
+            next.set(scheduler.schedule(this::run, periodNanos, TimeUnit.NANOSECONDS));
+        }
+
+        private void run() {
+            if (cancelled) {
+                return;
+            }
+            task.run();
+            try {
+                next.set(scheduler.schedule(this::run, periodNanos, TimeUnit.NANOSECONDS));
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                cancelled = true; // the hub is stopping; its tabs are being closed
+                return;
+            }
+            if (cancelled) {
+                cancel(); // a cancel that raced with this run must not leave the new schedule behind
+            }
+        }
+
+        void cancel() {
+            cancelled = true;
+            org.eclipse.jetty.util.thread.Scheduler.Task pending = next.get();
+            if (pending != null) {
+                pending.cancel();
+            }
+        }
+    }
 }

@@ -24,13 +24,13 @@ public final class HubConfig {
     public static final int DEFAULT_SESSION_QUEUE = 20_000;
     public static final int DEFAULT_INGEST_QUEUE = 65_536;
     public static final int DEFAULT_MAX_SESSIONS = 64;
-    public static final int DEFAULT_MAX_FRAMES_PER_SECOND = 250;
+    public static final int DEFAULT_MAX_FRAMES_PER_SECOND = 500;
     public static final int DEFAULT_MAX_EVENTS_PER_FRAME = 2_000;
     public static final int DEFAULT_MAX_INBOUND_BYTES = 64 * 1024;
     public static final int DEFAULT_MAX_MESSAGE_CHARS = 100_000;
     /** permessage-deflate is off by default: see docs/PERFORMANCE.md for the figures behind it. */
     public static final boolean DEFAULT_COMPRESSION = false;
-    public static final int DEFAULT_MAX_UPGRADES_PER_SECOND = 50;
+    public static final int DEFAULT_MAX_UPGRADES_PER_SECOND = 100;
     public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(20);
     /** {@code token="auto"} generates a random token at start. */
     public static final String AUTO_TOKEN = "auto";
@@ -50,6 +50,8 @@ public final class HubConfig {
     private final int maxUpgradesPerSecond;
     private final Duration pingInterval;
     private final String token;
+    /** The token as configured ("auto", a value, or null), to tell a changed setting from a new random token. */
+    private final String tokenSetting;
     private final List<String> allowedOrigins;
     private final List<String> allowedHosts;
     private final boolean insecure;
@@ -75,6 +77,7 @@ public final class HubConfig {
         maxUpgradesPerSecond = b.maxUpgradesPerSecond;
         pingInterval = b.pingInterval;
         token = b.token;
+        tokenSetting = b.tokenSetting;
         allowedOrigins = List.copyOf(b.allowedOrigins);
         allowedHosts = List.copyOf(b.allowedHosts);
         insecure = b.insecure;
@@ -151,6 +154,42 @@ public final class HubConfig {
     /** Patterns whose matches are masked in messages, context values and stack text before they leave the process. */
     public List<Pattern> redact() { return redact; }
 
+    /**
+     * The names of the settings in which {@code other} differs from this config (diagnostics aside;
+     * a generated token counts as the same setting as another generated token).
+     */
+    public List<String> differences(HubConfig other) {
+        List<String> names = new ArrayList<>();
+        differ(names, "host", host, other.host);
+        differ(names, "port", port, other.port);
+        differ(names, "history", history, other.history);
+        differ(names, "sessionQueue", sessionQueue, other.sessionQueue);
+        differ(names, "ingestQueue", ingestQueue, other.ingestQueue);
+        differ(names, "maxSessions", maxSessions, other.maxSessions);
+        differ(names, "maxFramesPerSecond", maxFramesPerSecond, other.maxFramesPerSecond);
+        differ(names, "maxEventsPerFrame", maxEventsPerFrame, other.maxEventsPerFrame);
+        differ(names, "maxInboundBytes", maxInboundBytes, other.maxInboundBytes);
+        differ(names, "maxMessageChars", maxMessageChars, other.maxMessageChars);
+        differ(names, "maxUpgradesPerSecond", maxUpgradesPerSecond, other.maxUpgradesPerSecond);
+        differ(names, "pingInterval", pingInterval, other.pingInterval);
+        differ(names, "token", tokenSetting, other.tokenSetting);
+        differ(names, "allowedOrigins", allowedOrigins, other.allowedOrigins);
+        differ(names, "allowedHosts", allowedHosts, other.allowedHosts);
+        differ(names, "insecure", insecure, other.insecure);
+        differ(names, "keystore", keystore, other.keystore);
+        differ(names, "keystoreType", keystoreType, other.keystoreType);
+        differ(names, "compression", compression, other.compression);
+        differ(names, "redact", redact.stream().map(Pattern::pattern).toList(),
+                other.redact.stream().map(Pattern::pattern).toList());
+        return names;
+    }
+
+    private static void differ(List<String> names, String name, Object a, Object b) {
+        if (!Objects.equals(a, b)) {
+            names.add(name);
+        }
+    }
+
     /** Whether the configured host is a loopback address. */
     public boolean isLoopback() { return isLoopback(host); }
 
@@ -175,6 +214,7 @@ public final class HubConfig {
         private int maxUpgradesPerSecond = DEFAULT_MAX_UPGRADES_PER_SECOND;
         private Duration pingInterval = DEFAULT_PING_INTERVAL;
         private String token;
+        private String tokenSetting;
         private List<String> allowedOrigins = List.of();
         private List<String> allowedHosts = List.of();
         private boolean insecure;
@@ -238,6 +278,7 @@ public final class HubConfig {
             if (token != null && token.isBlank()) {
                 token = null;
             }
+            tokenSetting = token;
             if (AUTO_TOKEN.equals(token)) {
                 byte[] secret = new byte[16];
                 new SecureRandom().nextBytes(secret);

@@ -189,6 +189,43 @@ class HubFaultTest extends HubTestBase {
         assertEquals(1, hub.stats().truncated());
     }
 
+    @Test
+    void everyTextInAnEventIsCutToTheLimit() throws Exception {
+        ConsoleHub hub = startHub(b -> b.maxMessageChars(1_000));
+        WsClient tab = connect(hub, "");
+        tab.next("hello");
+        String big = "q".repeat(20_000);
+        hub.publish(new ConsoleEvent(1L, "ERROR", Severity.ERROR, "a." + big, "t" + big, "short",
+                new ConsoleEvent.ThrownInfo("java.io.IOException", "body: " + big, "java.io.IOException\n\tat x"),
+                java.util.Map.of("response", big), "M" + big, "S" + big));
+        JsonNode event = tab.events(1).get(0);
+        assertTrue(event.path("truncated").asBoolean());
+        for (String text : List.of(event.path("logger").asText(), event.path("thread").asText(),
+                event.path("thrown").path("message").asText(), event.path("context").path("response").asText(),
+                event.path("marker").asText(), event.path("source").asText())) {
+            assertTrue(text.length() < 1_100, () -> "not cut: " + text.length() + " characters");
+        }
+        assertEquals("short", event.path("message").asText());
+    }
+
+    @Test
+    void aMessageFloodIsAnsweredOnceASecondAndThenClosed() throws Exception {
+        ConsoleHub hub = startHub();
+        WsClient tab = connect(hub, "");
+        tab.next("hello");
+        for (int i = 0; i < 1_000 && tab.isOpen(); i++) {
+            tab.sendQuietly("{\"type\":\"subscribe\"}");
+        }
+        assertEquals(1008, tab.awaitClose());
+        int errors = 0;
+        for (JsonNode frame = tab.poll(); frame != null; frame = tab.poll()) {
+            if (frame.path("type").asText().equals("error")) {
+                errors++;
+            }
+        }
+        assertTrue(errors <= 2, "one error per second at most, got " + errors);
+    }
+
     private static void awaitSessions(ConsoleHub hub, int sessions) throws InterruptedException {
         awaitCondition(() -> hub.stats().sessions() == sessions, "expected " + sessions + " sessions");
     }

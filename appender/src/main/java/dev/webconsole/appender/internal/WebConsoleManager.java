@@ -2,6 +2,8 @@ package dev.webconsole.appender.internal;
 
 import dev.webconsole.server.ConsoleHub;
 import dev.webconsole.server.HubConfig;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.core.appender.AbstractManager;
 import org.apache.logging.log4j.core.appender.ManagerFactory;
@@ -13,6 +15,8 @@ import org.apache.logging.log4j.core.appender.ManagerFactory;
  */
 public final class WebConsoleManager extends AbstractManager {
     private static final ManagerFactory<WebConsoleManager, HubConfig> FACTORY = WebConsoleManager::create;
+    /** Settings that guard the logs: a reconfiguration that changes them is reported as an error. */
+    private static final Set<String> GUARDS = Set.of("token", "redact", "allowedOrigins", "allowedHosts", "insecure", "keystore");
 
     private final ConsoleHub hub;
 
@@ -28,7 +32,8 @@ public final class WebConsoleManager extends AbstractManager {
      * @throws dev.webconsole.server.HubStartException if a new hub cannot bind its port
      */
     public static WebConsoleManager acquire(HubConfig config) {
-        return getManager(config.host() + ":" + config.port(), FACTORY, config);
+        // Log4j's manager registry is shared by every kind of manager: the prefix keeps ours apart.
+        return getManager("WebConsole:" + config.host() + ":" + config.port(), FACTORY, config);
     }
 
     private static WebConsoleManager create(String name, HubConfig config) {
@@ -41,6 +46,22 @@ public final class WebConsoleManager extends AbstractManager {
 
     public ConsoleHub hub() {
         return hub;
+    }
+
+    /** Called when a new configuration asks for this running hub: say what it cannot apply. */
+    @Override
+    public void updateData(Object data) {
+        List<String> changed = hub.config().differences((HubConfig) data);
+        if (changed.isEmpty()) {
+            return;
+        }
+        String message = "WebConsole: the hub at " + hub.url() + " keeps running with its earlier settings, so tabs stay"
+                + " connected; " + String.join(", ", changed) + " changed and take effect when the logger context restarts";
+        if (changed.stream().anyMatch(GUARDS::contains)) {
+            LOGGER.error(message);
+        } else {
+            LOGGER.warn(message);
+        }
     }
 
     @Override

@@ -28,16 +28,20 @@ import org.eclipse.jetty.util.Fields;
  * <ol>
  *   <li>a {@code Host} the hub does not answer to gets 403 (DNS rebinding);</li>
  *   <li>paths with {@code ..}, encoded separators or dots, or naming a folder get 404;</li>
- *   <li>with a token set, a request without the right one gets 401 (compared in constant time),
- *       and an address with too many failures gets 429 for a while;</li>
  *   <li>a {@code /ws} upgrade from a foreign {@code Origin} gets 403 (cross-site WebSocket
- *       hijacking), and upgrades beyond {@link HubConfig#maxUpgradesPerSecond()} get 429.</li>
+ *       hijacking), before any token is looked at, so a foreign page cannot spend the owner's
+ *       failure budget;</li>
+ *   <li>with a token set, a request without the right one gets 401 (compared in constant time);
+ *       an address that tries more than 10 different wrong tokens in a minute gets 429 for the rest
+ *       of it (a tab retrying one stale token after a restart counts once);</li>
+ *   <li>upgrades beyond {@link HubConfig#maxUpgradesPerSecond()} get 429.</li>
  * </ol>
- * A valid {@code ?token=} also sets an HttpOnly, SameSite=Strict cookie, so the page's own files
- * and a reload work after the page removes the token from the address bar.
+ * A valid {@code ?token=} also sets an HttpOnly, SameSite=Strict cookie named for the port, so the
+ * page's own files and a reload work after the page removes the token from the address bar.
  */
 public final class AccessGuard extends Handler.Wrapper {
-    public static final String TOKEN_COOKIE = "webconsole_token";
+    /** The cookie's name is this plus the port: cookies ignore ports, and two hubs must not share one. */
+    public static final String TOKEN_COOKIE = "webconsole_token_";
     static final int MAX_FAILURES_PER_MINUTE = 10;
     private static final int MAX_TRACKED_ADDRESSES = 4096;
     private static final Pattern UNSAFE_PATH = Pattern.compile(
@@ -49,7 +53,7 @@ public final class AccessGuard extends Handler.Wrapper {
     private final Set<String> hosts;
     private final boolean anyHost;
     private final Set<String> origins;
-    private final Map<String, Window> failures = new ConcurrentHashMap<>();
+    private final Map<String, Guesses> failures = new ConcurrentHashMap<>();
     private final Window upgrades = new Window();
 
     public AccessGuard(HubConfig config, boolean tls, Handler next) {
@@ -61,7 +65,7 @@ public final class AccessGuard extends Handler.Wrapper {
         this.hosts = hostNames(config);
         Set<String> allowed = new HashSet<>();
         for (String origin : config.allowedOrigins()) {
-            allowed.add(origin.toLowerCase(Locale.ROOT));
+            allowed.add(normalizeOrigin(origin));
         }
         this.origins = Collections.unmodifiableSet(allowed);
     }
@@ -76,38 +80,51 @@ public final class AccessGuard extends Handler.Wrapper {
             return refuse(request, response, callback, 404, null);
         }
         boolean upgrade = "/ws".equals(Request.getPathInContext(request));
-        if (token != null) {
-            String address = Request.getRemoteAddr(request);
-            Window window = failures.get(address);
-            if (window != null && window.count(System.nanoTime(), 60_000_000_000L, false) >= MAX_FAILURES_PER_MINUTE) {
-                return refuse(request, response, callback, 429, "too many failed attempts; wait a minute");
-            }
-            Presented presented = presentedToken(request);
-            if (presented == null || !MessageDigest.isEqual(token, presented.value.getBytes(StandardCharsets.UTF_8))) {
-                recordFailure(address);
-                return refuse(request, response, callback, 401, null);
-            }
-            if (presented.fromQuery && !upgrade) {
-                Response.addCookie(response, HttpCookie.build(TOKEN_COOKIE, config.token())
-                        .httpOnly(true).secure(tls).sameSite(HttpCookie.SameSite.STRICT).build());
-            }
-        }
         if (upgrade) {
             String origin = request.getHeaders().get(HttpHeader.ORIGIN);
             if (origin != null && !isAllowedOrigin(request, origin)) {
                 return refuse(request, response, callback, 403, "origin not allowed");
             }
-            if (upgrades.count(System.nanoTime(), 1_000_000_000L, true) > config.maxUpgradesPerSecond()) {
-                return refuse(request, response, callback, 429, "too many connection attempts; try again shortly");
+        }
+        if (token != null) {
+            String address = Request.getRemoteAddr(request);
+            Guesses guesses = failures.get(address);
+            if (guesses != null && guesses.count(System.nanoTime()) >= MAX_FAILURES_PER_MINUTE) {
+                return refuse(request, response, callback, 429, "too many failed attempts; wait a minute");
             }
+            String cookie = TOKEN_COOKIE + Request.getLocalPort(request);
+            Presented presented = presentedToken(request, cookie);
+            if (presented == null || !MessageDigest.isEqual(token, presented.value.getBytes(StandardCharsets.UTF_8))) {
+                recordFailure(address, presented == null ? "" : presented.value);
+                return refuse(request, response, callback, 401, null);
+            }
+            if (presented.fromQuery && !upgrade) {
+                Response.addCookie(response, HttpCookie.build(cookie, config.token())
+                        .path("/").httpOnly(true).secure(tls).sameSite(HttpCookie.SameSite.STRICT).build());
+            }
+        }
+        if (upgrade && upgrades.count(System.nanoTime(), 1_000_000_000L, true) > config.maxUpgradesPerSecond()) {
+            return refuse(request, response, callback, 429, "too many connection attempts; try again shortly");
         }
         return super.handle(request, response, callback);
     }
 
     private boolean isAllowedOrigin(Request request, String origin) {
-        String own = (tls ? "https://" : "http://") + request.getHeaders().get(HttpHeader.HOST);
-        String o = origin.toLowerCase(Locale.ROOT);
-        return o.equals(own.toLowerCase(Locale.ROOT)) || origins.contains(o);
+        String own = normalizeOrigin((tls ? "https://" : "http://") + request.getHeaders().get(HttpHeader.HOST));
+        String o = normalizeOrigin(origin);
+        return o.equals(own) || origins.contains(o);
+    }
+
+    /** Lower case, without the scheme's default port, as browsers send an Origin. */
+    static String normalizeOrigin(String origin) {
+        String o = origin.strip().toLowerCase(Locale.ROOT);
+        if (o.startsWith("https://") && o.endsWith(":443")) {
+            return o.substring(0, o.length() - 4);
+        }
+        if (o.startsWith("http://") && o.endsWith(":80")) {
+            return o.substring(0, o.length() - 3);
+        }
+        return o;
     }
 
     private static boolean refuse(Request request, Response response, Callback callback, int status, String message) {
@@ -115,16 +132,16 @@ public final class AccessGuard extends Handler.Wrapper {
         return true;
     }
 
-    private void recordFailure(String address) {
+    private void recordFailure(String address, String wrongToken) {
         if (failures.size() > MAX_TRACKED_ADDRESSES) {
             failures.clear(); // bounded: a flood of addresses forgets old counts rather than growing
         }
-        failures.computeIfAbsent(address, a -> new Window()).count(System.nanoTime(), 60_000_000_000L, true);
+        failures.computeIfAbsent(address, a -> new Guesses()).add(System.nanoTime(), wrongToken);
     }
 
     private record Presented(String value, boolean fromQuery) {}
 
-    private static Presented presentedToken(Request request) {
+    private static Presented presentedToken(Request request, String cookieName) {
         Fields query = Request.extractQueryParameters(request);
         String fromQuery = query.getValue("token");
         if (fromQuery != null) {
@@ -135,7 +152,7 @@ public final class AccessGuard extends Handler.Wrapper {
             return new Presented(authorization.substring(7).strip(), false);
         }
         for (HttpCookie cookie : Request.getCookies(request)) {
-            if (TOKEN_COOKIE.equals(cookie.getName())) {
+            if (cookieName.equals(cookie.getName())) {
                 return new Presented(cookie.getValue(), false);
             }
         }
@@ -146,7 +163,7 @@ public final class AccessGuard extends Handler.Wrapper {
         Set<String> names = new HashSet<>(List.of("localhost", "127.0.0.1", "::1"));
         names.add(normalizeHost(config.host()));
         for (String host : config.allowedHosts()) {
-            names.add(normalizeHost(host));
+            names.add(normalizeHost(withoutPort(host)));
         }
         try {
             InetAddress bound = InetAddress.getByName(config.host());
@@ -178,6 +195,41 @@ public final class AccessGuard extends Handler.Wrapper {
         }
         int zone = h.indexOf('%');
         return zone >= 0 ? h.substring(0, zone) : h;
+    }
+
+    /** {@code logs.example.com:8443} without its port; a bare IPv6 address is left as it is. */
+    private static String withoutPort(String host) {
+        int colon = host.lastIndexOf(':');
+        boolean bracketed = host.startsWith("[");
+        if (colon > 0 && (bracketed ? host.lastIndexOf(']') < colon : host.indexOf(':') == colon)) {
+            return host.substring(0, colon);
+        }
+        return host;
+    }
+
+    /** Distinct wrong tokens from one address in the current minute: guessing needs different values. */
+    private static final class Guesses {
+        private long start = System.nanoTime();
+        private final Set<String> seen = new HashSet<>();
+
+        synchronized void add(long now, String wrongToken) {
+            roll(now);
+            if (seen.size() <= MAX_FAILURES_PER_MINUTE) {
+                seen.add(wrongToken);
+            }
+        }
+
+        synchronized int count(long now) {
+            roll(now);
+            return seen.size();
+        }
+
+        private void roll(long now) {
+            if (now - start >= 60_000_000_000L) {
+                start = now;
+                seen.clear();
+            }
+        }
     }
 
     /** Counts events in a fixed window. */

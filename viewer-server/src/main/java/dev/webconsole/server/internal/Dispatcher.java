@@ -2,35 +2,55 @@ package dev.webconsole.server.internal;
 
 import dev.webconsole.server.ConsoleEvent;
 import dev.webconsole.server.Diagnostics;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The hub's one dispatcher thread. It takes events from the bounded ingest queue, assigns each its
  * seq, encodes it once, keeps it in the history, and offers it to every tab whose filter matches.
  * Subscribes and closes from tabs run here too, as commands, so a replay and the live stream that
  * follows it never overlap or leave a hole.
+ *
+ * <p>The ingest queue takes no lock, so a logging thread never waits for the dispatcher or for
+ * another logging thread. When there is nothing to do the thread parks; the producer or command
+ * that ends the quiet spell unparks it. Nothing polls and nothing sleeps on a timer.
  */
 public final class Dispatcher implements Runnable {
     private static final int BATCH = 1024;
-    /** Wakes the thread for commands or stop; never dispatched. */
-    private static final Object WAKE = new Object();
+    /** Spins before parking: a burst that is still arriving costs no park and unpark. */
+    private static final int SPINS_BEFORE_PARK = 64;
+    private static final VarHandle SLEEPING;
 
-    private final BlockingQueue<Object> ingest;
+    static {
+        try {
+            SLEEPING = MethodHandles.lookup().findVarHandle(Dispatcher.class, "sleeping", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final IngestQueue<ConsoleEvent> ingest;
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
+    /** Producers waiting for room in the ingest queue ({@code whenFull="block"}); woken after each batch. */
+    private final ConcurrentLinkedQueue<Thread> waitingForRoom = new ConcurrentLinkedQueue<>();
     private final History history;
     private final EventEncoder encoder;
+    private final EventEncoder.EventWriter eventWriter;
     private final Counters counters;
     private final Diagnostics diagnostics;
     private final String hubId;
     private final List<TabSession> tabs = new ArrayList<>();
-    private final List<Object> batch = new ArrayList<>(BATCH);
+    private final ConsoleEvent[] batch = new ConsoleEvent[BATCH];
+    private final Entry[] encoded = new Entry[BATCH];
     private volatile boolean running = true;
     private volatile long lastSeq;
+    /** True while the dispatcher is parked or about to park; the first producer to see it wakes it. */
+    private volatile boolean sleeping;
+    private volatile Thread thread;
 
     // Dispatcher thread only.
     private long nextSeq = 1;
@@ -38,9 +58,10 @@ public final class Dispatcher implements Runnable {
 
     public Dispatcher(int ingestQueue, int history, EventEncoder encoder, Counters counters,
             Diagnostics diagnostics, String hubId) {
-        this.ingest = new ArrayBlockingQueue<>(ingestQueue);
+        this.ingest = new IngestQueue<>(ingestQueue);
         this.history = new History(history);
         this.encoder = encoder;
+        this.eventWriter = encoder.newEventWriter();
         this.counters = counters;
         this.diagnostics = diagnostics;
         this.hubId = hubId;
@@ -50,19 +71,51 @@ public final class Dispatcher implements Runnable {
     public boolean publish(ConsoleEvent event) {
         if (ingest.offer(event)) {
             counters.published.increment();
+            wake();
             return true;
         }
         counters.ingestDropped.increment();
+        wake(); // the dispatcher names the dropped range in a gap; it must not sleep on it
         return false;
     }
 
-    /** Queues an event, waiting up to {@code timeoutNanos} for room; false (and counted) if none came. */
+    /**
+     * Queues an event, waiting up to {@code timeoutNanos} for room; false (and counted) if none came.
+     * An interrupt while waiting drops the event (counted) and throws.
+     */
     public boolean publish(ConsoleEvent event, long timeoutNanos) throws InterruptedException {
-        if (ingest.offer(event, timeoutNanos, TimeUnit.NANOSECONDS)) {
+        if (ingest.offer(event)) {
             counters.published.increment();
+            wake();
             return true;
         }
+        long deadline = System.nanoTime() + timeoutNanos;
+        Thread self = Thread.currentThread();
+        waitingForRoom.add(self);
+        try {
+            while (true) {
+                // Registered before this offer: a batch taken after it finds us and unparks us.
+                if (ingest.offer(event)) {
+                    counters.published.increment();
+                    wake();
+                    return true;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !running) {
+                    break;
+                }
+                LockSupport.parkNanos(this, left);
+                if (Thread.interrupted()) {
+                    counters.ingestDropped.increment();
+                    wake();
+                    throw new InterruptedException("interrupted while waiting for room in the ingest queue");
+                }
+            }
+        } finally {
+            waitingForRoom.remove(self);
+        }
         counters.ingestDropped.increment();
+        wake();
         return false;
     }
 
@@ -104,27 +157,48 @@ public final class Dispatcher implements Runnable {
     /** Asks the thread to end; it does once it has finished the batch in hand. */
     public void stop() {
         running = false;
-        ingest.offer(WAKE); // a full queue wakes the thread anyway
+        Thread t = thread;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+        for (Thread producer : waitingForRoom) {
+            LockSupport.unpark(producer);
+        }
     }
 
     @Override
     public void run() {
+        thread = Thread.currentThread();
         try {
             while (running) {
-                batch.add(ingest.take());
-                ingest.drainTo(batch, BATCH - 1);
-                runCommands();
-                for (Object item : batch) {
-                    if (item != WAKE) {
-                        dispatch((ConsoleEvent) item);
+                int n = ingest.drain(batch, BATCH);
+                if (n > 0 && !waitingForRoom.isEmpty()) {
+                    for (Thread producer : waitingForRoom) {
+                        LockSupport.unpark(producer);
                     }
                 }
-                batch.clear();
-                reportIngestDrops();
+                try {
+                    runCommands();
+                    if (n > 0) {
+                        dispatch(n);
+                    }
+                    reportIngestDrops();
+                } catch (RuntimeException e) {
+                    // A bug must not end the thread silently: say so, forget the batch, go on.
+                    diagnostics.report(System.Logger.Level.ERROR, "WebConsole: dispatching a batch failed; the hub goes on", e);
+                    java.util.Arrays.fill(batch, 0, n, null);
+                    java.util.Arrays.fill(encoded, 0, n, null);
+                }
                 lastSeq = nextSeq - 1;
+                if (n == 0) {
+                    idle();
+                }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (Error e) {
+            diagnostics.report(System.Logger.Level.ERROR, "WebConsole: the dispatcher stopped: " + e
+                    + "; events are dropped (and counted) until the hub restarts", e);
+            running = false;
+            throw e;
         } finally {
             for (TabSession tab : tabs) {
                 tab.close();
@@ -134,9 +208,39 @@ public final class Dispatcher implements Runnable {
         }
     }
 
+    /** Parks until a producer, a command or stop wakes the thread. */
+    private void idle() {
+        for (int i = 0; i < SPINS_BEFORE_PARK; i++) {
+            if (!ingest.isEmpty() || !commands.isEmpty()) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+        if (ingest.hasPending()) {
+            Thread.yield(); // a producer has claimed a slot and is about to fill it
+            return;
+        }
+        sleeping = true;
+        // Checked after announcing: a producer that claimed a slot before it saw sleeping=true is seen here.
+        if (ingest.isEmpty() && commands.isEmpty() && running && counters.ingestDropped.sum() == ingestDropsSeen) {
+            LockSupport.park(this);
+        }
+        sleeping = false;
+        if (Thread.interrupted()) {
+            running = false; // the hub's thread is only interrupted when the JVM wants it gone
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void wake() {
+        if (sleeping && SLEEPING.compareAndSet(this, true, false)) {
+            LockSupport.unpark(thread);
+        }
+    }
+
     private void command(Runnable command) {
         commands.add(command);
-        ingest.offer(WAKE); // when full, the thread is awake and runs commands after this batch
+        wake();
     }
 
     private void runCommands() {
@@ -149,17 +253,30 @@ public final class Dispatcher implements Runnable {
         }
     }
 
-    private void dispatch(ConsoleEvent event) {
+    /** Encodes the batch, keeps it in the history, and hands each tab its matching part in one go. */
+    private void dispatch(int n) {
+        for (int i = 0; i < n; i++) {
+            encoded[i] = encode(batch[i]);
+            batch[i] = null;
+            history.add(encoded[i]);
+        }
+        for (int t = 0, count = tabs.size(); t < count; t++) {
+            tabs.get(t).offer(encoded, n);
+        }
+        java.util.Arrays.fill(encoded, 0, n, null);
+    }
+
+    private Entry encode(ConsoleEvent event) {
         long seq = nextSeq++;
-        String json;
+        byte[] json;
         try {
-            json = encoder.event(event, seq);
+            json = eventWriter.write(event, seq);
         } catch (RuntimeException e) {
-            json = encoder.event(new ConsoleEvent(event.time(), event.level(), event.severity(), event.logger(),
+            json = eventWriter.write(new ConsoleEvent(event.time(), event.level(), event.severity(), event.logger(),
                     event.thread(), "[WebConsole could not encode this event: " + e + "]", null, null, null,
                     event.source()), seq);
         }
-        offerToAll(Entry.event(seq, event.severity(), event.logger(), json));
+        return Entry.event(seq, event.severity(), event.logger(), json);
     }
 
     /** Dropped events never got a seq; give them a range now and tell every tab about it. */
@@ -186,12 +303,15 @@ public final class Dispatcher implements Runnable {
     private void subscribe(TabSession tab, Subscription subscription) {
         tab.filter = subscription.filter();
         Long since = subscription.since();
+        if (since != null) {
+            since = Math.max(since, tab.highestTaken()); // what is sent or on its way is not sent again
+        }
         if (since != null && subscription.hub() != null && !subscription.hub().equals(hubId)) {
             since = null; // another hub's seq numbers: this one started afresh
         }
         long newest = nextSeq - 1;
         if (since != null && since > newest) {
-            tab.offerFrame(encoder.error("since=" + since + " is newer than the newest event (" + newest
+            tab.offerFrame(encoder.errorBytes("since=" + since + " is newer than the newest event (" + newest
                     + "); replaying the whole history"));
             since = null;
         }

@@ -1,10 +1,18 @@
 package dev.webconsole.server.internal;
 
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
 /**
  * One item on its way to tabs: an encoded event, a gap, or another whole frame. Immutable; the
- * dispatcher encodes it once and every tab shares it.
+ * dispatcher encodes it once, as UTF-8, and every tab shares the bytes. As a Jackson
+ * {@link SerializableString} an event is copied into a frame with {@code writeRawValue} as it is.
  */
-public final class Entry {
+public final class Entry implements SerializableString {
     enum Kind { EVENT, GAP, FRAME }
 
     final Kind kind;
@@ -14,10 +22,10 @@ public final class Entry {
     final long to;
     final int severity;
     final String logger;
-    /** An event's JSON object, or a whole frame for the other kinds. */
-    final String json;
+    /** An event's JSON object, or a whole frame for the other kinds, in UTF-8. Never changed. */
+    final byte[] json;
 
-    private Entry(Kind kind, long seq, long to, int severity, String logger, String json) {
+    private Entry(Kind kind, long seq, long to, int severity, String logger, byte[] json) {
         this.kind = kind;
         this.seq = seq;
         this.to = to;
@@ -26,15 +34,109 @@ public final class Entry {
         this.json = json;
     }
 
-    static Entry event(long seq, int severity, String logger, String json) {
+    static Entry event(long seq, int severity, String logger, byte[] json) {
         return new Entry(Kind.EVENT, seq, seq, severity, logger, json);
     }
 
-    static Entry gap(long from, long to, String frame) {
+    static Entry gap(long from, long to, byte[] frame) {
         return new Entry(Kind.GAP, from, to, 0, null, frame);
     }
 
-    static Entry frame(String frame) {
+    static Entry frame(byte[] frame) {
         return new Entry(Kind.FRAME, 0, 0, 0, null, frame);
+    }
+
+    // SerializableString: frames use only the unquoted UTF-8 methods; the rest are for completeness.
+
+    @Override
+    public String getValue() {
+        return new String(json, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public int charLength() {
+        return getValue().length();
+    }
+
+    @Override
+    public char[] asQuotedChars() {
+        return JsonStringEncoder.getInstance().quoteAsString(getValue());
+    }
+
+    @Override
+    public byte[] asUnquotedUTF8() {
+        return json; // as Jackson's own SerializedString does: callers read it and never change it
+    }
+
+    @Override
+    public byte[] asQuotedUTF8() {
+        return JsonStringEncoder.getInstance().quoteAsUTF8(getValue());
+    }
+
+    @Override
+    public int appendQuotedUTF8(byte[] buffer, int offset) {
+        return append(asQuotedUTF8(), buffer, offset);
+    }
+
+    @Override
+    public int appendQuoted(char[] buffer, int offset) {
+        return append(asQuotedChars(), buffer, offset);
+    }
+
+    @Override
+    public int appendUnquotedUTF8(byte[] buffer, int offset) {
+        return append(json, buffer, offset);
+    }
+
+    @Override
+    public int appendUnquoted(char[] buffer, int offset) {
+        return append(getValue().toCharArray(), buffer, offset);
+    }
+
+    @Override
+    public int writeQuotedUTF8(OutputStream out) throws IOException {
+        byte[] quoted = asQuotedUTF8();
+        out.write(quoted);
+        return quoted.length;
+    }
+
+    @Override
+    public int writeUnquotedUTF8(OutputStream out) throws IOException {
+        out.write(json);
+        return json.length;
+    }
+
+    @Override
+    public int putQuotedUTF8(ByteBuffer buffer) {
+        return put(asQuotedUTF8(), buffer);
+    }
+
+    @Override
+    public int putUnquotedUTF8(ByteBuffer buffer) {
+        return put(json, buffer);
+    }
+
+    private static int append(byte[] source, byte[] buffer, int offset) {
+        if (offset + source.length > buffer.length) {
+            return -1;
+        }
+        System.arraycopy(source, 0, buffer, offset, source.length);
+        return source.length;
+    }
+
+    private static int append(char[] source, char[] buffer, int offset) {
+        if (offset + source.length > buffer.length) {
+            return -1;
+        }
+        System.arraycopy(source, 0, buffer, offset, source.length);
+        return source.length;
+    }
+
+    private static int put(byte[] source, ByteBuffer buffer) {
+        if (source.length > buffer.remaining()) {
+            return -1;
+        }
+        buffer.put(source);
+        return source.length;
     }
 }

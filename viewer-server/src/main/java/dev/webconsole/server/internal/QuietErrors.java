@@ -20,7 +20,7 @@ public final class QuietErrors extends ErrorHandler {
             Callback callback) throws IOException {
         int status = code == HttpStatus.BAD_REQUEST_400 && isTraversal(request) ? HttpStatus.NOT_FOUND_404 : code;
         String reason = HttpStatus.getMessage(status);
-        boolean explain = true || message != null && status != HttpStatus.UNAUTHORIZED_401 && status != HttpStatus.NOT_FOUND_404
+        boolean explain = message != null && status != HttpStatus.UNAUTHORIZED_401 && status != HttpStatus.NOT_FOUND_404
                 && status != HttpStatus.BAD_REQUEST_400;
         String body = status + " " + reason + (explain ? ": " + message : "") + "\n";
         response.setStatus(status);

@@ -12,6 +12,8 @@ import org.eclipse.jetty.websocket.api.StatusCode;
 public final class TabEndpoint implements Session.Listener.AutoDemanding {
     /** A tab may change its filter at most this often per second; more is refused with an error. */
     public static final int MAX_SUBSCRIBES_PER_SECOND = 20;
+    /** A tab that sends more messages than this in a second is closed with 1008. */
+    public static final int MAX_MESSAGES_PER_SECOND = 200;
 
     /** What the endpoint needs from the hub. */
     public interface Hub {
@@ -23,7 +25,10 @@ public final class TabEndpoint implements Session.Listener.AutoDemanding {
 
         void closed(TabSession tab);
 
-        /** The connection reserved for this endpoint at upgrade is free again. */
+        /** Takes one of the maxSessions places for an opened connection; false when none is free. */
+        boolean admit();
+
+        /** Gives back the place {@link #admit()} took. */
         void released();
 
         /** Runs a task periodically until the returned cancel action runs. */
@@ -45,11 +50,12 @@ public final class TabEndpoint implements Session.Listener.AutoDemanding {
     private final String initialError;
     private Session session;
     private TabSession tab;
-    private long windowStartNanos;
-    private int subscribesInWindow;
+    private long windowStartNanos = System.nanoTime();
+    private int messagesInWindow;
     private volatile long lastHeardNanos = System.nanoTime();
     private Runnable stopPings = () -> { };
-    private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile boolean admitted;
 
     /**
      * @param initial the subscription from the query string
@@ -64,15 +70,22 @@ public final class TabEndpoint implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketOpen(Session session) {
         this.session = session;
-        this.tab = hub.newTab(new JettyTransport(session, hub));
-        stopPings = hub.every(hub.pingInterval(), this::ping);
         if (initialError != null) {
-            // Nothing else is sending yet: send the reason, then close once it is out.
+            // No tab is made: send the reason, then close once it is out.
             hub.counters().rejectedMessages.increment();
             Runnable close = () -> session.close(StatusCode.POLICY_VIOLATION, "bad filter in the query string", closeCallback());
             session.sendText(hub.encoder().error(initialError), Callback.from(close, error -> close.run()));
             return;
         }
+        // The place is taken here, not at upgrade: an upgrade that fails after the creator ran never
+        // opens, and a place taken then would never be given back.
+        if (!hub.admit()) {
+            session.close(StatusCode.TRY_AGAIN_LATER, "too many tabs", closeCallback());
+            return;
+        }
+        admitted = true;
+        this.tab = hub.newTab(new JettyTransport(session, hub));
+        stopPings = hub.every(hub.pingInterval(), this::ping);
         hub.open(tab, initial);
     }
 
@@ -94,10 +107,17 @@ public final class TabEndpoint implements Session.Listener.AutoDemanding {
     public void onWebSocketText(String message) {
         lastHeardNanos = System.nanoTime();
         if (tab == null) {
-            return; // refused at open
+            return; // refused at open; the socket is closing
         }
-        if (!allowSubscribe()) {
-            refuse("too many subscribe messages: at most " + MAX_SUBSCRIBES_PER_SECOND + " per second; this one was ignored");
+        int inWindow = countMessage();
+        if (inWindow > MAX_SUBSCRIBES_PER_SECOND) {
+            hub.counters().rejectedMessages.increment();
+            if (inWindow == MAX_SUBSCRIBES_PER_SECOND + 1) { // one error per second, however many are refused
+                tab.offerFrame(hub.encoder().error("too many subscribe messages: at most " + MAX_SUBSCRIBES_PER_SECOND
+                        + " per second; further ones this second are ignored"));
+            } else if (inWindow > MAX_MESSAGES_PER_SECOND) {
+                session.close(StatusCode.POLICY_VIOLATION, "message flood", closeCallback());
+            }
             return;
         }
         try {
@@ -125,12 +145,14 @@ public final class TabEndpoint implements Session.Listener.AutoDemanding {
     }
 
     private void end() {
-        if (released.compareAndSet(false, true)) {
+        if (ended.compareAndSet(false, true)) {
             stopPings.run();
             if (tab != null) {
                 hub.closed(tab);
             }
-            hub.released();
+            if (admitted) {
+                hub.released();
+            }
         }
     }
 
@@ -139,13 +161,14 @@ public final class TabEndpoint implements Session.Listener.AutoDemanding {
         tab.offerFrame(hub.encoder().error(message));
     }
 
-    private boolean allowSubscribe() {
+    /** Counts a message in the current one-second window and returns the count so far. */
+    private int countMessage() {
         long now = System.nanoTime();
         if (now - windowStartNanos >= 1_000_000_000L) {
             windowStartNanos = now;
-            subscribesInWindow = 0;
+            messagesInWindow = 0;
         }
-        return ++subscribesInWindow <= MAX_SUBSCRIBES_PER_SECOND;
+        return ++messagesInWindow;
     }
 
     private Callback closeCallback() {
@@ -155,8 +178,18 @@ public final class TabEndpoint implements Session.Listener.AutoDemanding {
     /** Sends through a Jetty session; every send has a callback whose failure branch is handled. */
     private record JettyTransport(Session session, Hub hub) implements TabSession.Transport {
         @Override
-        public void send(String frame, Runnable succeeded, java.util.function.Consumer<Throwable> failed) {
-            session.sendText(frame, Callback.from(succeeded, failed));
+        public void send(ByteBuffer utf8Text, Runnable succeeded, java.util.function.Consumer<Throwable> failed) {
+            // The frame is UTF-8 already (encoded once by the hub); Jetty's API takes text only as a
+            // String, so it goes to the core session, exactly as Session.sendText does after encoding.
+            ((org.eclipse.jetty.websocket.common.WebSocketSession) session).getCoreSession().sendFrame(
+                    new org.eclipse.jetty.websocket.core.Frame(org.eclipse.jetty.websocket.core.OpCode.TEXT, utf8Text),
+                    org.eclipse.jetty.util.Callback.from(succeeded, error -> {
+                        // A tab that went away mid-send is the normal end of a tab, not a failed send:
+                        // its close is handled by onWebSocketClose. Only a send on an open socket counts.
+                        if (session.isOpen()) {
+                            failed.accept(error);
+                        }
+                    }), false);
         }
 
         @Override

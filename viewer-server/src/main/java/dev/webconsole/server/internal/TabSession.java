@@ -1,8 +1,9 @@
 package dev.webconsole.server.internal;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -12,21 +13,35 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The dispatcher offers entries; when the queue goes from idle to non-empty a drain is scheduled.
  * A drain takes everything that is waiting (up to a frame's bound), sends one frame, and the send's
- * callback schedules the next drain. Nothing polls. Frames are paced: a drain that would start less
- * than {@code minFrameGapNanos} after the previous one is scheduled for then, so under load a tab
- * gets a bounded number of frames per second while the first event after a quiet spell goes at once.
+ * callback schedules the next drain. Nothing polls. Frames are paced: a drain that would send a
+ * partly filled events frame less than {@code minFrameGapNanos} after the previous events frame is
+ * scheduled for then, so a tab gets a bounded number of frames per second while the first event
+ * after a quiet spell goes at once. A full frame's worth of events, a gap or another whole frame
+ * goes without waiting: delaying it would coalesce nothing, and a tab that has fallen behind
+ * catches up as fast as its connection allows rather than at the pace of a timer.
  *
  * <p>When the queue is full the oldest event is dropped and the tab is told with a
  * {@code slow-consumer} gap before anything newer.
  */
 public final class TabSession {
-    /** A frame stops taking events once it holds this many characters (it always takes at least one). */
-    static final int FRAME_CHARS_TARGET = 512 * 1024;
+    /**
+     * A frame stops taking events once it holds this many bytes (it always takes at least one).
+     * Kept under half a G1 region of a small heap, so a frame is not a humongous object.
+     */
+    static final int FRAME_BYTES_TARGET = 256 * 1024;
+    /**
+     * At most this many whole frames (hello, errors) wait beside a full queue; more are dropped, so
+     * a tab that sends but never reads cannot grow the hub's memory with replies.
+     */
+    static final int MAX_PUSHED_OUT = 8;
 
     /** The connection a tab's frames go out on. */
     public interface Transport {
-        /** Sends one text frame; exactly one of the two callbacks runs when the send completes. */
-        void send(String frame, Runnable succeeded, java.util.function.Consumer<Throwable> failed);
+        /**
+         * Sends one text frame, given as its UTF-8 bytes; exactly one of the two callbacks runs when
+         * the send completes. The hub does not touch the buffer's bytes again.
+         */
+        void send(ByteBuffer utf8Text, Runnable succeeded, java.util.function.Consumer<Throwable> failed);
 
         /** Closes the connection with a WebSocket close code. */
         void close(int code, String reason);
@@ -55,9 +70,14 @@ public final class TabSession {
     private long gapTo;
     private boolean busy;
     private boolean closed;
-    private long dropped;
+    /** The bytes of the events in {@code queue}. */
+    private long queuedBytes;
+    /** The highest event seq taken into a frame: sent or on its way. */
+    private long highestTaken;
 
     private volatile long lastSendNanos;
+    /** Reused by drains, which never overlap (one send in flight); emptied after each frame. */
+    private Entry[] frameEvents = new Entry[16];
 
     /** Set and read by the dispatcher thread only; null until the first subscribe. */
     TabFilter filter;
@@ -86,6 +106,45 @@ public final class TabSession {
                 dropOldest();
             }
             queue.addLast(entry);
+            if (entry.kind == Entry.Kind.EVENT) {
+                queuedBytes += entry.json.length;
+            }
+            start = !busy;
+            busy = true;
+        }
+        if (start) {
+            scheduleDrain();
+        }
+    }
+
+    /**
+     * Dispatcher thread: queues the entries in {@code entries[0..count)} that this tab's filter
+     * accepts, under one lock, dropping the oldest events when the queue is full.
+     */
+    void offer(Entry[] entries, int count) {
+        boolean start;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            int added = 0;
+            for (int i = 0; i < count; i++) {
+                Entry entry = entries[i];
+                if (!filter.matches(entry)) {
+                    continue;
+                }
+                if (queue.size() >= capacity) {
+                    dropOldest();
+                }
+                queue.addLast(entry);
+                if (entry.kind == Entry.Kind.EVENT) {
+                    queuedBytes += entry.json.length;
+                }
+                added++;
+            }
+            if (added == 0) {
+                return;
+            }
             start = !busy;
             busy = true;
         }
@@ -96,20 +155,31 @@ public final class TabSession {
 
     /** Queues a whole frame (an error reply, say); callable from any thread. */
     public void offerFrame(String frame) {
+        offer(Entry.frame(frame.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Queues a whole frame given as UTF-8. */
+    void offerFrame(byte[] frame) {
         offer(Entry.frame(frame));
     }
 
-    /** Forgets queued events and gaps (a new subscribe replaces them); keeps other frames. */
+    /**
+     * Forgets queued events and gaps, and a pending gap (a new subscribe replaces them; its replay
+     * covers that range again); keeps other frames.
+     */
     void clearEvents() {
         synchronized (lock) {
             queue.removeIf(e -> e.kind != Entry.Kind.FRAME);
+            queuedBytes = 0;
+            gapFrom = 0;
+            gapTo = 0;
         }
     }
 
-    /** Events this tab lost to its queue bound. */
-    public long dropped() {
+    /** The highest event seq already taken into a frame; a replay starts after it, so nothing comes twice. */
+    long highestTaken() {
         synchronized (lock) {
-            return dropped;
+            return highestTaken;
         }
     }
 
@@ -125,73 +195,106 @@ public final class TabSession {
             closed = true;
             queue.clear();
             pushedOut.clear();
+            queuedBytes = 0;
         }
     }
 
     private void dropOldest() {
         Entry oldest = queue.pollFirst();
+        if (oldest.kind == Entry.Kind.EVENT) {
+            queuedBytes -= oldest.json.length;
+        }
         switch (oldest.kind) {
             case EVENT, GAP -> {
-                long lost = oldest.kind == Entry.Kind.EVENT ? 1 : 0;
-                dropped += lost;
-                counters.sessionDropped.add(lost);
+                counters.sessionDropped.add(oldest.kind == Entry.Kind.EVENT ? 1 : 0);
                 gapFrom = gapTo == 0 ? oldest.seq : Math.min(gapFrom, oldest.seq);
                 gapTo = Math.max(gapTo, oldest.to);
             }
-            case FRAME -> pushedOut.addLast(oldest);
+            case FRAME -> {
+                if (pushedOut.size() < MAX_PUSHED_OUT) {
+                    pushedOut.addLast(oldest);
+                }
+            }
         }
     }
 
     private void scheduleDrain() {
         long wait = lastSendNanos + minFrameGapNanos - System.nanoTime();
+        if (wait > 0) {
+            synchronized (lock) {
+                if (frameReady()) {
+                    wait = 0;
+                }
+            }
+        }
         try {
             if (wait <= 0) {
                 executor.execute(this::drain);
             } else {
-                scheduler.schedule(this::drain, wait, TimeUnit.NANOSECONDS);
+                // The timer only hands the drain to the pool: frames are built and sent there, not on
+                // the one scheduler thread that pings and idle checks share.
+                scheduler.schedule(this::drainOnPool, wait, TimeUnit.NANOSECONDS);
             }
         } catch (RejectedExecutionException stopping) {
             close();
         }
     }
 
+    private void drainOnPool() {
+        try {
+            executor.execute(this::drain);
+        } catch (RejectedExecutionException stopping) {
+            close();
+        }
+    }
+
+    /** Whether the next frame goes out whatever the pace: it is full, or it is not an events frame. Under lock. */
+    private boolean frameReady() {
+        return !pushedOut.isEmpty() || gapTo != 0
+                || queue.size() >= maxEventsPerFrame || queuedBytes >= FRAME_BYTES_TARGET
+                || !queue.isEmpty() && queue.peekFirst().kind != Entry.Kind.EVENT;
+    }
+
     private void drain() {
-        String frame;
-        List<Entry> batch = null;
+        ByteBuffer frame;
+        int count = 0;
+        int bytes = 0;
         synchronized (lock) {
             if (closed) {
                 busy = false;
                 return;
             }
             if (!pushedOut.isEmpty()) {
-                frame = pushedOut.pollFirst().json;
+                frame = ByteBuffer.wrap(pushedOut.pollFirst().json);
             } else if (gapTo != 0) {
-                frame = encoder.gap(gapFrom, gapTo, "slow-consumer");
+                frame = ByteBuffer.wrap(encoder.gap(gapFrom, gapTo, "slow-consumer"));
                 gapFrom = 0;
                 gapTo = 0;
             } else if (queue.isEmpty()) {
                 busy = false;
                 return;
             } else if (queue.peekFirst().kind != Entry.Kind.EVENT) {
-                frame = queue.pollFirst().json;
+                frame = ByteBuffer.wrap(queue.pollFirst().json);
             } else {
                 frame = null;
-                batch = new ArrayList<>(Math.min(queue.size(), maxEventsPerFrame));
-                int chars = 0;
-                while (batch.size() < maxEventsPerFrame
-                        && chars < FRAME_CHARS_TARGET
-                        && !queue.isEmpty()
-                        && queue.peekFirst().kind == Entry.Kind.EVENT) {
-                    Entry next = queue.pollFirst();
-                    chars += next.json.length();
-                    batch.add(next);
+                int most = Math.min(queue.size(), maxEventsPerFrame);
+                if (frameEvents.length < most) {
+                    frameEvents = new Entry[Math.max(most, Math.min(maxEventsPerFrame, frameEvents.length * 2))];
                 }
+                while (count < most && bytes < FRAME_BYTES_TARGET && queue.peekFirst().kind == Entry.Kind.EVENT) {
+                    Entry next = queue.pollFirst();
+                    bytes += next.json.length;
+                    frameEvents[count++] = next;
+                }
+                highestTaken = Math.max(highestTaken, frameEvents[count - 1].seq);
+                queuedBytes -= bytes;
             }
         }
-        if (batch != null) {
-            frame = encoder.events(batch);
+        if (frame == null) {
+            frame = encoder.events(frameEvents, count, bytes);
+            Arrays.fill(frameEvents, 0, count, null);
+            lastSendNanos = System.nanoTime(); // only events frames count towards the pace
         }
-        lastSendNanos = System.nanoTime();
         transport.send(frame, this::scheduleDrain, this::sendFailed);
     }
 

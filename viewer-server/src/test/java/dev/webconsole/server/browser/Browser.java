@@ -76,6 +76,11 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Sends a Chrome DevTools Protocol command to the current page and returns its result. */
+    public java.util.Map<String, Object> cdp(String command, java.util.Map<String, Object> params) {
+        return driver.executeCdpCommand(command, params);
+    }
+
     public byte[] screenshot() {
         return driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
     }

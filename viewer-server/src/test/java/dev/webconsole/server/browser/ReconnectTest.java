@@ -1,7 +1,5 @@
 package dev.webconsole.server.browser;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.webconsole.server.ConsoleHub;
 import dev.webconsole.server.Severity;
 import java.util.ArrayList;
@@ -22,9 +20,10 @@ class ReconnectTest extends BrowserTestBase {
         }
         awaitRows(browser, range(1, 5));
 
-        first.stop();
-        browser.await("the page to notice", d -> "reconnecting".equals(state(browser, "connection")));
-        assertEquals(1001L, ((Number) state(browser, "code")).longValue());
+        first.stop(); // closes with 1001 (HubFaultTest asserts the code on the wire)
+        // The page keeps trying rather than giving up; a failed attempt while the port is closed
+        // shows as 1006, so the code seen here depends on timing and is not asserted.
+        browser.await("the page to retry", d -> "reconnecting".equals(state(browser, "connection")));
 
         ConsoleHub second = startHub(b -> b.port(port));
         for (int i = 1; i <= 3; i++) {

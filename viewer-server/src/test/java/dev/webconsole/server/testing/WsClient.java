@@ -35,6 +35,7 @@ public final class WsClient implements Session.Listener, AutoCloseable {
     private volatile boolean reading;
     private volatile Session session;
     private volatile String closeReason;
+    private final java.util.concurrent.atomic.AtomicInteger failedSends = new java.util.concurrent.atomic.AtomicInteger();
 
     private WsClient(boolean reading) {
         this.reading = reading;
@@ -87,6 +88,16 @@ public final class WsClient implements Session.Listener, AutoCloseable {
         CompletableFuture<Void> sent = new CompletableFuture<>();
         session.sendText(text, Callback.from(() -> sent.complete(null), sent::completeExceptionally));
         sent.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** Sends without waiting for the send to complete; for floods. Failed sends are counted. */
+    public void sendQuietly(String text) {
+        session.sendText(text, Callback.from(() -> { }, error -> failedSends.incrementAndGet()));
+    }
+
+    /** Sends made with {@link #sendQuietly} that failed (after the hub closed the socket, say). */
+    public int failedSends() {
+        return failedSends.get();
     }
 
     public void sendBinary(byte[] bytes) throws Exception {

@@ -25,6 +25,12 @@ const PREF = { theme: 'webconsole.theme', utc: 'webconsole.utc', maxRows: 'webco
 const TREE_INTERVAL_MS = 300;
 const STATS_INTERVAL_MS = 5000;
 const SEARCH_DEBOUNCE_MS = 120;
+/**
+ * While following a stream that brings more rows between two frames than the list shows, every
+ * redraw rebuilds every visible row, and nobody can read them anyway: apply received frames and
+ * redraw at most this often. Any other change (scroll, filter, pause, resize) applies and redraws at once.
+ */
+const LIVE_REDRAW_MS = 100;
 /** Hub counters (GET stats) worth showing when they are not zero. */
 const STAT_LABELS = [
   ['ingestDropped', 'dropped by the hub (ingest queue full)'],
@@ -99,6 +105,10 @@ class ConsolePage {
     this.pending = [];
     this.frameRequested = false;
     this.fallbackTimer = null;
+    this.pendingRows = 0;
+    this.redrawNow = true;
+    this.redrawTimer = null;
+    this.lastRedraw = -Infinity;
     this.paused = false;
     this.pauseKey = null;
     this.newSinceKey = null;
@@ -160,10 +170,17 @@ class ConsolePage {
 
   enqueue(item) {
     this.pending.push(item);
-    this.scheduleFrame();
+    this.pendingRows += item.t === 'events' ? item.v.length : 1;
+    this.requestFrame();
   }
 
+  /** Asks for a frame that redraws at once (something besides new rows changed). */
   scheduleFrame() {
+    this.redrawNow = true;
+    this.requestFrame();
+  }
+
+  requestFrame() {
     if (this.frameRequested) return;
     this.frameRequested = true;
     requestAnimationFrame(() => this.frame());
@@ -175,22 +192,47 @@ class ConsolePage {
     if (!this.frameRequested) return;
     this.frameRequested = false;
     clearTimeout(this.fallbackTimer);
+    const now = performance.now();
+    const wait = this.lastRedraw + LIVE_REDRAW_MS - now;
+    if (!this.redrawNow && wait > 0 && this.list.following && !this.paused && this.pendingRows > this.list.pageRows()) {
+      this.redrawTimer ??= setTimeout(() => {
+        this.redrawTimer = null;
+        this.requestFrame();
+      }, wait);
+      return;
+    }
+    clearTimeout(this.redrawTimer);
+    this.redrawTimer = null;
+    this.redrawNow = false;
+    this.lastRedraw = now;
     this.applyPending();
     this.render();
   }
 
   applyPending() {
+    this.pendingRows = 0;
     if (!this.pending.length) return;
     const items = this.pending;
     this.pending = [];
+    // Consecutive event frames go to the store as one batch: it trims its bound once per batch.
+    let batch = [];
+    const flush = () => {
+      if (batch.length) this.store.addEvents(batch.length === 1 ? batch[0] : batch.flat());
+      batch = [];
+    };
     for (const item of items) {
-      if (item.t === 'events') this.store.addEvents(item.v);
-      else if (item.t === 'gap') this.store.addGap(item.v);
+      if (item.t === 'events') {
+        batch.push(item.v);
+        continue;
+      }
+      flush();
+      if (item.t === 'gap') this.store.addGap(item.v);
       else if (item.t === 'restart') {
         this.store.newEpoch(`\u21bb The hub restarted; numbering starts again (${item.v.server ?? 'hub'})`);
         if (this.paused) this.pauseKey = this.store.entries[this.store.entries.length - 1].key;
       }
     }
+    flush();
   }
 
   // ---- rendering ----
@@ -424,6 +466,7 @@ class ConsolePage {
     b.title = paused ? 'Resume the view (Space)' : 'Pause the view (Space)';
     document.body.classList.toggle('paused', paused);
     this.frameRequested = true;
+    this.redrawNow = true;
     this.frame(); // at once, so the view is frozen (or live) when the click or key returns
   }
 

@@ -49,9 +49,11 @@ export function shortenLogger(name) {
   return segs.map((s) => s.slice(0, 1)).join('.') + '.' + last;
 }
 
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
+
 /** 1234 -> "1,234" (fixed locale, so text is stable for tests and screenshots). */
 export function formatCount(n) {
-  return Number(n).toLocaleString('en-US');
+  return COUNT_FORMAT.format(Number(n));
 }
 
 /** 999 -> "999", 1234 -> "1.2k", 12345 -> "12k", 1234567 -> "1.2M". */

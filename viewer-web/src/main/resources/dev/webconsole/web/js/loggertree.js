@@ -12,6 +12,8 @@ export class LoggerTree {
   /** Forgets every name and count. */
   clear() {
     this.root = makeNode('', '', 0);
+    /** logger name -> its nodes from the top branch down, so counting does not split names again. */
+    this.chains = new Map();
     /** Rises when a node is added (the tree's shape changed). */
     this.shapeVersion = (this.shapeVersion ?? 0) + 1;
     /** Rises when any count changed. */
@@ -25,19 +27,25 @@ export class LoggerTree {
       this.countVersion++;
       return;
     }
-    let node = this.root;
-    let path = '';
-    for (const seg of logger.split('.')) {
-      path = path ? path + '.' + seg : seg;
-      let child = node.children.get(seg);
-      if (!child) {
-        child = makeNode(seg, path, node.depth + 1);
-        node.children.set(seg, child);
-        this.shapeVersion++;
+    let chain = this.chains.get(logger);
+    if (!chain) {
+      chain = [];
+      let node = this.root;
+      let path = '';
+      for (const seg of logger.split('.')) {
+        path = path ? path + '.' + seg : seg;
+        let child = node.children.get(seg);
+        if (!child) {
+          child = makeNode(seg, path, node.depth + 1);
+          node.children.set(seg, child);
+          this.shapeVersion++;
+        }
+        chain.push(child);
+        node = child;
       }
-      child.count += n;
-      node = child;
+      this.chains.set(logger, chain);
     }
+    for (const node of chain) node.count += n;
     this.countVersion++;
   }
 
@@ -45,11 +53,16 @@ export class LoggerTree {
   remove(logger, n = 1) {
     this.root.count = Math.max(0, this.root.count - n);
     if (typeof logger === 'string' && logger !== '') {
-      let node = this.root;
-      for (const seg of logger.split('.')) {
-        node = node.children.get(seg);
-        if (!node) break;
-        node.count = Math.max(0, node.count - n);
+      const chain = this.chains.get(logger);
+      if (chain) {
+        for (const node of chain) node.count = Math.max(0, node.count - n);
+      } else {
+        let node = this.root;
+        for (const seg of logger.split('.')) {
+          node = node.children.get(seg);
+          if (!node) break;
+          node.count = Math.max(0, node.count - n);
+        }
       }
     }
     this.countVersion++;

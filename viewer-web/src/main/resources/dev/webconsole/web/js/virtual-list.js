@@ -38,6 +38,7 @@ export class VirtualList {
     this.total = 0;
     this.extras = [];
     this.onScheduled = null;
+    this.viewHeight = 0;
 
     scroller.addEventListener('scroll', () => this.handleScroll(), { passive: true });
     scroller.addEventListener('wheel', (e) => {
@@ -83,14 +84,16 @@ export class VirtualList {
     const top = this.scroller.scrollTop;
     if (this.lastSetTop >= 0 && Math.abs(top - this.lastSetTop) < 1) {
       this.prevTop = top;
-      this.requestRender();
-      return; // our own write
+      return; // our own write: the render that made it already drew the rows for it
     }
     // The user scrolled. Upward always stops following (even a few pixels, which still count as
     // "at the bottom"); only reaching the bottom while not moving up starts it again.
     const movedUp = top < this.prevTop - 0.5;
     this.prevTop = top;
     this.lastSetTop = -1;
+    // The row now at the top is what the user reads: keep it (not the one before the scroll) in
+    // place when rows are trimmed or merged above it.
+    this.anchor = this.anchorAt(top);
     if (movedUp) {
       if (this.following) {
         this.following = false;
@@ -176,6 +179,7 @@ export class VirtualList {
 
     const s = this.scroller;
     const viewH = s.clientHeight;
+    this.viewHeight = viewH;
     const maxTop = Math.max(0, this.total - viewH);
     if (this.following) {
       // A scrollbar drag or keyboard scroll since our last write that no event told us about yet.
@@ -233,8 +237,7 @@ export class VirtualList {
     }
 
     // Remember the first visible row as the anchor for the next render.
-    const firstVisible = this.indexAt(top);
-    this.anchor = firstVisible < count ? { entry: items[firstVisible], offset: top - this.topOf(firstVisible) } : null;
+    this.anchor = this.anchorAt(top);
 
     // Measure expanded rows; if one changed height, positions move: render again next frame.
     let changed = false;
@@ -247,6 +250,17 @@ export class VirtualList {
       }
     }
     if (changed) this.requestRender();
+  }
+
+  /** Rows that fit in the viewport at the last render (a guess before the first). */
+  pageRows() {
+    return Math.ceil((this.viewHeight || 1000) / this.rowHeight);
+  }
+
+  /** The first row visible at scroll position `top` of the last render, with its offset, or null. */
+  anchorAt(top) {
+    const i = this.indexAt(top);
+    return i < this.count ? { entry: this.items[i], offset: top - this.topOf(i) } : null;
   }
 
   /** Scrolls to the end and follows again. */

@@ -1,0 +1,20 @@
+package dev.webconsole.appender.bench;
+
+/**
+ * Entry point of {@code mvn -Pbench -Dbench=NAME}: {@code append} (JMH, cost on the application
+ * thread), {@code fanout} (the fan-out load tool with the loopback ceiling), {@code memory} (100
+ * tabs in another JVM for minutes, watching the hub's heap). docs/PERFORMANCE.md has the commands and the figures.
+ */
+public final class Bench {
+    private Bench() {}
+
+    public static void main(String[] args) throws Exception {
+        String which = args.length == 0 ? "append" : args[0];
+        switch (which) {
+            case "append" -> AppendBench.run();
+            case "fanout" -> FanOutLoad.run(false);
+            case "memory" -> FanOutLoad.run(true);
+            default -> throw new IllegalArgumentException("unknown benchmark \"" + which + "\": use append, fanout or memory");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.webconsole.appender.reliability;
+
+import static dev.webconsole.appender.reliability.Log4jFixture.awaitCondition;
+import static dev.webconsole.appender.reliability.Log4jFixture.config;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.webconsole.appender.WebConsoleAppender;
+import dev.webconsole.server.ConsoleHub;
+import dev.webconsole.server.testing.WsClient;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.DefaultConfiguration;
+import org.apache.logging.log4j.core.test.appender.ListAppender;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The appender on the root logger at TRACE, with Jetty's debug logging on and routed into the
+ * same Log4j context through SLF4J (log4j-slf4j2-impl): the hub's own traffic makes Jetty log a
+ * lot, and none of it may come back through the appender.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class FeedbackLoopTest {
+    private static final int APP_EVENTS = 200;
+
+    @TempDir
+    Path dir;
+
+    private Log4jFixture log4j;
+    private LoggerContext shared;
+    private Configuration original;
+
+    @BeforeEach
+    void start() throws Exception {
+        log4j = new Log4jFixture(dir);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (shared != null) {
+            shared.setConfiguration(new DefaultConfiguration()); // stops the appender and its hub
+        }
+        log4j.close();
+    }
+
+    @Test
+    void withRootAtTraceAndJettyDebugOnOnlyTheApplicationsOwnEventsReachTheConsole() throws Exception {
+        // SLF4J loggers (Jetty's) live in the default context, so that is the one configured here.
+        shared = (LoggerContext) LogManager.getContext(false);
+        String loggers = """
+                <Logger name="org.eclipse.jetty" level="trace"/>
+                <Logger name="com.fasterxml.jackson" level="trace"/>
+                <Logger name="dev.webconsole" level="trace"/>
+                """;
+        shared.setConfigLocation(log4j.write(config("port=\"0\"", "trace", "<List name=\"list\"/>", loggers)));
+        WebConsoleAppender appender = shared.getConfiguration().getAppender("web");
+        ConsoleHub hub = appender.hub();
+        ListAppender list = shared.getConfiguration().getAppender("list");
+
+        WsClient tab = log4j.connect(appender.url().getPort(), "");
+        tab.next("hello");
+        tab.send("{not json"); // an error path, to make the hub and Jetty say more
+        tab.next("error");
+        org.slf4j.LoggerFactory.getLogger("org.eclipse.jetty.server.Server").debug("through SLF4J");
+        for (int i = 1; i <= APP_EVENTS; i++) {
+            shared.getLogger("app").trace("app event {}", i);
+        }
+        int seen = 0;
+        while (seen < APP_EVENTS) {
+            for (JsonNode event : tab.next("events").path("events")) {
+                seen++;
+                assertEquals("app", event.path("logger").asText(), () -> "not the application's: " + event);
+                assertEquals(seen, event.path("seq").asLong(), "nothing came in between");
+            }
+        }
+        awaitCondition(() -> hub.stats().lastSeq() == APP_EVENTS, () -> "stats: " + hub.stats());
+        assertEquals(APP_EVENTS, hub.stats().published(), "only the application's events were ever published");
+        long jettyEvents = list.getEvents().stream().filter(e -> e.getLoggerName().startsWith("org.eclipse.jetty")).count();
+        assertTrue(jettyEvents > 0, "Jetty's debug logging really did reach Log4j (else this test proves nothing)");
+    }
+}

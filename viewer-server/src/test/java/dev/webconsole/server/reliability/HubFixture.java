@@ -1,0 +1,111 @@
+package dev.webconsole.server.reliability;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.webconsole.server.ConsoleHub;
+import dev.webconsole.server.HubConfig;
+import dev.webconsole.server.testing.RawWebSocket;
+import dev.webconsole.server.testing.WsClient;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Real hubs on port 0, a real Jetty WebSocket client and hand-written raw sockets, all on
+ * loopback; everything a test starts is stopped after it.
+ */
+abstract class HubFixture {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    protected WebSocketClient client;
+    private final List<ConsoleHub> hubs = new ArrayList<>();
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+
+    @BeforeEach
+    void startClient() throws Exception {
+        client = new WebSocketClient();
+        client.setMaxTextMessageSize(64L * 1024 * 1024); // a browser has no such limit
+        client.start();
+    }
+
+    @AfterEach
+    void stopAll() throws Exception {
+        for (AutoCloseable c : closeables) {
+            c.close();
+        }
+        hubs.forEach(ConsoleHub::stop);
+        client.stop();
+    }
+
+    protected ConsoleHub startHub(UnaryOperator<HubConfig.Builder> settings) {
+        ConsoleHub hub = new ConsoleHub(settings.apply(HubConfig.builder().port(0)).build());
+        hub.start();
+        hubs.add(hub);
+        return hub;
+    }
+
+    protected WsClient connect(ConsoleHub hub, String query) throws Exception {
+        return track(WsClient.connect(client, wsUri(hub, query)));
+    }
+
+    protected WsClient connectNotReading(ConsoleHub hub, String query) throws Exception {
+        return track(WsClient.connect(client, wsUri(hub, query), false));
+    }
+
+    /** A hand-written client; {@code receiveBuffer} 0 keeps the system default. */
+    protected RawWebSocket connectRaw(ConsoleHub hub, String query, int receiveBuffer) throws IOException {
+        return track(RawWebSocket.connect(hub.port(), "/ws" + (query.isEmpty() ? "" : "?" + query), receiveBuffer));
+    }
+
+    protected <T extends AutoCloseable> T track(T closeable) {
+        closeables.add(closeable);
+        return closeable;
+    }
+
+    protected static URI wsUri(ConsoleHub hub, String query) {
+        return URI.create("ws://127.0.0.1:" + hub.port() + "/ws" + (query.isEmpty() ? "" : "?" + query));
+    }
+
+    /** {@code {"type":"subscribe"}}, to which a test adds {@code since}, {@code hub} or a filter. */
+    static ObjectNode subscribe() {
+        return JSON.createObjectNode().put("type", "subscribe");
+    }
+
+    static void awaitSessions(ConsoleHub hub, int sessions) throws InterruptedException {
+        awaitCondition(() -> hub.stats().sessions() == sessions,
+                () -> "expected " + sessions + " sessions, have " + hub.stats().sessions());
+    }
+
+    /** Waits for a condition with a bound ({@link WsClient#WAIT}), yielding between checks. */
+    static void awaitCondition(BooleanSupplier condition, java.util.function.Supplier<String> message)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + WsClient.WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(message.get());
+            }
+            LockSupport.parkNanos(1_000_000);
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+        }
+    }
+
+    /** Live threads whose names start with {@code prefix}. */
+    static List<String> threadsNamed(String prefix) {
+        List<String> names = new ArrayList<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.isAlive() && t.getName().startsWith(prefix)) {
+                names.add(t.getName());
+            }
+        }
+        return names;
+    }
+}
