@@ -1,5 +1,6 @@
 package dev.webconsole.server;
 
+import dev.webconsole.server.testing.HubFixture;
 import static dev.webconsole.server.testing.Events.info;
 import static dev.webconsole.server.testing.Events.range;
 import static dev.webconsole.server.testing.Events.seqs;
@@ -15,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class HubFaultTest extends HubTestBase {
+class HubFaultTest extends HubFixture {
 
     @Test
     void aTabThatStopsReadingGetsAGapAndDoesNotDelayAnother() throws Exception {
@@ -224,23 +225,5 @@ class HubFaultTest extends HubTestBase {
             }
         }
         assertTrue(errors <= 2, "one error per second at most, got " + errors);
-    }
-
-    private static void awaitSessions(ConsoleHub hub, int sessions) throws InterruptedException {
-        awaitCondition(() -> hub.stats().sessions() == sessions, "expected " + sessions + " sessions");
-    }
-
-    /** Waits for a condition with a bound, yielding between checks; fails with the message. */
-    static void awaitCondition(java.util.function.BooleanSupplier condition, String message) throws InterruptedException {
-        long deadline = System.nanoTime() + WsClient.WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(message);
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.webconsole.server;
 
+import dev.webconsole.server.testing.HubFixture;
 import static dev.webconsole.server.testing.Events.info;
 import static dev.webconsole.server.testing.Events.range;
 import static dev.webconsole.server.testing.Events.seqs;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class HubProtocolTest extends HubTestBase {
+class HubProtocolTest extends HubFixture {
 
     @Test
     void helloThenEventsWithEveryField() throws Exception {

@@ -1,5 +1,6 @@
 package dev.webconsole.server;
 
+import dev.webconsole.server.testing.HubFixture;
 import static dev.webconsole.server.testing.Events.info;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class SecurityTest extends HubTestBase {
+class SecurityTest extends HubFixture {
     private static final String TOKEN = "s3cret-token-for-tests";
 
     @Test
@@ -184,7 +185,7 @@ class SecurityTest extends HubTestBase {
         first.next("hello");
         first.close();
         first.awaitClose();
-        HubFaultTest.awaitCondition(() -> {
+        awaitCondition(() -> {
             try {
                 return RawHttp.upgrade(hub.port(), "/ws").status() == 101;
             } catch (java.io.IOException e) {
@@ -232,9 +233,9 @@ class SecurityTest extends HubTestBase {
         ConsoleHub hub = startHub(b -> b.pingInterval(java.time.Duration.ofMillis(100)));
         try (Socket dead = new Socket("127.0.0.1", hub.port())) {
             assertEquals(101, RawHttp.upgradeOn(dead, "/ws").status());
-            HubFaultTest.awaitCondition(() -> hub.stats().sessions() == 1, "the raw tab should be registered");
+            awaitCondition(() -> hub.stats().sessions() == 1, "the raw tab should be registered");
             // The raw socket never reads, so it never answers a ping.
-            HubFaultTest.awaitCondition(() -> hub.stats().sessions() == 0, "a silent peer should be disconnected");
+            awaitCondition(() -> hub.stats().sessions() == 0, "a silent peer should be disconnected");
         }
     }
 

@@ -32,6 +32,11 @@ public final class Browser implements AutoCloseable {
 
     /** Starts a browser, or skips (fails under CI=true) when Chromium or its driver is missing. */
     public static Browser start(int width, int height) throws Exception {
+        return start(width, height, new String[0]);
+    }
+
+    /** As {@link #start(int, int)}, with more Chromium command-line switches (for benchmarks). */
+    public static Browser start(int width, int height, String... extraArguments) throws Exception {
         File chromium = new File(System.getProperty("webconsole.chromium", "/usr/bin/chromium"));
         File chromedriver = new File(System.getProperty("webconsole.chromedriver", "/usr/bin/chromedriver"));
         if (!chromium.canExecute() || !chromedriver.canExecute()) {
@@ -48,6 +53,7 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+        options.addArguments(extraArguments);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver).usingAnyFreePort().build();
         return new Browser(new ChromeDriver(service, options), profile);

@@ -186,7 +186,7 @@ public final class PageBenchmark {
     // ---- settings ----
 
     record Settings(List<Integer> rates, int seconds, int topSeconds, int heapEverySeconds, int rows, int fillRate,
-            int liveRate, int samples, int repeats, int width, int height, Path out) {
+            int liveRate, int samples, int repeats, int traceSeconds, int width, int height, Path out) {
 
         static Settings fromSystemProperties() {
             List<Integer> rates = new ArrayList<>();
@@ -205,6 +205,7 @@ public final class PageBenchmark {
                     Integer.getInteger("pagebench.liveRate", 5_000),
                     Integer.getInteger("pagebench.samples", 10),
                     Integer.getInteger("pagebench.repeats", 1),
+                    Integer.getInteger("pagebench.traceSeconds", 15),
                     Integer.getInteger("pagebench.width", 1280),
                     Integer.getInteger("pagebench.height", 720),
                     out.isBlank() ? null : Path.of(out));
@@ -498,6 +499,9 @@ public final class PageBenchmark {
         }
         rateTable(byRate);
         heapTable(byRate);
+        if (settings.traceSeconds() > 0 && top > 0) {
+            tracedRun(top, settings.traceSeconds());
+        }
         if (!byRate.isEmpty()) {
             List<RateRun> topRuns = byRate.get(byRate.size() - 1);
             for (int i = 0; i < byRate.size(); i++) {
@@ -595,6 +599,136 @@ public final class PageBenchmark {
         } finally {
             hub.stop();
         }
+    }
+
+    /**
+     * Wall time includes time the OS did not run the renderer (on a shared machine, much of it). A
+     * second browser records a Chromium trace of one more run (--trace-startup): per task on the
+     * page's main thread, wall time and CPU time (the trace's dur and tdur).
+     */
+    private void tracedRun(int rate, int seconds) throws Exception {
+        Path dir = settings.out() != null ? settings.out().toAbsolutePath().getParent() : Path.of("target").toAbsolutePath();
+        Files.createDirectories(dir);
+        Path file = dir.resolve("page-bench-trace.json");
+        Files.deleteIfExists(file);
+        int traceFor = seconds + 12; // from the browser's start: page load, then the run
+        Map<String, double[]> found;
+        try (Browser traced = Browser.start(settings.width(), settings.height(),
+                "--trace-startup=devtools.timeline,disabled-by-default-devtools.timeline", "--trace-startup-format=json",
+                "--trace-startup-file=" + file, "--trace-startup-duration=" + traceFor)) {
+            long started = System.nanoTime();
+            ConsoleHub hub = startHub();
+            try {
+                traced.open(hub.url().toString());
+                traced.await("the page to connect", d -> "connected".equals(traced.js("return window.webconsole.state().connection")));
+                LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+                traced.js("console.timeStamp('pagebench-start')");
+                Publisher p = new Publisher(hub, mix, rate, (long) rate * seconds);
+                p.start();
+                p.join();
+                traced.js("console.timeStamp('pagebench-end')");
+                if ((System.nanoTime() - started) / 1e9 > traceFor - 1) {
+                    line("Trace: the run outlasted the trace (%d s); try a smaller pagebench.traceSeconds", traceFor);
+                    return;
+                }
+            } finally {
+                hub.stop();
+            }
+            found = readTrace(file, Duration.ofSeconds(traceFor + 60).plusNanos(started - System.nanoTime()));
+        }
+        if (found == null) {
+            line("Trace: no usable trace in %s", file);
+            return;
+        }
+        double[] longest = found.get("longestWall");
+        double[] mostCpu = found.get("mostCpu");
+        double[] counts = found.get("counts");
+        line("Trace of one more %d s run at %,d ev/s (Chromium --trace-startup; tasks on the page's main thread, wall / CPU ms):", seconds, rate);
+        line("  %,.0f tasks; longest %.0f / %.0f; most CPU in one task %.0f / %.0f; tasks over 50 ms wall: %.0f, over 50 ms CPU: %.0f;"
+                + " main thread CPU %.0f %% of the run", counts[0], longest[0], longest[1], mostCpu[0], mostCpu[1], counts[1], counts[2],
+                counts[3]);
+        line("");
+    }
+
+    /** Reads the renderer main thread's tasks between the two timestamps from a JSON trace; null when there is none yet. */
+    private static Map<String, double[]> readTrace(Path file, Duration wait) throws Exception {
+        long deadline = System.nanoTime() + Math.max(0, wait.toNanos());
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        while (true) {
+            if (Files.exists(file)) {
+                long size = Files.size(file);
+                LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+                if (size > 0 && size == Files.size(file)) {
+                    try {
+                        return summarizeTrace(json, file);
+                    } catch (IOException e) {
+                        // still being written
+                    }
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                return null;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+        }
+    }
+
+    private static Map<String, double[]> summarizeTrace(com.fasterxml.jackson.databind.ObjectMapper json, Path file) throws IOException {
+        Map<String, String> threadNames = new java.util.HashMap<>();
+        List<double[]> tasks = new ArrayList<>(); // pid, tid, ts, dur, tdur
+        double start = Double.NaN;
+        double end = Double.NaN;
+        try (com.fasterxml.jackson.core.JsonParser parser = json.getFactory().createParser(file.toFile())) {
+            while (parser.nextToken() != null) {
+                if (parser.currentToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME && "traceEvents".equals(parser.currentName())) {
+                    parser.nextToken();
+                    while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                        com.fasterxml.jackson.databind.JsonNode e = json.readTree(parser);
+                        String name = e.path("name").asText();
+                        String key = e.path("pid").asText() + "/" + e.path("tid").asText();
+                        if ("thread_name".equals(name)) {
+                            threadNames.put(key, e.path("args").path("name").asText());
+                        } else if ("RunTask".equals(name) && "X".equals(e.path("ph").asText())) {
+                            tasks.add(new double[] {e.path("pid").asDouble(), e.path("tid").asDouble(), e.path("ts").asDouble(),
+                                e.path("dur").asDouble() / 1000, e.path("tdur").asDouble() / 1000});
+                        } else if ("TimeStamp".equals(name)) {
+                            String message = e.path("args").path("data").path("message").asText();
+                            if ("pagebench-start".equals(message)) {
+                                start = e.path("ts").asDouble();
+                            } else if ("pagebench-end".equals(message)) {
+                                end = e.path("ts").asDouble();
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if (Double.isNaN(start) || Double.isNaN(end)) {
+            return null;
+        }
+        final double from = start;
+        final double to = end;
+        // The page's main thread: the renderer main thread with the most tasks in the window.
+        Map<String, List<double[]>> byThread = new java.util.HashMap<>();
+        for (double[] t : tasks) {
+            String key = (long) t[0] + "/" + (long) t[1];
+            if (t[2] >= from && t[2] <= to && "CrRendererMain".equals(threadNames.get(key))) {
+                byThread.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
+            }
+        }
+        List<double[]> main = byThread.values().stream().max(java.util.Comparator.comparingInt(List::size)).orElse(List.of());
+        if (main.isEmpty()) {
+            return null;
+        }
+        double[] longest = main.stream().max(java.util.Comparator.comparingDouble(t -> t[3])).get();
+        double[] mostCpu = main.stream().max(java.util.Comparator.comparingDouble(t -> t[4])).get();
+        double cpu = main.stream().mapToDouble(t -> t[4]).sum();
+        Map<String, double[]> out = new LinkedHashMap<>();
+        out.put("longestWall", new double[] {longest[3], longest[4]});
+        out.put("mostCpu", new double[] {mostCpu[3], mostCpu[4]});
+        out.put("counts", new double[] {main.size(), main.stream().filter(t -> t[3] > 50).count(),
+            main.stream().filter(t -> t[4] > 50).count(), 100 * cpu / ((to - from) / 1000)});
+        return out;
     }
 
     private HeapSample heapSample(double at) {

@@ -1,5 +1,6 @@
 package dev.webconsole.server.reliability;
 
+import dev.webconsole.server.testing.HubFixture;
 import static dev.webconsole.server.testing.Events.info;
 import static dev.webconsole.server.testing.Events.seqs;
 import static org.junit.jupiter.api.Assertions.assertEquals;

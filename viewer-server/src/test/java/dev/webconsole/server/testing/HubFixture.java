@@ -1,11 +1,9 @@
-package dev.webconsole.server.reliability;
+package dev.webconsole.server.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.webconsole.server.ConsoleHub;
 import dev.webconsole.server.HubConfig;
-import dev.webconsole.server.testing.RawWebSocket;
-import dev.webconsole.server.testing.WsClient;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -21,8 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
  * Real hubs on port 0, a real Jetty WebSocket client and hand-written raw sockets, all on
  * loopback; everything a test starts is stopped after it.
  */
-abstract class HubFixture {
-    static final ObjectMapper JSON = new ObjectMapper();
+public abstract class HubFixture {
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     protected WebSocketClient client;
     private final List<ConsoleHub> hubs = new ArrayList<>();
@@ -42,6 +40,10 @@ abstract class HubFixture {
         }
         hubs.forEach(ConsoleHub::stop);
         client.stop();
+    }
+
+    protected ConsoleHub startHub() {
+        return startHub(b -> b);
     }
 
     protected ConsoleHub startHub(UnaryOperator<HubConfig.Builder> settings) {
@@ -74,17 +76,22 @@ abstract class HubFixture {
     }
 
     /** {@code {"type":"subscribe"}}, to which a test adds {@code since}, {@code hub} or a filter. */
-    static ObjectNode subscribe() {
+    public static ObjectNode subscribe() {
         return JSON.createObjectNode().put("type", "subscribe");
     }
 
-    static void awaitSessions(ConsoleHub hub, int sessions) throws InterruptedException {
+    public static void awaitSessions(ConsoleHub hub, int sessions) throws InterruptedException {
         awaitCondition(() -> hub.stats().sessions() == sessions,
                 () -> "expected " + sessions + " sessions, have " + hub.stats().sessions());
     }
 
     /** Waits for a condition with a bound ({@link WsClient#WAIT}), yielding between checks. */
-    static void awaitCondition(BooleanSupplier condition, java.util.function.Supplier<String> message)
+    public static void awaitCondition(BooleanSupplier condition, String message) throws InterruptedException {
+        awaitCondition(condition, () -> message);
+    }
+
+    /** Waits for a condition with a bound ({@link WsClient#WAIT}), yielding between checks. */
+    public static void awaitCondition(BooleanSupplier condition, java.util.function.Supplier<String> message)
             throws InterruptedException {
         long deadline = System.nanoTime() + WsClient.WAIT.toNanos();
         while (!condition.getAsBoolean()) {
@@ -99,7 +106,7 @@ abstract class HubFixture {
     }
 
     /** Live threads whose names start with {@code prefix}. */
-    static List<String> threadsNamed(String prefix) {
+    public static List<String> threadsNamed(String prefix) {
         List<String> names = new ArrayList<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (t.isAlive() && t.getName().startsWith(prefix)) {
