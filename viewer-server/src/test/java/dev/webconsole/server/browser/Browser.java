@@ -21,6 +21,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser implements AutoCloseable {
     public static final Duration WAIT = Duration.ofSeconds(30);
+    /** The browser's local time zone: not UTC, so local and UTC times differ on the page. */
+    public static final String TIME_ZONE = "Asia/Kolkata";
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -55,7 +57,8 @@ public final class Browser implements AutoCloseable {
                 "--disable-sync", "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
         options.addArguments(extraArguments);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver).usingAnyFreePort().build();
+                .usingDriverExecutable(chromedriver).usingAnyFreePort()
+                .withEnvironment(java.util.Map.of("TZ", TIME_ZONE)).build();
         return new Browser(new ChromeDriver(service, options), profile);
     }
 
