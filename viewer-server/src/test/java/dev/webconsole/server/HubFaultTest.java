@@ -217,7 +217,14 @@ class HubFaultTest extends HubFixture {
         for (int i = 0; i < 1_000 && tab.isOpen(); i++) {
             tab.sendQuietly("{\"type\":\"subscribe\"}");
         }
-        assertEquals(1008, tab.awaitClose());
+        // The hub closes the tab. The client, still writing, may see the reset before the close
+        // frame (-1); when a close code does arrive it is 1008.
+        int code = tab.awaitClose();
+        if (code != -1) {
+            assertEquals(1008, code);
+        }
+        awaitSessions(hub, 0);
+        assertTrue(hub.stats().rejectedMessages() > 180, "the flood was refused: " + hub.stats().rejectedMessages());
         int errors = 0;
         for (JsonNode frame = tab.poll(); frame != null; frame = tab.poll()) {
             if (frame.path("type").asText().equals("error")) {
