@@ -1,7 +1,7 @@
 package dev.webconsole.appender;
 
-import static dev.webconsole.appender.LoggerContexts.config;
-import static dev.webconsole.appender.LoggerContexts.webConsole;
+import static dev.webconsole.appender.Log4jFixture.config;
+import static dev.webconsole.appender.Log4jFixture.webConsole;
 import static dev.webconsole.server.testing.Events.seqs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,45 +10,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.webconsole.server.testing.WsClient;
-import java.net.URI;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.MarkerManager;
 import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LoggerContext;
-import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AppenderEndToEndTest {
-    @TempDir
-    Path dir;
-
-    private LoggerContexts contexts;
-    private WebSocketClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        contexts = new LoggerContexts(dir);
-        client = new WebSocketClient();
-        client.setMaxTextMessageSize(64L * 1024 * 1024);
-        client.start();
-    }
+    @RegisterExtension
+    final Log4jFixture contexts = new Log4jFixture();
 
     @AfterEach
-    void stop() throws Exception {
-        client.stop();
-        contexts.close();
+    void clearContext() {
         ThreadContext.clearAll();
     }
 
     private WsClient connect(LoggerContext context, String query) throws Exception {
-        URI page = webConsole(context).url();
-        return WsClient.connect(client, URI.create("ws://" + page.getHost() + ":" + page.getPort() + "/ws" + query));
+        return contexts.connect(context, query);
     }
 
     @Test

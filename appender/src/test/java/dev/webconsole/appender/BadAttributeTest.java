@@ -1,37 +1,22 @@
 package dev.webconsole.appender;
 
-import static dev.webconsole.appender.LoggerContexts.config;
+import static dev.webconsole.appender.Log4jFixture.configWithList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.test.appender.ListAppender;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class BadAttributeTest {
-    @TempDir
-    Path dir;
-
-    private LoggerContexts contexts;
-
-    @BeforeEach
-    void start() {
-        contexts = new LoggerContexts(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        contexts.close();
-    }
+    @RegisterExtension
+    final Log4jFixture contexts = new Log4jFixture();
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -55,7 +40,7 @@ class BadAttributeTest {
         "allowedOrigins=\"evil\" | allowedOrigins has \"evil\", which is not an origin",
     })
     void aBadAttributeIsReportedByNameAndTheApplicationKeepsLogging(String attributes, String message) throws Exception {
-        LoggerContext context = contexts.start(config("port=\"0\" " + attributes.replace("port=\"0\" ", ""), "info")
+        LoggerContext context = contexts.start(configWithList("port=\"0\" " + attributes.replace("port=\"0\" ", ""), "info")
                 .replace("port=\"0\" port=", "port="));
         assertTrue(contexts.status().stream().anyMatch(s -> s.contains("WebConsole appender \"web\": " + message)),
                 () -> "status logger said: " + contexts.status());
@@ -67,7 +52,7 @@ class BadAttributeTest {
     void aBusyPortNamesThePortAndTheFixAndTheApplicationKeepsLogging() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
-            LoggerContext context = contexts.start(config("port=\"" + port + "\"", "info"));
+            LoggerContext context = contexts.start(configWithList("port=\"" + port + "\"", "info"));
             String expected = "WebConsole: port " + port + " on 127.0.0.1 is already in use; set port=\"0\" to pick a free one";
             assertTrue(contexts.status().stream().anyMatch(s -> s.contains(expected)),
                     () -> "status logger said: " + contexts.status());

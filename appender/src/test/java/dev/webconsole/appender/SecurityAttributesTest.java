@@ -1,7 +1,7 @@
 package dev.webconsole.appender;
 
-import static dev.webconsole.appender.LoggerContexts.config;
-import static dev.webconsole.appender.LoggerContexts.webConsole;
+import static dev.webconsole.appender.Log4jFixture.config;
+import static dev.webconsole.appender.Log4jFixture.webConsole;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,33 +10,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.webconsole.server.testing.RawHttp;
 import dev.webconsole.server.testing.WsClient;
 import java.net.URI;
-import java.nio.file.Path;
 import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LoggerContext;
-import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SecurityAttributesTest {
-    @TempDir
-    Path dir;
-
-    private LoggerContexts contexts;
-    private WebSocketClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        contexts = new LoggerContexts(dir);
-        client = new WebSocketClient();
-        client.start();
-    }
+    @RegisterExtension
+    final Log4jFixture contexts = new Log4jFixture();
 
     @AfterEach
-    void stop() throws Exception {
-        client.stop();
-        contexts.close();
+    void clearContext() {
         ThreadContext.clearAll();
     }
 
@@ -57,7 +42,7 @@ class SecurityAttributesTest {
                 </Configuration>
                 """);
         URI page = webConsole(context).url();
-        WsClient tab = WsClient.connect(client, URI.create("ws://127.0.0.1:" + page.getPort() + "/ws"));
+        WsClient tab = contexts.connect(page.getPort(), "");
         tab.next("hello");
         ThreadContext.put("authorization", "Bearer abc.def");
         context.getLogger("auth").warn("login failed for ann with password=hunter2",

@@ -1,7 +1,8 @@
 package dev.webconsole.appender.reliability;
 
-import static dev.webconsole.appender.reliability.Log4jFixture.awaitCondition;
-import static dev.webconsole.appender.reliability.Log4jFixture.config;
+import dev.webconsole.appender.Log4jFixture;
+import static dev.webconsole.appender.Log4jFixture.awaitCondition;
+import static dev.webconsole.appender.Log4jFixture.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.webconsole.appender.WebConsoleAppender;
 import dev.webconsole.server.ConsoleHub;
 import dev.webconsole.server.testing.WsClient;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -17,10 +17,9 @@ import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.DefaultConfiguration;
 import org.apache.logging.log4j.core.test.appender.ListAppender;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The appender on the root logger at TRACE, with Jetty's debug logging on and routed into the
@@ -31,24 +30,16 @@ import org.junit.jupiter.api.io.TempDir;
 class FeedbackLoopTest {
     private static final int APP_EVENTS = 200;
 
-    @TempDir
-    Path dir;
-
-    private Log4jFixture log4j;
+    @RegisterExtension
+    final Log4jFixture log4j = new Log4jFixture();
     private LoggerContext shared;
     private Configuration original;
-
-    @BeforeEach
-    void start() throws Exception {
-        log4j = new Log4jFixture(dir);
-    }
 
     @AfterEach
     void stop() throws Exception {
         if (shared != null) {
             shared.setConfiguration(new DefaultConfiguration()); // stops the appender and its hub
         }
-        log4j.close();
     }
 
     @Test

@@ -1,13 +1,13 @@
 package dev.webconsole.appender.reliability;
 
-import static dev.webconsole.appender.reliability.Log4jFixture.config;
+import dev.webconsole.appender.Log4jFixture;
+import static dev.webconsole.appender.Log4jFixture.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.webconsole.server.testing.WsClient;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.Level;
@@ -21,8 +21,8 @@ import org.apache.logging.log4j.message.Message;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Events an application really logs now and then, through the real appender: each arrives as
@@ -31,17 +31,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class OddEventsTest {
-    @TempDir
-    Path dir;
-
-    private Log4jFixture log4j;
+    @RegisterExtension
+    final Log4jFixture log4j = new Log4jFixture();
     private LoggerContext context;
     private Logger logger;
     private WsClient tab;
 
     @BeforeEach
     void start() throws Exception {
-        log4j = new Log4jFixture(dir);
         context = log4j.start(config("port=\"0\"", "trace", "<List name=\"list\"/>", ""));
         logger = context.getLogger("app.odd");
         tab = log4j.connect(context, "");
@@ -51,7 +48,6 @@ class OddEventsTest {
     @AfterEach
     void stop() throws Exception {
         ThreadContext.clearAll();
-        log4j.close();
     }
 
     /** The one event the tab gets next, and it must be the last one logged. */

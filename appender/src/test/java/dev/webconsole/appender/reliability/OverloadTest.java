@@ -1,7 +1,8 @@
 package dev.webconsole.appender.reliability;
 
-import static dev.webconsole.appender.reliability.Log4jFixture.awaitCondition;
-import static dev.webconsole.appender.reliability.Log4jFixture.config;
+import dev.webconsole.appender.Log4jFixture;
+import static dev.webconsole.appender.Log4jFixture.awaitCondition;
+import static dev.webconsole.appender.Log4jFixture.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,7 +12,6 @@ import dev.webconsole.server.ConsoleHub;
 import dev.webconsole.server.HubStats;
 import dev.webconsole.server.testing.SeqLedger;
 import dev.webconsole.server.testing.WsClient;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Sixteen application threads log through the real appender as fast as they can, into an ingest
@@ -38,20 +36,8 @@ class OverloadTest {
     private static final int ATTEMPTS = THREADS * PER_THREAD;
     private static final int TABS = 3;
 
-    @TempDir
-    Path dir;
-
-    private Log4jFixture log4j;
-
-    @BeforeEach
-    void start() throws Exception {
-        log4j = new Log4jFixture(dir);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        log4j.close();
-    }
+    @RegisterExtension
+    final Log4jFixture log4j = new Log4jFixture();
 
     @Test
     void sixteenThreadsLoggingFlatOutNeverBlockAndEveryDroppedEventReachesEveryTabAsAnIngestOverflowGap()

@@ -1,6 +1,7 @@
 package dev.webconsole.appender.reliability;
 
-import static dev.webconsole.appender.reliability.Log4jFixture.config;
+import dev.webconsole.appender.Log4jFixture;
+import static dev.webconsole.appender.Log4jFixture.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,11 +18,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.logging.log4j.core.LoggerContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Reconfiguration (monitorInterval, Configurator.reconfigure) again and again while a tab
@@ -34,20 +33,8 @@ class ReconfigurationTest {
     private static final int THREAD_MARGIN = 8;
     private static final long HEAP_MARGIN = 16L * 1024 * 1024;
 
-    @TempDir
-    Path dir;
-
-    private Log4jFixture log4j;
-
-    @BeforeEach
-    void start() throws Exception {
-        log4j = new Log4jFixture(dir);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        log4j.close();
-    }
+    @RegisterExtension
+    final Log4jFixture log4j = new Log4jFixture();
 
     @Test
     void fiftyReconfigurationsKeepTheTabConnectedOnTheSameHubAndLeakNoThreadSocketOrMemory() throws Exception {

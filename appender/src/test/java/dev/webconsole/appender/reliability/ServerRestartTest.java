@@ -1,40 +1,26 @@
 package dev.webconsole.appender.reliability;
 
-import static dev.webconsole.appender.reliability.Log4jFixture.config;
+import dev.webconsole.appender.Log4jFixture;
+import static dev.webconsole.appender.Log4jFixture.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.webconsole.server.testing.WsClient;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The application restarts its logging; a tab that was watching picks up where the new hub began. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ServerRestartTest {
-    @TempDir
-    Path dir;
-
-    private Log4jFixture log4j;
-
-    @BeforeEach
-    void start() throws Exception {
-        log4j = new Log4jFixture(dir);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        log4j.close();
-    }
+    @RegisterExtension
+    final Log4jFixture log4j = new Log4jFixture();
 
     @Test
     void aTabClosedWith1001ResumesOnTheRestartedHubAndGetsEveryEventLoggedSinceOnce() throws Exception {

@@ -1,6 +1,7 @@
 package dev.webconsole.appender.reliability;
 
-import static dev.webconsole.appender.reliability.Log4jFixture.config;
+import dev.webconsole.appender.Log4jFixture;
+import static dev.webconsole.appender.Log4jFixture.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -10,34 +11,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.webconsole.server.testing.WsClient;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.test.appender.ListAppender;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Two logger contexts in one JVM asking for the same port. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SharedHubTest {
-    @TempDir
-    Path dir;
-
-    private Log4jFixture log4j;
-
-    @BeforeEach
-    void start() throws Exception {
-        log4j = new Log4jFixture(dir);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        log4j.close();
-    }
+    @RegisterExtension
+    final Log4jFixture log4j = new Log4jFixture();
 
     @Test
     void aSecondContextOnTheSamePortSharesTheHubAndItOutlivesTheFirst() throws Exception {

@@ -1,7 +1,7 @@
-package dev.webconsole.appender.reliability;
+package dev.webconsole.appender;
 
-import dev.webconsole.appender.WebConsoleAppender;
 import dev.webconsole.server.ConsoleHub;
+import dev.webconsole.server.testing.HubFixture;
 import dev.webconsole.server.testing.WsClient;
 import java.io.IOException;
 import java.net.URI;
@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.logging.log4j.Level;
@@ -20,17 +19,22 @@ import org.apache.logging.log4j.status.StatusData;
 import org.apache.logging.log4j.status.StatusListener;
 import org.apache.logging.log4j.status.StatusLogger;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Real Log4j logger contexts configured from {@code log4j2.xml} files written for each test, a
- * real WebSocket client, and what Log4j's status logger said. Everything started is stopped on close.
+ * real WebSocket client, and what Log4j's status logger said. A JUnit extension: register it with
+ * {@code @RegisterExtension final Log4jFixture log4j = new Log4jFixture();} and everything it
+ * started is stopped, and its files deleted, after each test.
  */
-final class Log4jFixture implements AutoCloseable {
-    private final Path dir;
+public final class Log4jFixture implements BeforeEachCallback, AfterEachCallback {
+    private Path dir;
     private final AtomicInteger files = new AtomicInteger();
     private final List<LoggerContext> contexts = new ArrayList<>();
     private final List<String> status = new CopyOnWriteArrayList<>();
-    private final WebSocketClient client = new WebSocketClient();
+    private WebSocketClient client;
     private final StatusListener listener = new StatusListener() {
         @Override
         public void log(StatusData data) {
@@ -46,23 +50,30 @@ final class Log4jFixture implements AutoCloseable {
         public void close() {}
     };
 
-    Log4jFixture(Path dir) throws Exception {
-        this.dir = dir;
+    @Override
+    public void beforeEach(ExtensionContext test) throws Exception {
+        dir = Files.createTempDirectory("webconsole-log4j");
         StatusLogger.getLogger().registerListener(listener);
-        client.setMaxTextMessageSize(64L * 1024 * 1024);
+        client = new WebSocketClient();
+        client.setMaxTextMessageSize(64L * 1024 * 1024); // a browser has no such limit
         client.start();
     }
 
     /** A configuration with {@code <WebConsole name="web" ...>} on the root logger; {@code more} goes inside {@code <Appenders>}. */
-    static String config(String webConsoleAttributes, String rootLevel) {
+    public static String config(String webConsoleAttributes, String rootLevel) {
         return config(webConsoleAttributes, rootLevel, "", "");
+    }
+
+    /** As {@link #config(String, String)}, plus a Log4j {@code ListAppender} named "list" on the root. */
+    public static String configWithList(String webConsoleAttributes, String rootLevel) {
+        return config(webConsoleAttributes, rootLevel, "<List name=\"list\"/>", "");
     }
 
     /**
      * @param moreAppenders extra appenders, each referenced from the root as well (give them {@code name="list"} etc.)
      * @param loggers extra {@code <Logger>} elements
      */
-    static String config(String webConsoleAttributes, String rootLevel, String moreAppenders, String loggers) {
+    public static String config(String webConsoleAttributes, String rootLevel, String moreAppenders, String loggers) {
         StringBuilder refs = new StringBuilder("<AppenderRef ref=\"web\"/>");
         if (moreAppenders.contains("name=\"list\"")) {
             refs.append("<AppenderRef ref=\"list\"/>");
@@ -82,58 +93,54 @@ final class Log4jFixture implements AutoCloseable {
                 """.formatted(webConsoleAttributes, moreAppenders, loggers, rootLevel, refs);
     }
 
-    URI write(String xml) throws IOException {
+    public URI write(String xml) throws IOException {
         Path file = dir.resolve("log4j2-" + files.incrementAndGet() + ".xml");
         Files.writeString(file, xml);
         return file.toUri();
     }
 
-    LoggerContext start(String xml) throws IOException {
+    public LoggerContext start(String xml) throws IOException {
         URI location = write(xml);
-        LoggerContext context = new LoggerContext("reliability-" + files.get(), null, location);
+        LoggerContext context = new LoggerContext("test-" + files.get(), null, location);
         context.start();
         contexts.add(context);
         return context;
     }
 
-    static WebConsoleAppender webConsole(LoggerContext context) {
+    public static WebConsoleAppender webConsole(LoggerContext context) {
         return context.getConfiguration().getAppender("web");
     }
 
-    static ConsoleHub hub(LoggerContext context) {
+    public static ConsoleHub hub(LoggerContext context) {
         return webConsole(context).hub();
     }
 
     /** Opens a tab on the hub of this context's {@code <WebConsole>}; {@code query} starts with "?" or is empty. */
-    WsClient connect(LoggerContext context, String query) throws Exception {
+    public WsClient connect(LoggerContext context, String query) throws Exception {
         return connect(webConsole(context).url().getPort(), query);
     }
 
-    WsClient connect(int port, String query) throws Exception {
+    public WsClient connect(int port, String query) throws Exception {
         return WsClient.connect(client, URI.create("ws://127.0.0.1:" + port + "/ws" + query));
     }
 
-    List<String> status() {
+    public List<String> status() {
         return List.copyOf(status);
     }
 
-    static void awaitCondition(BooleanSupplier condition, Supplier<String> message) throws InterruptedException {
-        long deadline = System.nanoTime() + WsClient.WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(message.get());
-            }
-            LockSupport.parkNanos(1_000_000);
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
-        }
+    public static void awaitCondition(BooleanSupplier condition, Supplier<String> message) throws InterruptedException {
+        HubFixture.awaitCondition(condition, message);
     }
 
     @Override
-    public void close() throws Exception {
+    public void afterEach(ExtensionContext test) throws Exception {
         client.stop();
         contexts.forEach(LoggerContext::stop);
+        contexts.clear();
         StatusLogger.getLogger().removeListener(listener);
+        status.clear();
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 }
