@@ -112,6 +112,8 @@ public final class ConsoleHub implements AutoCloseable {
         }
         connector.setHost(config.host());
         connector.setPort(config.port());
+        connector.addEventListener(new dev.webconsole.server.internal.ConnectionGuard(
+                config.maxConnectionsPerAddress(), config.headerTimeout(), server.getScheduler()));
         server.addConnector(connector);
 
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, c -> {

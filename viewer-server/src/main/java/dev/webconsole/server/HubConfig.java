@@ -32,6 +32,9 @@ public final class HubConfig {
     public static final boolean DEFAULT_COMPRESSION = false;
     public static final int DEFAULT_MAX_UPGRADES_PER_SECOND = 100;
     public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(20);
+    /** Above {@link #DEFAULT_MAX_SESSIONS}: every tab of one browser comes from one address. */
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 256;
+    public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
     /** {@code token="auto"} generates a random token at start. */
     public static final String AUTO_TOKEN = "auto";
     static final int MIN_TOKEN_CHARS = 12;
@@ -49,6 +52,8 @@ public final class HubConfig {
     private final boolean compression;
     private final int maxUpgradesPerSecond;
     private final Duration pingInterval;
+    private final int maxConnectionsPerAddress;
+    private final Duration headerTimeout;
     private final String token;
     /** The token as configured ("auto", a value, or null), to tell a changed setting from a new random token. */
     private final String tokenSetting;
@@ -76,6 +81,8 @@ public final class HubConfig {
         compression = b.compression;
         maxUpgradesPerSecond = b.maxUpgradesPerSecond;
         pingInterval = b.pingInterval;
+        maxConnectionsPerAddress = b.maxConnectionsPerAddress;
+        headerTimeout = b.headerTimeout;
         token = b.token;
         tokenSetting = b.tokenSetting;
         allowedOrigins = List.copyOf(b.allowedOrigins);
@@ -132,6 +139,12 @@ public final class HubConfig {
     /** How often the hub pings each tab; a tab silent for 3 intervals is disconnected as dead. */
     public Duration pingInterval() { return pingInterval; }
 
+    /** How many connections one client address may hold open at once; more are closed as they arrive. */
+    public int maxConnectionsPerAddress() { return maxConnectionsPerAddress; }
+
+    /** How long a connection may take to send a request's headers before it is closed. */
+    public Duration headerTimeout() { return headerTimeout; }
+
     /** The token the page, {@code /ws} and {@code /stats} require, or {@code null} for none. */
     public String token() { return token; }
 
@@ -172,6 +185,8 @@ public final class HubConfig {
         differ(names, "maxMessageChars", maxMessageChars, other.maxMessageChars);
         differ(names, "maxUpgradesPerSecond", maxUpgradesPerSecond, other.maxUpgradesPerSecond);
         differ(names, "pingInterval", pingInterval, other.pingInterval);
+        differ(names, "maxConnectionsPerAddress", maxConnectionsPerAddress, other.maxConnectionsPerAddress);
+        differ(names, "headerTimeout", headerTimeout, other.headerTimeout);
         differ(names, "token", tokenSetting, other.tokenSetting);
         differ(names, "allowedOrigins", allowedOrigins, other.allowedOrigins);
         differ(names, "allowedHosts", allowedHosts, other.allowedHosts);
@@ -213,6 +228,8 @@ public final class HubConfig {
         private boolean compression = DEFAULT_COMPRESSION;
         private int maxUpgradesPerSecond = DEFAULT_MAX_UPGRADES_PER_SECOND;
         private Duration pingInterval = DEFAULT_PING_INTERVAL;
+        private int maxConnectionsPerAddress = DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
+        private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
         private String token;
         private String tokenSetting;
         private List<String> allowedOrigins = List.of();
@@ -241,6 +258,8 @@ public final class HubConfig {
         public Builder compression(boolean value) { this.compression = value; return this; }
         public Builder maxUpgradesPerSecond(int value) { this.maxUpgradesPerSecond = value; return this; }
         public Builder pingInterval(Duration value) { this.pingInterval = value; return this; }
+        public Builder maxConnectionsPerAddress(int value) { this.maxConnectionsPerAddress = value; return this; }
+        public Builder headerTimeout(Duration value) { this.headerTimeout = value; return this; }
         /** A secret the page and socket require; {@code "auto"} generates one; {@code null} or empty for none. */
         public Builder token(String token) { this.token = token; return this; }
         public Builder allowedOrigins(List<String> origins) { this.allowedOrigins = List.copyOf(origins); return this; }
@@ -271,6 +290,12 @@ public final class HubConfig {
             requireRange("maxInboundBytes", maxInboundBytes, 1024, 16 * 1024 * 1024);
             requireRange("maxMessageChars", maxMessageChars, 100, 100_000_000);
             requireRange("maxUpgradesPerSecond", maxUpgradesPerSecond, 1, 100_000);
+            requireRange("maxConnectionsPerAddress", maxConnectionsPerAddress, 1, 1_000_000);
+            Objects.requireNonNull(headerTimeout, "headerTimeout");
+            if (headerTimeout.toMillis() < 100 || headerTimeout.toMillis() > 600_000) {
+                throw new IllegalArgumentException("headerTimeoutMillis=\"" + headerTimeout.toMillis()
+                        + "\" is out of range: use 100 to 600000");
+            }
             Objects.requireNonNull(pingInterval, "pingInterval");
             if (pingInterval.isNegative() || pingInterval.isZero()) {
                 throw new IllegalArgumentException("pingInterval=\"" + pingInterval + "\" must be positive");
