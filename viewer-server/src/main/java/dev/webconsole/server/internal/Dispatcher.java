@@ -316,7 +316,9 @@ public final class Dispatcher implements Runnable {
             since = null;
         }
         if (since != null && since + 1 < firstAvailableSeq()) {
-            tab.offer(Entry.frame(encoder.gap(since + 1, firstAvailableSeq() - 1, "history-overflow")));
+            // A gap entry, not a frame: a later subscribe drops it with the queue, and its range counts as taken.
+            tab.offer(Entry.gap(since + 1, firstAvailableSeq() - 1,
+                    encoder.gap(since + 1, firstAvailableSeq() - 1, "history-overflow")));
         }
         history.replay(since == null ? 0 : since, tab.filter, tab::offer);
     }

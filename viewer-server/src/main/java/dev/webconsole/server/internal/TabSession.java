@@ -72,7 +72,7 @@ public final class TabSession {
     private boolean closed;
     /** The bytes of the events in {@code queue}. */
     private long queuedBytes;
-    /** The highest event seq taken into a frame: sent or on its way. */
+    /** The highest seq taken into a frame, as an event or inside a gap: sent or on its way. */
     private long highestTaken;
 
     private volatile long lastSendNanos;
@@ -176,7 +176,7 @@ public final class TabSession {
         }
     }
 
-    /** The highest event seq already taken into a frame; a replay starts after it, so nothing comes twice. */
+    /** The highest seq already taken into a frame (events and gaps); a replay starts after it, so nothing comes twice. */
     long highestTaken() {
         synchronized (lock) {
             return highestTaken;
@@ -268,13 +268,18 @@ public final class TabSession {
                 frame = ByteBuffer.wrap(pushedOut.pollFirst().json);
             } else if (gapTo != 0) {
                 frame = ByteBuffer.wrap(encoder.gap(gapFrom, gapTo, "slow-consumer"));
+                highestTaken = Math.max(highestTaken, gapTo); // a gap on its way covers its range too
                 gapFrom = 0;
                 gapTo = 0;
             } else if (queue.isEmpty()) {
                 busy = false;
                 return;
             } else if (queue.peekFirst().kind != Entry.Kind.EVENT) {
-                frame = ByteBuffer.wrap(queue.pollFirst().json);
+                Entry next = queue.pollFirst();
+                if (next.kind == Entry.Kind.GAP) {
+                    highestTaken = Math.max(highestTaken, next.to);
+                }
+                frame = ByteBuffer.wrap(next.json);
             } else {
                 frame = null;
                 int most = Math.min(queue.size(), maxEventsPerFrame);
