@@ -46,6 +46,7 @@ public final class WebConsoleAppender extends AbstractAppender {
     private final ConsoleHub hub;
     private final long blockNanos;
     private final String source;
+    private final int maxChars;
 
     private WebConsoleAppender(String name, Filter filter, boolean ignoreExceptions, Property[] properties,
             WebConsoleManager manager, long blockNanos, String source) {
@@ -54,6 +55,7 @@ public final class WebConsoleAppender extends AbstractAppender {
         this.hub = manager.hub();
         this.blockNanos = blockNanos;
         this.source = source;
+        this.maxChars = hub.config().maxMessageChars();
     }
 
     @PluginBuilderFactory
@@ -66,14 +68,19 @@ public final class WebConsoleAppender extends AbstractAppender {
         if (isOwnLogger(event.getLoggerName())) {
             return;
         }
-        if (blockNanos == 0) {
-            hub.publish(EventCopier.copy(event, source));
-            return;
-        }
         try {
-            hub.publish(EventCopier.copy(event, source), blockNanos);
+            if (blockNanos == 0) {
+                hub.publish(EventCopier.copy(event, source, maxChars));
+            } else {
+                hub.publish(EventCopier.copy(event, source, maxChars), blockNanos);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the event is dropped and counted, the flag kept
+        } catch (RuntimeException | Error e) {
+            // Out of memory while copying a huge event, a redaction that overflows the stack: the
+            // event is lost, but counted, and every tab is told with a gap.
+            hub.dropped();
+            error("WebConsole: an event could not be handed to the hub and is counted as dropped: " + e, event, e);
         }
     }
 

@@ -155,11 +155,19 @@ public final class ConsoleHub implements AutoCloseable {
         return dispatcher.publish(truncate(event), timeoutNanos);
     }
 
+    /**
+     * Counts an event that never reached {@link #publish} (copying it failed) as dropped at ingest,
+     * so that {@code published + ingestDropped} still equals what was logged and every tab gets a gap.
+     */
+    public void dropped() {
+        dispatcher.dropped();
+    }
+
     /** Redacts, then cuts: a secret that straddles the size limit must not leave half unmasked. */
     private ConsoleEvent truncate(ConsoleEvent event) {
         ConsoleEvent redacted = redactor.isEmpty() ? event : redactor.apply(event);
         ConsoleEvent cut = redacted.truncatedTo(config.maxMessageChars());
-        if (cut != redacted) {
+        if (cut != redacted || cut.truncated()) {
             counters.truncated.increment();
         }
         return cut;

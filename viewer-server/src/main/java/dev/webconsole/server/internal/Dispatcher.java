@@ -79,6 +79,12 @@ public final class Dispatcher implements Runnable {
         return false;
     }
 
+    /** Counts an event lost before it could be queued; the next frames carry an ingest-overflow gap for it. */
+    public void dropped() {
+        counters.ingestDropped.increment();
+        wake();
+    }
+
     /**
      * Queues an event, waiting up to {@code timeoutNanos} for room; false (and counted) if none came.
      * An interrupt while waiting drops the event (counted) and throws.
