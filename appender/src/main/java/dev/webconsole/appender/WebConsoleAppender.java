@@ -147,6 +147,12 @@ public final class WebConsoleAppender extends AbstractAppender {
         private String compression = String.valueOf(HubConfig.DEFAULT_COMPRESSION);
 
         @PluginBuilderAttribute
+        private String maxConnectionsPerAddress = String.valueOf(HubConfig.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS);
+
+        @PluginBuilderAttribute
+        private String headerTimeoutMillis = String.valueOf(HubConfig.DEFAULT_HEADER_TIMEOUT.toMillis());
+
+        @PluginBuilderAttribute
         private String whenFull = "drop";
 
         @PluginBuilderAttribute
@@ -190,6 +196,8 @@ public final class WebConsoleAppender extends AbstractAppender {
         public B setMaxSessions(String maxSessions) { this.maxSessions = maxSessions; return asBuilder(); }
         public B setMaxMessageChars(String maxMessageChars) { this.maxMessageChars = maxMessageChars; return asBuilder(); }
         public B setCompression(String compression) { this.compression = compression; return asBuilder(); }
+        public B setMaxConnectionsPerAddress(String value) { this.maxConnectionsPerAddress = value; return asBuilder(); }
+        public B setHeaderTimeoutMillis(String value) { this.headerTimeoutMillis = value; return asBuilder(); }
         public B setWhenFull(String whenFull) { this.whenFull = whenFull; return asBuilder(); }
         public B setMaxWaitMillis(String maxWaitMillis) { this.maxWaitMillis = maxWaitMillis; return asBuilder(); }
         public B setSource(String source) { this.source = source; return asBuilder(); }
@@ -219,6 +227,8 @@ public final class WebConsoleAppender extends AbstractAppender {
                         .maxSessions(number("maxSessions", maxSessions))
                         .maxMessageChars(number("maxMessageChars", maxMessageChars))
                         .compression(bool("compression", compression))
+                        .maxConnectionsPerAddress(number("maxConnectionsPerAddress", maxConnectionsPerAddress))
+                        .headerTimeout(java.time.Duration.ofMillis(number("headerTimeoutMillis", headerTimeoutMillis)))
                         .token(token)
                         .allowedOrigins(list(allowedOrigins))
                         .allowedHosts(list(allowedHosts))

@@ -38,6 +38,9 @@ class BadAttributeTest {
         "redact=\"password=(\"  | redact=\"password=(\" is not a valid regular expression",
         "keystore=\"/no/such/file.p12\" | keystore=\"/no/such/file.p12\" cannot be read",
         "allowedOrigins=\"evil\" | allowedOrigins has \"evil\", which is not an origin",
+        "maxConnectionsPerAddress=\"0\" | maxConnectionsPerAddress=\"0\" is out of range: use 1 to",
+        "headerTimeoutMillis=\"5\" | headerTimeoutMillis=\"5\" is out of range: use 100 to 600000",
+        "headerTimeoutMillis=\"soon\" | headerTimeoutMillis=\"soon\" is not a whole number",
     })
     void aBadAttributeIsReportedByNameAndTheApplicationKeepsLogging(String attributes, String message) throws Exception {
         LoggerContext context = contexts.start(configWithList("port=\"0\" " + attributes.replace("port=\"0\" ", ""), "info")
