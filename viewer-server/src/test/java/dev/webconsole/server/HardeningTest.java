@@ -150,6 +150,35 @@ class HardeningTest extends HubFixture {
     }
 
     @Test
+    void aClosedConnectionGivesItsPlaceBack() throws Exception {
+        ConsoleHub hub = startHub(b -> b.maxConnectionsPerAddress(2));
+        for (int i = 0; i < 20; i++) {
+            // The hub may see the close a moment after the client: wait for the place, boundedly.
+            awaitCondition(() -> {
+                try {
+                    return RawHttp.get(hub.port(), "/stats").status() == 200;
+                } catch (IOException closedAtOnce) {
+                    return false;
+                }
+            }, "request " + i + " should find a free place");
+        }
+        try (Socket tab = new Socket("127.0.0.1", hub.port())) {
+            assertEquals(101, RawHttp.upgradeOn(tab, "/ws").status());
+            awaitSessions(hub, 1);
+        }
+        awaitSessions(hub, 0);
+        for (int i = 0; i < 2; i++) {
+            awaitCondition(() -> {
+                try {
+                    return RawHttp.get(hub.port(), "/stats").status() == 200;
+                } catch (IOException closedAtOnce) {
+                    return false;
+                }
+            }, "a closed tab gives its place back");
+        }
+    }
+
+    @Test
     void aConnectionThatTricklesItsHeadersIsClosedAndTheOwnerIsServed() throws Exception {
         ConsoleHub hub = startHub(b -> b.maxConnectionsPerAddress(1000).headerTimeout(Duration.ofMillis(500)));
         ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpCookie;
@@ -88,8 +89,13 @@ public final class AccessGuard extends Handler.Wrapper {
         }
         if (token != null && guesses.isSpent(Request.getRemoteAddr(request), System.nanoTime())) {
             // Slowed, not refused: the right token still gets in, a second later.
-            getServer().getScheduler().schedule(() -> getServer().getThreadPool().execute(
-                    () -> resume(request, response, callback)), PENALTY_MILLIS, TimeUnit.MILLISECONDS);
+            getServer().getScheduler().schedule(() -> {
+                try {
+                    getServer().getThreadPool().execute(() -> resume(request, response, callback));
+                } catch (RejectedExecutionException stopping) {
+                    callback.failed(stopping); // the hub is stopping
+                }
+            }, PENALTY_MILLIS, TimeUnit.MILLISECONDS);
             return true;
         }
         return checkToken(request, response, callback, false);
