@@ -55,6 +55,60 @@ class ResubscribeLedgerTest {
     }
 
     @Test
+    void aSubscribeWhileAnIngestGapIsOnItsWayDoesNotReplayThatGap() throws Exception {
+        TabSession tab = heldTab();
+        SeqLedger ledger = new SeqLedger();
+        dispatcher.open(tab, Subscription.ALL);
+        complete(ledger, "hello");
+        dispatcher.publish(info("a", "first"));
+        Send first = next("events"); // seq 1, on its way: what follows waits behind it
+        for (int i = 2; i <= 5; i++) {
+            dispatcher.publish(info("a", "then " + i));
+        }
+        for (int i = 0; i < 3; i++) {
+            dispatcher.dropped(); // seqs 6..8 lost before the hub: an ingest-overflow gap for every tab
+        }
+        HubFixture.awaitCondition(() -> dispatcher.lastSeq() == 8, "the lost events should get their seqs");
+        ledger.accept(first.frame());
+        first.succeeded().run();
+        Send events = next("events"); // 2..5
+        ledger.accept(events.frame());
+        events.succeeded().run();
+        Send gap = next("gap");
+        assertEquals("ingest-overflow", gap.frame().path("reason").asText());
+        dispatcher.resubscribe(tab, new Subscription(TabFilter.ALL, ledger.next() - 1, "hub-1"));
+        dispatcher.publish(info("a", "after the subscribe"));
+        HubFixture.awaitCondition(() -> dispatcher.lastSeq() == 9, "the subscribe should be handled");
+        ledger.accept(gap.frame());
+        gap.succeeded().run();
+        while (ledger.next() <= 9) {
+            Send send = sends.poll(WsClient.WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertNotNull(send, "the tab should be told about every seq up to 9; it has " + (ledger.next() - 1));
+            ledger.accept(send.frame()); // fails on the gap coming again
+            send.succeeded().run();
+        }
+        assertEquals(3L, ledger.gapSeqs().get("ingest-overflow"), "seqs 6..8, each once: " + ledger.gapSeqs());
+        assertEquals(6, ledger.events());
+    }
+
+    private TabSession heldTab() {
+        return new TabSession(10, 5, 1000, encoder, pool,
+                (task, delay, unit) -> timer.schedule(task, delay, unit), counters, new TabSession.Transport() {
+                    @Override
+                    public void send(ByteBuffer text, Runnable succeeded, java.util.function.Consumer<Throwable> failed) {
+                        try {
+                            sends.add(new Send(JSON.readTree(StandardCharsets.UTF_8.decode(text).toString()), succeeded));
+                        } catch (java.io.IOException e) {
+                            failed.accept(e);
+                        }
+                    }
+
+                    @Override
+                    public void close(int code, String reason) {}
+                });
+    }
+
+    @Test
     void aSubscribeWhileAGapIsOnItsWayDoesNotReplayTheGapsRange() throws Exception {
         TabSession tab = new TabSession(10, 5, 1000, encoder, pool,
                 (task, delay, unit) -> timer.schedule(task, delay, unit), counters, new TabSession.Transport() {
