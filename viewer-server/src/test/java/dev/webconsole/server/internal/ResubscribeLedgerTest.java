@@ -110,20 +110,7 @@ class ResubscribeLedgerTest {
 
     @Test
     void aSubscribeWhileAGapIsOnItsWayDoesNotReplayTheGapsRange() throws Exception {
-        TabSession tab = new TabSession(10, 5, 1000, encoder, pool,
-                (task, delay, unit) -> timer.schedule(task, delay, unit), counters, new TabSession.Transport() {
-                    @Override
-                    public void send(ByteBuffer text, Runnable succeeded, java.util.function.Consumer<Throwable> failed) {
-                        try {
-                            sends.add(new Send(JSON.readTree(StandardCharsets.UTF_8.decode(text).toString()), succeeded));
-                        } catch (java.io.IOException e) {
-                            failed.accept(e);
-                        }
-                    }
-
-                    @Override
-                    public void close(int code, String reason) {}
-                });
+        TabSession tab = heldTab();
         SeqLedger ledger = new SeqLedger();
         dispatcher.open(tab, Subscription.ALL);
         complete(ledger, "hello");
