@@ -147,6 +147,13 @@ class HardeningTest extends HubFixture {
                 socket.close();
             }
         }
+        awaitCondition(() -> {
+            try {
+                return RawHttp.getFrom("127.0.0.2", hub.port(), "/").status() == 200;
+            } catch (IOException stillFull) {
+                return false;
+            }
+        }, "refused and closed connections give their places back");
     }
 
     @Test
