@@ -84,6 +84,7 @@ class SecurityAttributesTest {
         try (java.net.Socket a = new java.net.Socket("127.0.0.1", port);
                 java.net.Socket b = new java.net.Socket("127.0.0.1", port);
                 java.net.Socket c = new java.net.Socket("127.0.0.1", port)) {
+            assertTrue(a.isConnected() && b.isConnected());
             c.setSoTimeout((int) WsClient.WAIT.toMillis());
             assertEquals(-1, c.getInputStream().read(), "a third connection from one address is closed at once");
         }
