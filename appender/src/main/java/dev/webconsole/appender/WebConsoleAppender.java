@@ -12,12 +12,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Core;
 import org.apache.logging.log4j.core.Filter;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.appender.AppenderLoggingException;
 import org.apache.logging.log4j.core.config.Property;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
@@ -29,7 +31,7 @@ import org.apache.logging.log4j.status.StatusLogger;
  * The Log4j2 appender {@code <WebConsole>}: every event it receives appears live in the browser
  * tabs connected to its hub. {@code append} copies the event and hands it to the hub's queue; it
  * never blocks (unless {@code whenFull="block"} is set), never does I/O and never throws into the
- * application.
+ * application unless {@code ignoreExceptions="false"} asks for it.
  */
 @Plugin(name = WebConsoleAppender.PLUGIN_NAME, category = Core.CATEGORY_NAME,
         elementType = Appender.ELEMENT_TYPE, printObject = true)
@@ -61,8 +63,24 @@ public final class WebConsoleAppender extends AbstractAppender {
         return new Builder<B>().asBuilder();
     }
 
+    /**
+     * Hands the event to the hub. A failure is reported through Log4j's error handler, and rethrown
+     * as an {@link AppenderLoggingException} when {@code ignoreExceptions="false"}, as Log4j's own
+     * appenders do.
+     */
     @Override
     public void append(LogEvent event) {
+        try {
+            publish(event);
+        } catch (RuntimeException e) {
+            error("WebConsole appender \"" + getName() + "\" could not take an event: " + e.getClass().getName(), event, e);
+            if (!ignoreExceptions()) {
+                throw e instanceof AppenderLoggingException ale ? ale : new AppenderLoggingException(e);
+            }
+        }
+    }
+
+    private void publish(LogEvent event) {
         if (isOwnLogger(event.getLoggerName())) {
             return;
         }
@@ -116,28 +134,28 @@ public final class WebConsoleAppender extends AbstractAppender {
             implements org.apache.logging.log4j.core.util.Builder<WebConsoleAppender> {
 
         @PluginBuilderAttribute
-        private String host = HubConfig.DEFAULT_HOST;
+        private String host;
 
         @PluginBuilderAttribute
-        private String port = String.valueOf(HubConfig.DEFAULT_PORT);
+        private String port;
 
         @PluginBuilderAttribute
-        private String history = String.valueOf(HubConfig.DEFAULT_HISTORY);
+        private String history;
 
         @PluginBuilderAttribute
-        private String sessionQueue = String.valueOf(HubConfig.DEFAULT_SESSION_QUEUE);
+        private String tabQueue;
 
         @PluginBuilderAttribute
-        private String ingestQueue = String.valueOf(HubConfig.DEFAULT_INGEST_QUEUE);
+        private String ingestQueue;
 
         @PluginBuilderAttribute
-        private String maxSessions = String.valueOf(HubConfig.DEFAULT_MAX_SESSIONS);
+        private String maxTabs;
 
         @PluginBuilderAttribute
-        private String maxMessageChars = String.valueOf(HubConfig.DEFAULT_MAX_MESSAGE_CHARS);
+        private String maxMessageChars;
 
         @PluginBuilderAttribute
-        private String compression = String.valueOf(HubConfig.DEFAULT_COMPRESSION);
+        private String compression;
 
         @PluginBuilderAttribute
         private String whenFull = "drop";
@@ -158,16 +176,16 @@ public final class WebConsoleAppender extends AbstractAppender {
         private String allowedHosts;
 
         @PluginBuilderAttribute
-        private String insecure = "false";
+        private String insecure;
 
         @PluginBuilderAttribute
         private String keystore;
 
         @PluginBuilderAttribute(sensitive = true)
-        private String keystorePassword = "";
+        private String keystorePassword;
 
         @PluginBuilderAttribute
-        private String keystoreType = "PKCS12";
+        private String keystoreType;
 
         @PluginBuilderAttribute
         private String redact;
@@ -178,9 +196,9 @@ public final class WebConsoleAppender extends AbstractAppender {
         public B setHost(String host) { this.host = host; return asBuilder(); }
         public B setPort(String port) { this.port = port; return asBuilder(); }
         public B setHistory(String history) { this.history = history; return asBuilder(); }
-        public B setSessionQueue(String sessionQueue) { this.sessionQueue = sessionQueue; return asBuilder(); }
+        public B setTabQueue(String tabQueue) { this.tabQueue = tabQueue; return asBuilder(); }
         public B setIngestQueue(String ingestQueue) { this.ingestQueue = ingestQueue; return asBuilder(); }
-        public B setMaxSessions(String maxSessions) { this.maxSessions = maxSessions; return asBuilder(); }
+        public B setMaxTabs(String maxTabs) { this.maxTabs = maxTabs; return asBuilder(); }
         public B setMaxMessageChars(String maxMessageChars) { this.maxMessageChars = maxMessageChars; return asBuilder(); }
         public B setCompression(String compression) { this.compression = compression; return asBuilder(); }
         public B setWhenFull(String whenFull) { this.whenFull = whenFull; return asBuilder(); }
@@ -203,25 +221,7 @@ public final class WebConsoleAppender extends AbstractAppender {
             HubConfig config;
             long blockNanos;
             try {
-                config = HubConfig.builder()
-                        .host(host)
-                        .port(number("port", port))
-                        .history(number("history", history))
-                        .sessionQueue(number("sessionQueue", sessionQueue))
-                        .ingestQueue(number("ingestQueue", ingestQueue))
-                        .maxSessions(number("maxSessions", maxSessions))
-                        .maxMessageChars(number("maxMessageChars", maxMessageChars))
-                        .compression(bool("compression", compression))
-                        .token(token)
-                        .allowedOrigins(list(allowedOrigins))
-                        .allowedHosts(list(allowedHosts))
-                        .insecure(bool("insecure", insecure))
-                        .keystore(keystore == null || keystore.isBlank() ? null : Path.of(keystore))
-                        .keystorePassword(keystorePassword == null ? "" : keystorePassword)
-                        .keystoreType(keystoreType == null || keystoreType.isBlank() ? "PKCS12" : keystoreType)
-                        .redact(redactRegexes())
-                        .diagnostics(WebConsoleAppender::reportToStatusLogger)
-                        .build();
+                config = hubConfig();
                 blockNanos = blockNanos();
             } catch (IllegalArgumentException e) {
                 LOGGER.error(prefix + e.getMessage());
@@ -234,6 +234,39 @@ public final class WebConsoleAppender extends AbstractAppender {
             } catch (HubStartException e) {
                 LOGGER.error(prefix + e.getMessage());
                 return null;
+            }
+        }
+
+        /** The hub's settings: an attribute that is not given leaves HubConfig's default. */
+        private HubConfig hubConfig() {
+            HubConfig.Builder b = HubConfig.builder();
+            given(host, b::host);
+            given(port, v -> b.port(number("port", v)));
+            given(history, v -> b.history(number("history", v)));
+            given(tabQueue, v -> b.tabQueue(number("tabQueue", v)));
+            given(ingestQueue, v -> b.ingestQueue(number("ingestQueue", v)));
+            given(maxTabs, v -> b.maxTabs(number("maxTabs", v)));
+            given(maxMessageChars, v -> b.maxMessageChars(number("maxMessageChars", v)));
+            given(compression, v -> b.compression(bool("compression", v)));
+            given(insecure, v -> b.insecure(bool("insecure", v)));
+            given(keystorePassword, b::keystorePassword);
+            if (keystore != null && !keystore.isBlank()) {
+                b.keystore(Path.of(keystore));
+            }
+            if (keystoreType != null && !keystoreType.isBlank()) {
+                b.keystoreType(keystoreType);
+            }
+            return b.token(token)
+                    .allowedOrigins(list(allowedOrigins))
+                    .allowedHosts(list(allowedHosts))
+                    .redact(redactRegexes())
+                    .diagnostics(WebConsoleAppender::reportToStatusLogger)
+                    .build();
+        }
+
+        private static void given(String attribute, Consumer<String> apply) {
+            if (attribute != null) {
+                apply.accept(attribute);
             }
         }
 

@@ -1,7 +1,6 @@
 package dev.webconsole.server;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import dev.webconsole.server.internal.HostNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -21,9 +20,9 @@ public final class HubConfig {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 7171;
     public static final int DEFAULT_HISTORY = 10_000;
-    public static final int DEFAULT_SESSION_QUEUE = 20_000;
+    public static final int DEFAULT_TAB_QUEUE = 20_000;
     public static final int DEFAULT_INGEST_QUEUE = 65_536;
-    public static final int DEFAULT_MAX_SESSIONS = 64;
+    public static final int DEFAULT_MAX_TABS = 64;
     public static final int DEFAULT_MAX_FRAMES_PER_SECOND = 500;
     public static final int DEFAULT_MAX_EVENTS_PER_FRAME = 2_000;
     public static final int DEFAULT_MAX_INBOUND_BYTES = 64 * 1024;
@@ -39,9 +38,9 @@ public final class HubConfig {
     private final String host;
     private final int port;
     private final int history;
-    private final int sessionQueue;
+    private final int tabQueue;
     private final int ingestQueue;
-    private final int maxSessions;
+    private final int maxTabs;
     private final int maxFramesPerSecond;
     private final int maxEventsPerFrame;
     private final int maxInboundBytes;
@@ -66,9 +65,9 @@ public final class HubConfig {
         host = b.host;
         port = b.port;
         history = b.history;
-        sessionQueue = b.sessionQueue;
+        tabQueue = b.tabQueue;
         ingestQueue = b.ingestQueue;
-        maxSessions = b.maxSessions;
+        maxTabs = b.maxTabs;
         maxFramesPerSecond = b.maxFramesPerSecond;
         maxEventsPerFrame = b.maxEventsPerFrame;
         maxInboundBytes = b.maxInboundBytes;
@@ -103,13 +102,13 @@ public final class HubConfig {
     public int history() { return history; }
 
     /** How many events may wait for one tab before its oldest are dropped (and reported as a gap). */
-    public int sessionQueue() { return sessionQueue; }
+    public int tabQueue() { return tabQueue; }
 
     /** How many events may wait for the dispatcher before new ones are dropped (and reported as a gap). */
     public int ingestQueue() { return ingestQueue; }
 
     /** How many tabs may be connected at once; more are refused with HTTP 503. */
-    public int maxSessions() { return maxSessions; }
+    public int maxTabs() { return maxTabs; }
 
     /** How many frames per second one tab gets at most; events that arrive meanwhile share a frame. */
     public int maxFramesPerSecond() { return maxFramesPerSecond; }
@@ -147,6 +146,9 @@ public final class HubConfig {
     /** The keystore for https and wss, or {@code null} for plain http. */
     public Path keystore() { return keystore; }
 
+    /** Whether the hub serves https and wss: a keystore is set. */
+    public boolean isTls() { return keystore != null; }
+
     public String keystorePassword() { return keystorePassword; }
 
     public String keystoreType() { return keystoreType; }
@@ -163,9 +165,9 @@ public final class HubConfig {
         differ(names, "host", host, other.host);
         differ(names, "port", port, other.port);
         differ(names, "history", history, other.history);
-        differ(names, "sessionQueue", sessionQueue, other.sessionQueue);
+        differ(names, "tabQueue", tabQueue, other.tabQueue);
         differ(names, "ingestQueue", ingestQueue, other.ingestQueue);
-        differ(names, "maxSessions", maxSessions, other.maxSessions);
+        differ(names, "maxTabs", maxTabs, other.maxTabs);
         differ(names, "maxFramesPerSecond", maxFramesPerSecond, other.maxFramesPerSecond);
         differ(names, "maxEventsPerFrame", maxEventsPerFrame, other.maxEventsPerFrame);
         differ(names, "maxInboundBytes", maxInboundBytes, other.maxInboundBytes);
@@ -191,7 +193,7 @@ public final class HubConfig {
     }
 
     /** Whether the configured host is a loopback address. */
-    public boolean isLoopback() { return isLoopback(host); }
+    public boolean isLoopback() { return HostNames.isLoopback(host); }
 
     /** How long {@link ConsoleHub#stop()} waits for tabs to close. */
     public Duration stopTimeout() { return stopTimeout; }
@@ -203,9 +205,9 @@ public final class HubConfig {
         private String host = DEFAULT_HOST;
         private int port = DEFAULT_PORT;
         private int history = DEFAULT_HISTORY;
-        private int sessionQueue = DEFAULT_SESSION_QUEUE;
+        private int tabQueue = DEFAULT_TAB_QUEUE;
         private int ingestQueue = DEFAULT_INGEST_QUEUE;
-        private int maxSessions = DEFAULT_MAX_SESSIONS;
+        private int maxTabs = DEFAULT_MAX_TABS;
         private int maxFramesPerSecond = DEFAULT_MAX_FRAMES_PER_SECOND;
         private int maxEventsPerFrame = DEFAULT_MAX_EVENTS_PER_FRAME;
         private int maxInboundBytes = DEFAULT_MAX_INBOUND_BYTES;
@@ -231,9 +233,9 @@ public final class HubConfig {
         public Builder host(String host) { this.host = host; return this; }
         public Builder port(int port) { this.port = port; return this; }
         public Builder history(int history) { this.history = history; return this; }
-        public Builder sessionQueue(int sessionQueue) { this.sessionQueue = sessionQueue; return this; }
+        public Builder tabQueue(int tabQueue) { this.tabQueue = tabQueue; return this; }
         public Builder ingestQueue(int ingestQueue) { this.ingestQueue = ingestQueue; return this; }
-        public Builder maxSessions(int maxSessions) { this.maxSessions = maxSessions; return this; }
+        public Builder maxTabs(int maxTabs) { this.maxTabs = maxTabs; return this; }
         public Builder maxFramesPerSecond(int value) { this.maxFramesPerSecond = value; return this; }
         public Builder maxEventsPerFrame(int value) { this.maxEventsPerFrame = value; return this; }
         public Builder maxInboundBytes(int value) { this.maxInboundBytes = value; return this; }
@@ -263,9 +265,9 @@ public final class HubConfig {
                 throw new IllegalArgumentException("port=\"" + port + "\" is out of range: use 1 to 65535, or 0 to pick a free port");
             }
             requireRange("history", history, 0, 10_000_000);
-            requireRange("sessionQueue", sessionQueue, 1, 10_000_000);
+            requireRange("tabQueue", tabQueue, 1, 10_000_000);
             requireRange("ingestQueue", ingestQueue, 1, 10_000_000);
-            requireRange("maxSessions", maxSessions, 1, 100_000);
+            requireRange("maxTabs", maxTabs, 1, 100_000);
             requireRange("maxFramesPerSecond", maxFramesPerSecond, 1, 100_000);
             requireRange("maxEventsPerFrame", maxEventsPerFrame, 1, 1_000_000);
             requireRange("maxInboundBytes", maxInboundBytes, 1024, 16 * 1024 * 1024);
@@ -307,7 +309,7 @@ public final class HubConfig {
                             + e.getDescription());
                 }
             }
-            if (!isLoopback(host) && token == null && keystore == null && !insecure) {
+            if (!HostNames.isLoopback(host) && token == null && keystore == null && !insecure) {
                 throw new IllegalArgumentException("host=\"" + host + "\" lets other machines connect, and logs are "
                         + "sensitive: set token=\"auto\" (or a token of your own), configure TLS with keystore, "
                         + "or set insecure=\"true\" to allow it anyway");
@@ -325,18 +327,6 @@ public final class HubConfig {
                 throw new IllegalArgumentException(
                         name + "=\"" + value + "\" is out of range: use " + min + " to " + max);
             }
-        }
-    }
-
-    static boolean isLoopback(String host) {
-        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (h.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        try {
-            return InetAddress.getByName(h).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("host=\"" + host + "\" cannot be resolved: " + e.getMessage());
         }
     }
 }

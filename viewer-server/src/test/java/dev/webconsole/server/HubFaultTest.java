@@ -20,11 +20,11 @@ class HubFaultTest extends HubFixture {
 
     @Test
     void aTabThatStopsReadingGetsAGapAndDoesNotDelayAnother() throws Exception {
-        ConsoleHub hub = startHub(b -> b.sessionQueue(100).ingestQueue(100_000));
+        ConsoleHub hub = startHub(b -> b.tabQueue(100).ingestQueue(100_000));
         WsClient stalled = connectNotReading(hub, "");
         WsClient healthy = connect(hub, "");
         healthy.next("hello");
-        awaitSessions(hub, 2);
+        awaitTabs(hub, 2);
 
         String padding = "x".repeat(2_000);
         int chunk = 100; // the healthy tab reads each chunk before the next: it is never the slow one
@@ -37,22 +37,22 @@ class HubFaultTest extends HubFixture {
             assertEquals(range(seq, seq + chunk - 1), seqs(healthy.events(chunk)), "the healthy tab gets every event in order");
             seq += chunk;
         }
-        awaitCondition(() -> hub.stats().sessionDropped() > 0, "the stalled tab should have lost events");
+        awaitCondition(() -> hub.stats().tabDropped() > 0, "the stalled tab should have lost events");
         assertEquals(0, hub.stats().ingestDropped());
         assertTrue(stalled.isOpen());
     }
 
     @Test
     void aSlowTabIsToldWhatItLost() throws Exception {
-        ConsoleHub hub = startHub(b -> b.sessionQueue(100));
+        ConsoleHub hub = startHub(b -> b.tabQueue(100));
         WsClient slow = connectNotReading(hub, "");
-        awaitSessions(hub, 1);
+        awaitTabs(hub, 1);
         String padding = "y".repeat(2_000);
         int total = 40_000;
         for (int i = 0; i < total; i++) {
             hub.publish(info("a", padding));
         }
-        awaitCondition(() -> hub.stats().sessionDropped() > 0, "the slow tab should have lost events");
+        awaitCondition(() -> hub.stats().tabDropped() > 0, "the slow tab should have lost events");
         slow.startReading();
         // Everything the tab is told adds up: each seq arrives as an event or inside a gap, once, in order.
         long expected = 1;
@@ -223,7 +223,7 @@ class HubFaultTest extends HubFixture {
         if (code != -1) {
             assertEquals(1008, code);
         }
-        awaitSessions(hub, 0);
+        awaitTabs(hub, 0);
         assertTrue(hub.stats().rejectedMessages() > 180, "the flood was refused: " + hub.stats().rejectedMessages());
         int errors = 0;
         for (JsonNode frame = tab.poll(); frame != null; frame = tab.poll()) {

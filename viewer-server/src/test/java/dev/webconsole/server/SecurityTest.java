@@ -170,17 +170,17 @@ class SecurityTest extends HubFixture {
     @Test
     void tabsBeyondMaxSessionsGet503AndTheStatusSaysSoOnce() throws Exception {
         List<String> reports = new CopyOnWriteArrayList<>();
-        ConsoleHub hub = startHub(b -> b.maxSessions(2).diagnostics((level, message, error) -> reports.add(message)));
+        ConsoleHub hub = startHub(b -> b.maxTabs(2).diagnostics((level, message, error) -> reports.add(message)));
         connect(hub, "").next("hello");
         connect(hub, "").next("hello");
         assertEquals(503, RawHttp.upgrade(hub.port(), "/ws").status());
         assertEquals(503, RawHttp.upgrade(hub.port(), "/ws").status());
-        assertEquals(1, reports.stream().filter(m -> m.contains("maxSessions")).count(), reports.toString());
+        assertEquals(1, reports.stream().filter(m -> m.contains("maxTabs")).count(), reports.toString());
     }
 
     @Test
     void aClosedTabFreesItsPlace() throws Exception {
-        ConsoleHub hub = startHub(b -> b.maxSessions(1));
+        ConsoleHub hub = startHub(b -> b.maxTabs(1));
         WsClient first = connect(hub, "");
         first.next("hello");
         first.close();
@@ -196,7 +196,7 @@ class SecurityTest extends HubFixture {
 
     @Test
     void upgradeAttemptsPerSecondAreCapped() throws Exception {
-        ConsoleHub hub = startHub(b -> b.maxUpgradesPerSecond(3).maxSessions(100));
+        ConsoleHub hub = startHub(b -> b.maxUpgradesPerSecond(3).maxTabs(100));
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             statuses.add(RawHttp.upgrade(hub.port(), "/ws").status());
@@ -235,9 +235,9 @@ class SecurityTest extends HubFixture {
         ConsoleHub hub = startHub(b -> b.pingInterval(java.time.Duration.ofMillis(100)));
         try (Socket dead = new Socket("127.0.0.1", hub.port())) {
             assertEquals(101, RawHttp.upgradeOn(dead, "/ws").status());
-            awaitCondition(() -> hub.stats().sessions() == 1, "the raw tab should be registered");
+            awaitCondition(() -> hub.stats().tabs() == 1, "the raw tab should be registered");
             // The raw socket never reads, so it never answers a ping.
-            awaitCondition(() -> hub.stats().sessions() == 0, "a silent peer should be disconnected");
+            awaitCondition(() -> hub.stats().tabs() == 0, "a silent peer should be disconnected");
         }
     }
 

@@ -20,8 +20,8 @@ import java.util.Map;
  * every tab's frame copies its bytes in as a raw value, so nothing is encoded per tab. Thread-safe,
  * except for an {@link EventWriter}, which belongs to the one thread that made it.
  */
-public final class EventEncoder {
-    public static final int PROTOCOL_VERSION = 1;
+final class EventEncoder {
+    static final int PROTOCOL_VERSION = 1;
 
     private static final byte[] EMPTY = new byte[0];
     // Field names, quoted and encoded once (immutable).
@@ -35,7 +35,7 @@ public final class EventEncoder {
     private final JsonFactory json = new JsonFactory();
     private final String serverName;
 
-    public EventEncoder(String serverName) {
+    EventEncoder(String serverName) {
         this.serverName = serverName;
     }
 
@@ -177,7 +177,7 @@ public final class EventEncoder {
      * @param batch the entries, all of kind EVENT, in {@code batch[0..count)}
      * @param bytes the sum of their lengths, to size the frame's buffer at once
      */
-    ByteBuffer events(Entry[] batch, int count, int bytes) {
+    ByteBuffer events(Outgoing[] batch, int count, int bytes) {
         return write(bytes + count + 32, g -> {
             g.writeStartObject();
             g.writeStringField("type", "events");
@@ -215,7 +215,7 @@ public final class EventEncoder {
     }
 
     /** An {@code error} frame, as text for a direct send. */
-    public String error(String message) {
+    String error(String message) {
         return new String(errorBytes(message), StandardCharsets.UTF_8);
     }
 
@@ -228,14 +228,14 @@ public final class EventEncoder {
         }));
     }
 
-    public String stats(HubStats s) {
+    String stats(HubStats s) {
         return new String(bytes(write(256, g -> {
             g.writeStartObject();
-            g.writeNumberField("sessions", s.sessions());
+            g.writeNumberField("tabs", s.tabs());
             g.writeNumberField("published", s.published());
             g.writeNumberField("lastSeq", s.lastSeq());
             g.writeNumberField("ingestDropped", s.ingestDropped());
-            g.writeNumberField("sessionDropped", s.sessionDropped());
+            g.writeNumberField("tabDropped", s.tabDropped());
             g.writeNumberField("sendFailed", s.sendFailed());
             g.writeNumberField("truncated", s.truncated());
             g.writeNumberField("rejectedMessages", s.rejectedMessages());

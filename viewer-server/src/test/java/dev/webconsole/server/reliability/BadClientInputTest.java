@@ -134,7 +134,7 @@ class BadClientInputTest extends HubFixture {
         }
         hub.publish(info("app", "still serving"));
         assertEquals(List.of(1L), seqs(other.events(1)));
-        assertEquals(1, hub.stats().sessions());
+        assertEquals(1, hub.stats().tabs());
     }
 
     @Test
@@ -152,7 +152,7 @@ class BadClientInputTest extends HubFixture {
         bad.sendFrame(true, RawWebSocket.OP_TEXT, payload);
         assertEquals(1007, bad.awaitClose());
 
-        awaitSessions(hub, 1);
+        awaitTabs(hub, 1);
         hub.publish(info("app", "still serving"));
         assertEquals(List.of(1L), seqs(other.events(1)));
     }
@@ -171,7 +171,7 @@ class BadClientInputTest extends HubFixture {
         }
         assertEquals(1009, big.awaitClose());
 
-        awaitSessions(hub, 1);
+        awaitTabs(hub, 1);
         hub.publish(info("app", "still serving"));
         assertEquals(List.of(1L), seqs(other.events(1)));
     }

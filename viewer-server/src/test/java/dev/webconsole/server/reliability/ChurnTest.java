@@ -68,7 +68,7 @@ class ChurnTest extends HubFixture {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         cycle(hub, 0);
         cycle(hub, 1);
-        awaitSessions(hub, 0);
+        awaitTabs(hub, 0);
         int baselineThreads = Thread.activeCount();
         long heapAtMeasure = 0;
         int threadsAtMeasure = 0;
@@ -76,12 +76,12 @@ class ChurnTest extends HubFixture {
             for (int i = 1; i <= CYCLES; i++) {
                 cycle(hub, i);
                 if (i == MEASURE_AT) {
-                    awaitSessions(hub, 0);
+                    awaitTabs(hub, 0);
                     heapAtMeasure = usedHeapAfterGc(memory);
                     threadsAtMeasure = Thread.activeCount();
                 }
             }
-            awaitSessions(hub, 0);
+            awaitTabs(hub, 0);
         } finally {
             stop.set(true);
             publisher.join(WsClient.WAIT.toMillis());
@@ -92,7 +92,7 @@ class ChurnTest extends HubFixture {
         assertNull(escaped.get(), "publish never throws");
         assertTrue(attempts.get() > 0);
         assertEquals(List.of(), errors, "the hub reported no error");
-        assertEquals(0, hub.stats().sessions());
+        assertEquals(0, hub.stats().tabs());
         long heapMeasured = heapAtMeasure;
         assertTrue(heapAtEnd - heapMeasured < HEAP_MARGIN, () -> "heap after GC grew from "
                 + mb(heapMeasured) + " MB at cycle " + MEASURE_AT + " to " + mb(heapAtEnd) + " MB at cycle " + CYCLES);

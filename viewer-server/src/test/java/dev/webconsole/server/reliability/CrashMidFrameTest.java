@@ -25,18 +25,18 @@ class CrashMidFrameTest extends HubFixture {
         ConsoleHub hub = startHub(b -> b.maxMessageChars(10_000_000));
         WsClient other = connect(hub, "");
         other.next("hello");
-        awaitSessions(hub, 1);
-        int before = hub.stats().sessions();
+        awaitTabs(hub, 1);
+        int before = hub.stats().tabs();
 
         RawWebSocket crashing = connectRaw(hub, "", 4 * 1024);
         assertEquals("hello", crashing.readJson().path("type").asText());
-        awaitSessions(hub, before + 1);
+        awaitTabs(hub, before + 1);
         hub.publish(info("app", "x".repeat(BIG)));
         byte[] start = crashing.readBytes(64 * 1024);
         assertEquals(RawWebSocket.OP_TEXT, start[0] & 0x0f, "the large event's frame has started");
         crashing.abort();
 
-        awaitSessions(hub, before);
+        awaitTabs(hub, before);
         List<JsonNode> big = other.events(1);
         assertEquals(BIG, big.get(0).path("message").asText().length(), "the other tab got the large event whole");
         hub.publish(info("app", "after the crash"));
@@ -49,7 +49,7 @@ class CrashMidFrameTest extends HubFixture {
         ConsoleHub hub = startHub(b -> b.maxMessageChars(10_000_000));
         RawWebSocket crashing = connectRaw(hub, "", 4 * 1024);
         crashing.readJson();
-        awaitSessions(hub, 1);
+        awaitTabs(hub, 1);
         hub.publish(info("app", "y".repeat(BIG)));
         for (int i = 0; i < 10_000; i++) {
             hub.publish(info("app", "queued behind " + i));
@@ -57,7 +57,7 @@ class CrashMidFrameTest extends HubFixture {
         crashing.readBytes(1_024);
         crashing.abort();
 
-        awaitSessions(hub, 0);
+        awaitTabs(hub, 0);
         awaitCondition(() -> hub.stats().lastSeq() == 10_001, () -> "every event should have a seq");
         WsClient late = connect(hub, "since=" + (10_001 - 5));
         late.next("hello");

@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.webconsole.server.ConsoleHub;
 import dev.webconsole.server.HubStats;
-import dev.webconsole.server.internal.HubJmx;
 import dev.webconsole.server.testing.WsClient;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServer;
+import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,25 +37,25 @@ class HubJmxTest extends HubFixture {
         }
         awaitCondition(() -> hub.stats().lastSeq() == 1_001, () -> "every event should get a seq, dropped ones too");
 
-        ObjectName name = new ObjectName("dev.webconsole:type=ConsoleHub,port=" + hub.port());
+        ObjectName name = name(hub.port());
         HubStats stats = hub.stats();
         assertEquals(hub.url().toString(), jmx.getAttribute(name, "Url"));
-        assertEquals(1, jmx.getAttribute(name, "Sessions"));
+        assertEquals(1, jmx.getAttribute(name, "Tabs"));
         assertEquals(stats.published(), jmx.getAttribute(name, "Published"));
         assertEquals(1_001L, jmx.getAttribute(name, "LastSeq"));
         assertEquals(stats.ingestDropped(), jmx.getAttribute(name, "IngestDropped"));
         assertTrue(stats.ingestDropped() > 0);
         assertEquals(1_001L, stats.published() + stats.ingestDropped());
-        assertEquals(stats.sessionDropped(), jmx.getAttribute(name, "SessionDropped"));
+        assertEquals(stats.tabDropped(), jmx.getAttribute(name, "TabDropped"));
         assertEquals(0L, jmx.getAttribute(name, "SendFailed"));
         assertEquals(1L, jmx.getAttribute(name, "Truncated"));
         assertEquals(1L, jmx.getAttribute(name, "RejectedMessages"));
     }
 
     @Test
-    void stoppingAHubRemovesItFromJmx() {
+    void stoppingAHubRemovesItFromJmx() throws Exception {
         ConsoleHub hub = startHub(b -> b);
-        ObjectName name = HubJmx.name(hub.port());
+        ObjectName name = name(hub.port());
         assertTrue(jmx.isRegistered(name));
         hub.stop();
         assertFalse(jmx.isRegistered(name));
@@ -68,9 +68,14 @@ class HubJmxTest extends HubFixture {
         assertNotEquals(first.port(), second.port());
         first.publish(info("app", "only in the first"));
         awaitCondition(() -> first.stats().lastSeq() == 1, () -> "the event should get a seq");
-        assertEquals(1L, jmx.getAttribute(HubJmx.name(first.port()), "LastSeq"));
-        assertEquals(0L, jmx.getAttribute(HubJmx.name(second.port()), "LastSeq"));
+        assertEquals(1L, jmx.getAttribute(name(first.port()), "LastSeq"));
+        assertEquals(0L, jmx.getAttribute(name(second.port()), "LastSeq"));
         first.stop();
-        assertTrue(jmx.isRegistered(HubJmx.name(second.port())), "stopping one hub leaves the other registered");
+        assertTrue(jmx.isRegistered(name(second.port())), "stopping one hub leaves the other registered");
+    }
+
+    /** The name README documents. */
+    private static ObjectName name(int port) throws MalformedObjectNameException {
+        return new ObjectName("dev.webconsole:type=ConsoleHub,port=" + port);
     }
 }

@@ -28,7 +28,7 @@ class HubLifecycleTest extends HubFixture {
         stalled.readJson();
         WsClient open = connect(hub, "");
         open.next("hello");
-        awaitSessions(hub, 2);
+        awaitTabs(hub, 2);
         hub.publish(info("app", "z".repeat(8_000_000))); // more than the stalled peer's window: its send never ends
         open.events(1);
         int port = hub.port();

@@ -63,7 +63,7 @@ class ManyTabsTest extends HubFixture {
 
     @Test
     void twoHundredTabsWithMixedFiltersEachGetExactlyTheirSubsetInOrder() throws Exception {
-        ConsoleHub hub = startHub(b -> b.maxSessions(TABS + 10).maxUpgradesPerSecond(10 * TABS));
+        ConsoleHub hub = startHub(b -> b.maxTabs(TABS + 10).maxUpgradesPerSecond(10 * TABS));
         List<WsClient> tabs = new ArrayList<>(TABS);
         for (int i = 0; i < TABS; i++) {
             tabs.add(connect(hub, FILTERS.get(i % FILTERS.size()).query()));
@@ -71,7 +71,7 @@ class ManyTabsTest extends HubFixture {
         for (WsClient tab : tabs) {
             tab.next("hello");
         }
-        awaitSessions(hub, TABS);
+        awaitTabs(hub, TABS);
 
         List<List<Long>> expected = new ArrayList<>();
         FILTERS.forEach(f -> expected.add(new ArrayList<>()));
@@ -101,7 +101,7 @@ class ManyTabsTest extends HubFixture {
                 assertNotEquals("gap", frame.path("type").asText(), "tab " + i + " was told of a gap: " + frame);
             }
         }
-        assertEquals(0, hub.stats().sessionDropped());
+        assertEquals(0, hub.stats().tabDropped());
         assertEquals(0, hub.stats().ingestDropped());
     }
 }

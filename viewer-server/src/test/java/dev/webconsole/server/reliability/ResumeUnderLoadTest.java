@@ -25,7 +25,7 @@ class ResumeUnderLoadTest extends HubFixture {
     @Test
     void reconnectingWithSinceWhileEventsFlowMissesNothingAndRepeatsNothing() throws Exception {
         // The history holds every event, so each resume is within the window.
-        ConsoleHub hub = startHub(b -> b.history(TOTAL).sessionQueue(TOTAL));
+        ConsoleHub hub = startHub(b -> b.history(TOTAL).tabQueue(TOTAL));
         AtomicReference<Throwable> failed = new AtomicReference<>();
         Thread publisher = new Thread(() -> {
             try {

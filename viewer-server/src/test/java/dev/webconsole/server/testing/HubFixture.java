@@ -80,9 +80,9 @@ public abstract class HubFixture {
         return JSON.createObjectNode().put("type", "subscribe");
     }
 
-    public static void awaitSessions(ConsoleHub hub, int sessions) throws InterruptedException {
-        awaitCondition(() -> hub.stats().sessions() == sessions,
-                () -> "expected " + sessions + " sessions, have " + hub.stats().sessions());
+    public static void awaitTabs(ConsoleHub hub, int tabs) throws InterruptedException {
+        awaitCondition(() -> hub.stats().tabs() == tabs,
+                () -> "expected " + tabs + " tabs, have " + hub.stats().tabs());
     }
 
     /** Waits for a condition with a bound ({@link WsClient#WAIT}), yielding between checks. */
