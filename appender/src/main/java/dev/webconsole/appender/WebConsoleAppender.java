@@ -1,6 +1,11 @@
 package dev.webconsole.appender;
 
+import static dev.webconsole.appender.internal.Attributes.bool;
+import static dev.webconsole.appender.internal.Attributes.list;
+import static dev.webconsole.appender.internal.Attributes.number;
+
 import dev.webconsole.appender.internal.EventCopier;
+import dev.webconsole.appender.internal.StatusLoggerDiagnostics;
 import dev.webconsole.appender.internal.WebConsoleManager;
 import dev.webconsole.server.ConsoleHub;
 import dev.webconsole.server.HubConfig;
@@ -8,12 +13,10 @@ import dev.webconsole.server.HubStartException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Core;
 import org.apache.logging.log4j.core.Filter;
@@ -25,7 +28,6 @@ import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
 import org.apache.logging.log4j.core.config.plugins.PluginElement;
-import org.apache.logging.log4j.status.StatusLogger;
 
 /**
  * The Log4j2 appender {@code <WebConsole>}: every event it receives appears live in the browser
@@ -260,7 +262,7 @@ public final class WebConsoleAppender extends AbstractAppender {
                     .allowedOrigins(list(allowedOrigins))
                     .allowedHosts(list(allowedHosts))
                     .redact(redactRegexes())
-                    .diagnostics(WebConsoleAppender::reportToStatusLogger)
+                    .diagnostics(StatusLoggerDiagnostics.INSTANCE)
                     .build();
         }
 
@@ -301,39 +303,5 @@ public final class WebConsoleAppender extends AbstractAppender {
             }
             return regexes;
         }
-
-        private static List<String> list(String commaSeparated) {
-            if (commaSeparated == null || commaSeparated.isBlank()) {
-                return List.of();
-            }
-            return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
-        }
-
-        private static boolean bool(String attribute, String value) {
-            String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
-            if (v.equals("true") || v.equals("false")) {
-                return v.equals("true");
-            }
-            throw new IllegalArgumentException(attribute + "=\"" + value + "\" is not allowed: use \"true\" or \"false\"");
-        }
-
-        private static int number(String attribute, String value) {
-            try {
-                return Integer.parseInt(value == null ? "" : value.strip());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(attribute + "=\"" + value + "\" is not a whole number");
-            }
-        }
-    }
-
-    private static void reportToStatusLogger(System.Logger.Level level, String message, Throwable error) {
-        Level log4jLevel = switch (level) {
-            case ERROR -> Level.ERROR;
-            case WARNING -> Level.WARN;
-            case INFO -> Level.INFO;
-            case DEBUG -> Level.DEBUG;
-            default -> Level.TRACE;
-        };
-        StatusLogger.getLogger().log(log4jLevel, message, error);
     }
 }

@@ -33,10 +33,8 @@ final class Dispatcher implements Runnable {
         }
     }
 
-    private final IngestQueue<ConsoleEvent> ingest;
+    private final Ingest ingest;
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
-    /** Producers waiting for room in the ingest queue ({@code whenFull="block"}); woken after each batch. */
-    private final ConcurrentLinkedQueue<Thread> waitingForRoom = new ConcurrentLinkedQueue<>();
     private final History history;
     private final EventEncoder encoder;
     private final EventEncoder.EventWriter eventWriter;
@@ -58,7 +56,7 @@ final class Dispatcher implements Runnable {
 
     Dispatcher(int ingestQueue, int history, EventEncoder encoder, Counters counters,
             Diagnostics diagnostics, String hubId) {
-        this.ingest = new IngestQueue<>(ingestQueue);
+        this.ingest = new Ingest(ingestQueue, counters, this::wake);
         this.history = new History(history);
         this.encoder = encoder;
         this.eventWriter = encoder.newEventWriter();
@@ -69,54 +67,12 @@ final class Dispatcher implements Runnable {
 
     /** Queues an event without blocking; false (and counted) when the queue is full. */
     boolean publish(ConsoleEvent event) {
-        if (ingest.offer(event)) {
-            counters.published();
-            wake();
-            return true;
-        }
-        counters.ingestDropped();
-        wake(); // the dispatcher names the dropped range in a gap; it must not sleep on it
-        return false;
+        return ingest.publish(event);
     }
 
-    /**
-     * Queues an event, waiting up to {@code timeoutNanos} for room; false (and counted) if none came.
-     * An interrupt while waiting drops the event (counted) and throws.
-     */
+    /** Queues an event, waiting up to {@code timeoutNanos} for room; see {@link Ingest#publish(ConsoleEvent, long)}. */
     boolean publish(ConsoleEvent event, long timeoutNanos) throws InterruptedException {
-        if (ingest.offer(event)) {
-            counters.published();
-            wake();
-            return true;
-        }
-        long deadline = System.nanoTime() + timeoutNanos;
-        Thread self = Thread.currentThread();
-        waitingForRoom.add(self);
-        try {
-            while (true) {
-                // Registered before this offer: a batch taken after it finds us and unparks us.
-                if (ingest.offer(event)) {
-                    counters.published();
-                    wake();
-                    return true;
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || !running) {
-                    break;
-                }
-                LockSupport.parkNanos(this, left);
-                if (Thread.interrupted()) {
-                    counters.ingestDropped();
-                    wake();
-                    throw new InterruptedException("interrupted while waiting for room in the ingest queue");
-                }
-            }
-        } finally {
-            waitingForRoom.remove(self);
-        }
-        counters.ingestDropped();
-        wake();
-        return false;
+        return ingest.publish(event, timeoutNanos);
     }
 
     /** Starts sending to a tab: hello, then the replay its subscription asks for, then live events. */
@@ -161,9 +117,7 @@ final class Dispatcher implements Runnable {
         if (t != null) {
             LockSupport.unpark(t);
         }
-        for (Thread producer : waitingForRoom) {
-            LockSupport.unpark(producer);
-        }
+        ingest.stop();
     }
 
     @Override
@@ -172,11 +126,6 @@ final class Dispatcher implements Runnable {
         try {
             while (running) {
                 int n = ingest.drain(batch, BATCH);
-                if (n > 0 && !waitingForRoom.isEmpty()) {
-                    for (Thread producer : waitingForRoom) {
-                        LockSupport.unpark(producer);
-                    }
-                }
                 try {
                     runCommands();
                     if (n > 0) {
@@ -200,6 +149,7 @@ final class Dispatcher implements Runnable {
             running = false;
             throw e;
         } finally {
+            ingest.stop(); // producers waiting for room give up: nothing will take their events
             for (Tab tab : tabs) {
                 tab.close();
             }
@@ -268,15 +218,7 @@ final class Dispatcher implements Runnable {
 
     private Outgoing encode(ConsoleEvent event) {
         long seq = nextSeq++;
-        byte[] json;
-        try {
-            json = eventWriter.write(event, seq);
-        } catch (RuntimeException e) {
-            json = eventWriter.write(new ConsoleEvent(event.time(), event.level(), event.severity(), event.logger(),
-                    event.thread(), "[WebConsole could not encode this event: " + e + "]", null, null, null,
-                    event.source()), seq);
-        }
-        return Outgoing.event(seq, event.severity(), event.logger(), json);
+        return Outgoing.event(seq, event.severity(), event.logger(), eventWriter.writeOrExplain(event, seq));
     }
 
     /** Dropped events never got a seq; give them a range now and tell every tab about it. */

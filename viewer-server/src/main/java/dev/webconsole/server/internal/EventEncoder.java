@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import dev.webconsole.server.ConsoleEvent;
 import dev.webconsole.server.HubStats;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +22,6 @@ import java.util.Map;
 final class EventEncoder {
     static final int PROTOCOL_VERSION = 1;
 
-    private static final byte[] EMPTY = new byte[0];
     // Field names, quoted and encoded once (immutable).
     private static final SerializedString SEQ = new SerializedString("seq");
     private static final SerializedString TIME = new SerializedString("time");
@@ -65,6 +63,17 @@ final class EventEncoder {
         private int written;
 
         /** One event as a JSON object in UTF-8; optional fields are left out when empty. */
+        /** Writes the event; one that cannot be written becomes an event that says so, with the same seq. */
+        byte[] writeOrExplain(ConsoleEvent event, long seq) {
+            try {
+                return write(event, seq);
+            } catch (RuntimeException e) {
+                return write(new ConsoleEvent(event.time(), event.level(), event.severity(), event.logger(),
+                        event.thread(), "[WebConsole could not encode this event: " + e + "]", null, null, null,
+                        event.source()), seq);
+            }
+        }
+
         byte[] write(ConsoleEvent e, long seq) {
             try {
                 if (generator == null || written++ == EVENTS_PER_GENERATOR) {
@@ -261,50 +270,5 @@ final class EventEncoder {
     private static byte[] bytes(ByteBuffer buffer) {
         byte[] array = buffer.array();
         return buffer.remaining() == array.length ? array : Arrays.copyOfRange(array, 0, buffer.remaining());
-    }
-
-    /** A growable byte array as an OutputStream; {@code toByteBuffer} hands the array over without a copy. */
-    static final class ByteSink extends OutputStream {
-        private byte[] bytes;
-        private int size;
-
-        ByteSink(int capacity) {
-            bytes = capacity == 0 ? EMPTY : new byte[capacity];
-        }
-
-        @Override
-        public void write(int b) {
-            ensure(1);
-            bytes[size++] = (byte) b;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            ensure(len);
-            System.arraycopy(b, off, bytes, size, len);
-            size += len;
-        }
-
-        private void ensure(int more) {
-            if (size + more > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(size + more, bytes.length * 2));
-            }
-        }
-
-        int capacity() {
-            return bytes.length;
-        }
-
-        void reset() {
-            size = 0;
-        }
-
-        byte[] toByteArray() {
-            return Arrays.copyOf(bytes, size);
-        }
-
-        ByteBuffer toByteBuffer() {
-            return ByteBuffer.wrap(bytes, 0, size);
-        }
     }
 }

@@ -20,6 +20,8 @@ public final class HubCore {
     private final Dispatcher dispatcher;
     private final Thread dispatcherThread;
     private final Redactor redactor;
+    /** Read on every publish, so kept here rather than looked up. */
+    private final int maxMessageChars;
     private HubServer server;
     /** The counters over JMX while the hub runs: dev.webconsole:type=ConsoleHub,port=N. */
     private HubJmx jmx;
@@ -32,6 +34,7 @@ public final class HubCore {
         this.dispatcherThread = new Thread(dispatcher, "webconsole-dispatcher");
         this.dispatcherThread.setDaemon(true);
         this.redactor = new Redactor(config.redact());
+        this.maxMessageChars = config.maxMessageChars();
     }
 
     /** Binds the port, serves, and starts the dispatcher; see {@link dev.webconsole.server.ConsoleHub#start()}. */
@@ -67,7 +70,7 @@ public final class HubCore {
     /** Redacts, then cuts: a secret that straddles the size limit must not leave half unmasked. */
     private ConsoleEvent truncate(ConsoleEvent event) {
         ConsoleEvent redacted = redactor.isEmpty() ? event : redactor.apply(event);
-        ConsoleEvent cut = redacted.truncatedTo(config.maxMessageChars());
+        ConsoleEvent cut = redacted.truncatedTo(maxMessageChars);
         if (cut != redacted) {
             counters.truncated();
         }

@@ -102,13 +102,7 @@ final class Tab {
             if (closed) {
                 return;
             }
-            if (queue.size() >= capacity) {
-                dropOldest();
-            }
-            queue.addLast(entry);
-            if (entry.kind == Outgoing.Kind.EVENT) {
-                queuedBytes += entry.json.length;
-            }
+            enqueue(entry);
             start = !busy;
             busy = true;
         }
@@ -133,13 +127,7 @@ final class Tab {
                 if (!filter.matches(entry)) {
                     continue;
                 }
-                if (queue.size() >= capacity) {
-                    dropOldest();
-                }
-                queue.addLast(entry);
-                if (entry.kind == Outgoing.Kind.EVENT) {
-                    queuedBytes += entry.json.length;
-                }
+                enqueue(entry);
                 added++;
             }
             if (added == 0) {
@@ -206,6 +194,17 @@ final class Tab {
             queue.clear();
             pushedOut.clear();
             queuedBytes = 0;
+        }
+    }
+
+    /** Under lock: adds an entry, dropping the oldest when the queue is full. */
+    private void enqueue(Outgoing entry) {
+        if (queue.size() >= capacity) {
+            dropOldest();
+        }
+        queue.addLast(entry);
+        if (entry.kind == Outgoing.Kind.EVENT) {
+            queuedBytes += entry.json.length;
         }
     }
 
