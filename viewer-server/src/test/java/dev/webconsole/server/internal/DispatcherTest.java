@@ -1,24 +1,18 @@
 package dev.webconsole.server.internal;
 
 import static dev.webconsole.server.testing.HubFixture.awaitCondition;
+import static dev.webconsole.server.internal.RecordingTransport.seqs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.webconsole.server.Diagnostics;
 import dev.webconsole.server.testing.Events;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,35 +22,17 @@ import org.junit.jupiter.api.Test;
  * stays in flight until the test completes it.
  */
 class DispatcherTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HUB_ID = "hub-a";
 
     private final BlockingQueue<Runnable> pool = new LinkedBlockingQueue<>();
-    private final BlockingQueue<Send> sends = new LinkedBlockingQueue<>();
-    private final List<String> reports = new CopyOnWriteArrayList<>();
+        private final List<String> reports = new CopyOnWriteArrayList<>();
     private final Counters counters = new Counters();
     private final EventEncoder encoder = new EventEncoder("test");
     private final Diagnostics diagnostics = (level, message, error) -> reports.add(message);
     private final Dispatcher dispatcher = new Dispatcher(1024, 100, encoder, counters, diagnostics, HUB_ID);
     private final Thread thread = new Thread(dispatcher, "test-dispatcher");
 
-    private record Send(JsonNode frame, Runnable succeeded, Consumer<Throwable> failed) {}
-
-    private final Tab.Transport transport = new Tab.Transport() {
-        @Override
-        public void send(ByteBuffer utf8Text, Runnable succeeded, Consumer<Throwable> failed) {
-            try {
-                sends.add(new Send(JSON.readTree(StandardCharsets.UTF_8.decode(utf8Text).toString()), succeeded, failed));
-            } catch (IOException e) {
-                throw new AssertionError("the tab sent a frame that is not JSON", e);
-            }
-        }
-
-        @Override
-        public void close(int code, String reason) {
-            reports.add("closed " + code);
-        }
-    };
+    private final RecordingTransport transport = new RecordingTransport();
 
     @BeforeEach
     void start() {
@@ -69,6 +45,7 @@ class DispatcherTest {
         dispatcher.stop();
         thread.join(TimeUnit.SECONDS.toMillis(10));
         assertTrue(reports.isEmpty(), reports::toString);
+        assertTrue(transport.closes.isEmpty(), transport.closes::toString);
     }
 
     /** A tab whose drains run when {@link #nextSend()} runs the pool; the pace is too fast to matter. */
@@ -76,21 +53,21 @@ class DispatcherTest {
         Tab tab = new Tab(100, 100, 1_000_000, encoder, pool::add, (task, delay, unit) -> pool.add(task), counters,
                 transport);
         dispatcher.open(tab, Subscription.ALL);
-        Send hello = nextSend();
+        RecordingTransport.Send hello = nextSend();
         assertEquals("hello", hello.frame().path("type").asText());
         hello.succeeded().run();
         return tab;
     }
 
     /** Runs pool tasks until a frame is sent; bounded. */
-    private Send nextSend() throws InterruptedException {
+    private RecordingTransport.Send nextSend() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (sends.isEmpty()) {
+        while (transport.sends.isEmpty()) {
             Runnable task = pool.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             assertNotNull(task, "no frame was sent");
             task.run();
         }
-        return sends.poll();
+        return transport.sends.poll();
     }
 
     private void publishAndWait(long upToSeq) throws InterruptedException {
@@ -100,17 +77,11 @@ class DispatcherTest {
         awaitCondition(() -> dispatcher.lastSeq() == upToSeq, () -> "the dispatcher should reach seq " + upToSeq);
     }
 
-    private static List<Long> seqs(JsonNode frame) {
-        List<Long> seqs = new ArrayList<>();
-        frame.path("events").forEach(e -> seqs.add(e.path("seq").asLong()));
-        return seqs;
-    }
-
     @Test
     void aResubscribeDuringASendDoesNotSendTheInFlightEventsAgain() throws InterruptedException {
         Tab tab = openTab();
         publishAndWait(3);
-        Send inFlight = nextSend();
+        RecordingTransport.Send inFlight = nextSend();
         assertEquals(List.of(1L, 2L, 3L), seqs(inFlight.frame()));
         dispatcher.resubscribe(tab, new Subscription(TabFilter.ALL, 0L, HUB_ID)); // asks for everything again
         publishAndWait(4);
@@ -122,7 +93,7 @@ class DispatcherTest {
     void aStopDuringASendClosesTheTabAndSendsNothingAfterIt() throws InterruptedException {
         Tab tab = openTab();
         publishAndWait(1);
-        Send inFlight = nextSend();
+        RecordingTransport.Send inFlight = nextSend();
         publishAndWait(2); // queued behind the send in flight
         dispatcher.stop();
         thread.join(TimeUnit.SECONDS.toMillis(10));
@@ -132,7 +103,7 @@ class DispatcherTest {
         for (Runnable task; (task = pool.poll()) != null; ) {
             task.run();
         }
-        assertTrue(sends.isEmpty(), "nothing is sent after the stop: " + sends);
+        assertTrue(transport.sends.isEmpty(), "nothing is sent after the stop: " + transport.sends);
     }
 
 }
