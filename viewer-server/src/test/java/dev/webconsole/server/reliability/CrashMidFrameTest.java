@@ -1,5 +1,8 @@
 package dev.webconsole.server.reliability;
 
+import static dev.webconsole.server.testing.HubFixture.awaitCondition;
+import static dev.webconsole.server.testing.HubFixture.awaitTabs;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.webconsole.server.testing.HubFixture;
 import static dev.webconsole.server.testing.Events.info;
 import static dev.webconsole.server.testing.Events.seqs;
@@ -17,18 +20,21 @@ import org.junit.jupiter.api.Timeout;
 
 /** A client that dies (connection reset, no close handshake) while a large frame is on its way to it. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class CrashMidFrameTest extends HubFixture {
+class CrashMidFrameTest {
+    @RegisterExtension
+    final HubFixture hubs = new HubFixture();
+
     private static final int BIG = 8_000_000;
 
     @Test
     void aClientResetInsideALargeFrameIsCleanedUpAndOtherTabsGoOn() throws Exception {
-        ConsoleHub hub = startHub(b -> b.maxMessageChars(10_000_000));
-        WsClient other = connect(hub, "");
+        ConsoleHub hub = hubs.startHub(b -> b.maxMessageChars(10_000_000));
+        WsClient other = hubs.connect(hub, "");
         other.next("hello");
         awaitTabs(hub, 1);
         int before = hub.stats().tabs();
 
-        RawWebSocket crashing = connectRaw(hub, "", 4 * 1024);
+        RawWebSocket crashing = hubs.connectRaw(hub, "", 4 * 1024);
         assertEquals("hello", crashing.readJson().path("type").asText());
         awaitTabs(hub, before + 1);
         hub.publish(info("app", "x".repeat(BIG)));
@@ -46,8 +52,8 @@ class CrashMidFrameTest extends HubFixture {
 
     @Test
     void aClientResetWhileFramesAreQueuedBehindALargeOneIsCleanedUp() throws Exception {
-        ConsoleHub hub = startHub(b -> b.maxMessageChars(10_000_000));
-        RawWebSocket crashing = connectRaw(hub, "", 4 * 1024);
+        ConsoleHub hub = hubs.startHub(b -> b.maxMessageChars(10_000_000));
+        RawWebSocket crashing = hubs.connectRaw(hub, "", 4 * 1024);
         crashing.readJson();
         awaitTabs(hub, 1);
         hub.publish(info("app", "y".repeat(BIG)));
@@ -59,7 +65,7 @@ class CrashMidFrameTest extends HubFixture {
 
         awaitTabs(hub, 0);
         awaitCondition(() -> hub.stats().lastSeq() == 10_001, () -> "every event should have a seq");
-        WsClient late = connect(hub, "since=" + (10_001 - 5));
+        WsClient late = hubs.connect(hub, "since=" + (10_001 - 5));
         late.next("hello");
         assertEquals(List.of(9_997L, 9_998L, 9_999L, 10_000L, 10_001L), seqs(late.events(5)), "the hub still serves");
     }

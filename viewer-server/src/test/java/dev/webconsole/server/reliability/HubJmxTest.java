@@ -1,5 +1,7 @@
 package dev.webconsole.server.reliability;
 
+import static dev.webconsole.server.testing.HubFixture.awaitCondition;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.webconsole.server.testing.HubFixture;
 import static dev.webconsole.server.testing.Events.info;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,13 +22,16 @@ import org.junit.jupiter.api.Timeout;
 
 /** Each running hub's counters are readable over JMX as dev.webconsole:type=ConsoleHub,port=N. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class HubJmxTest extends HubFixture {
+class HubJmxTest {
+    @RegisterExtension
+    final HubFixture hubs = new HubFixture();
+
     private final MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
 
     @Test
     void aRunningHubsCountersAreReadableOverJmx() throws Exception {
-        ConsoleHub hub = startHub(b -> b.ingestQueue(10).maxMessageChars(100));
-        WsClient tab = connect(hub, "");
+        ConsoleHub hub = hubs.startHub(b -> b.ingestQueue(10).maxMessageChars(100));
+        WsClient tab = hubs.connect(hub, "");
         tab.next("hello");
         hub.publish(info("app", "m".repeat(500)));
         tab.events(1);
@@ -54,7 +59,7 @@ class HubJmxTest extends HubFixture {
 
     @Test
     void stoppingAHubRemovesItFromJmx() throws Exception {
-        ConsoleHub hub = startHub(b -> b);
+        ConsoleHub hub = hubs.startHub(b -> b);
         ObjectName name = name(hub.port());
         assertTrue(jmx.isRegistered(name));
         hub.stop();
@@ -63,8 +68,8 @@ class HubJmxTest extends HubFixture {
 
     @Test
     void twoHubsInOneJvmAreTwoMBeans() throws Exception {
-        ConsoleHub first = startHub(b -> b);
-        ConsoleHub second = startHub(b -> b);
+        ConsoleHub first = hubs.startHub(b -> b);
+        ConsoleHub second = hubs.startHub(b -> b);
         assertNotEquals(first.port(), second.port());
         first.publish(info("app", "only in the first"));
         awaitCondition(() -> first.stats().lastSeq() == 1, () -> "the event should get a seq");

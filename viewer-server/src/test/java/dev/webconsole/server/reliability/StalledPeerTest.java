@@ -1,5 +1,8 @@
 package dev.webconsole.server.reliability;
 
+import static dev.webconsole.server.testing.HubFixture.awaitCondition;
+import static dev.webconsole.server.testing.HubFixture.awaitTabs;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.webconsole.server.testing.HubFixture;
 import static dev.webconsole.server.testing.Events.info;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,7 +23,10 @@ import org.junit.jupiter.api.Timeout;
  * events, and it must be told which.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class StalledPeerTest extends HubFixture {
+class StalledPeerTest {
+    @RegisterExtension
+    final HubFixture hubs = new HubFixture();
+
     private static final int TOTAL = 200_000;
     /** Less than the session queue, so the normal tab's queue never overflows between confirmations. */
     private static final int CHUNK = 500;
@@ -29,11 +35,11 @@ class StalledPeerTest extends HubFixture {
 
     @Test
     void aNormalTabGetsAllEventsWithoutAGapWhileAStalledPeerLosesOnlyItsOwn() throws Exception {
-        ConsoleHub hub = startHub(b -> b.tabQueue(1_000).maxFramesPerSecond(1_000));
-        RawWebSocket stalled = connectRaw(hub, "", STALLED_RECEIVE_BUFFER);
+        ConsoleHub hub = hubs.startHub(b -> b.tabQueue(1_000).maxFramesPerSecond(1_000));
+        RawWebSocket stalled = hubs.connectRaw(hub, "", STALLED_RECEIVE_BUFFER);
         assertEquals(101, stalled.status());
         assertEquals("hello", stalled.readJson().path("type").asText());
-        WsClient normal = connect(hub, "");
+        WsClient normal = hubs.connect(hub, "");
         SeqLedger ledger = new SeqLedger();
         ledger.accept(normal.next("hello"));
         awaitTabs(hub, 2);
@@ -61,8 +67,8 @@ class StalledPeerTest extends HubFixture {
 
     @Test
     void aStalledPeerThatReadsAgainIsToldExactlyWhatItLostWithASlowConsumerGap() throws Exception {
-        ConsoleHub hub = startHub(b -> b.tabQueue(1_000));
-        RawWebSocket stalled = connectRaw(hub, "", STALLED_RECEIVE_BUFFER);
+        ConsoleHub hub = hubs.startHub(b -> b.tabQueue(1_000));
+        RawWebSocket stalled = hubs.connectRaw(hub, "", STALLED_RECEIVE_BUFFER);
         SeqLedger ledger = new SeqLedger();
         ledger.accept(stalled.readJson());
         awaitTabs(hub, 1);
