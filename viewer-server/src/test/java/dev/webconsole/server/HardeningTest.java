@@ -1,5 +1,7 @@
 package dev.webconsole.server;
 
+import static dev.webconsole.server.testing.HubFixture.awaitCondition;
+import static dev.webconsole.server.testing.HubFixture.awaitTabs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,16 +24,20 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What an outsider on this machine can try with raw sockets: guesses, odd paths, broken requests, connection floods. */
-class HardeningTest extends HubFixture {
+class HardeningTest {
+    @RegisterExtension
+    final HubFixture hubs = new HubFixture();
+
     private static final String TOKEN = "s3cret-token-for-tests";
 
     @Test
     void aForeignPageNeverSpendsTheOwnersGuessBudget() throws Exception {
-        ConsoleHub hub = startHub(b -> b.token(TOKEN));
+        ConsoleHub hub = hubs.startHub(b -> b.token(TOKEN));
         for (int i = 0; i < 30; i++) {
             // What an <img src="http://127.0.0.1:port/?token=..."> on another site sends: no Origin, cross-site.
             assertEquals(403, RawHttp.get(hub.port(), "/?token=img-guess-" + i, "Sec-Fetch-Site: cross-site").status());
@@ -44,8 +50,23 @@ class HardeningTest extends HubFixture {
     }
 
     @Test
+    void aCrossSiteRequestIsRefusedWithWhatToDoAndTheOwnersAreServed() throws Exception {
+        ConsoleHub hub = hubs.startHub();
+        for (String site : List.of("cross-site", "same-site")) {
+            Reply reply = RawHttp.get(hub.port(), "/", "Sec-Fetch-Site: " + site);
+            assertEquals(403, reply.status(), site);
+            assertEquals("403 Forbidden: requests from other sites are refused; open the console's address directly"
+                    + " (type or paste it into the address bar)\n", reply.body(), site);
+        }
+        // Typed, pasted or a bookmark ("none"), the page's own requests ("same-origin"), and clients that send neither.
+        assertEquals(200, RawHttp.get(hub.port(), "/", "Sec-Fetch-Site: none").status());
+        assertEquals(200, RawHttp.get(hub.port(), "/js/app.js", "Sec-Fetch-Site: same-origin").status());
+        assertEquals(200, RawHttp.get(hub.port(), "/stats").status());
+    }
+
+    @Test
     void theRightTokenWinsOverALockout() throws Exception {
-        ConsoleHub hub = startHub(b -> b.token(TOKEN));
+        ConsoleHub hub = hubs.startHub(b -> b.token(TOKEN));
         for (int i = 0; i < 11; i++) {
             RawHttp.get(hub.port(), "/?token=local-guess-" + i);
         }
@@ -57,7 +78,7 @@ class HardeningTest extends HubFixture {
 
     @Test
     void theGuessBudgetHoldsAcrossManySourceAddresses() throws Exception {
-        ConsoleHub hub = startHub(b -> b.token(TOKEN));
+        ConsoleHub hub = hubs.startHub(b -> b.token(TOKEN));
         for (int i = 0; i < 10; i++) {
             assertEquals(401, RawHttp.getFrom("127.0.0.1", hub.port(), "/?token=guess-" + i).status());
         }
@@ -87,7 +108,7 @@ class HardeningTest extends HubFixture {
     @ValueSource(strings = {"/js/..;/index.html", "/js/%u002e%u002e/index.html", "/js", "/js/;", "/index.html;.js",
         "/js/app.js;jsessionid=1", "/;", "/console.css;x=1", "/js/app.js/", "/JS/app.js"})
     void onlyThePagesOwnFilesAreServed(String path) throws Exception {
-        ConsoleHub hub = startHub();
+        ConsoleHub hub = hubs.startHub();
         Reply reply = RawHttp.get(hub.port(), path);
         assertEquals(404, reply.status(), path);
         assertEquals("404 Not Found\n", reply.body(), path);
@@ -95,7 +116,7 @@ class HardeningTest extends HubFixture {
 
     @Test
     void thePagesFilesAreStillServed() throws Exception {
-        ConsoleHub hub = startHub();
+        ConsoleHub hub = hubs.startHub();
         for (String path : List.of("/", "/index.html", "/console.css", "/js/app.js", "/js/rows.js", "/stats")) {
             assertEquals(200, RawHttp.get(hub.port(), path).status(), path);
         }
@@ -103,7 +124,7 @@ class HardeningTest extends HubFixture {
 
     @Test
     void errorsFromTheParserCarryTheHardeningHeaders() throws Exception {
-        ConsoleHub hub = startHub();
+        ConsoleHub hub = hubs.startHub();
         String host = "Host: 127.0.0.1:" + hub.port() + "\r\n";
         List<String> requests = List.of(
                 "GET / HTTP/1.1\r\n" + host + "Content-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
@@ -130,7 +151,7 @@ class HardeningTest extends HubFixture {
 
     @Test
     void connectionsBeyondTheLimitPerAddressAreClosed() throws Exception {
-        ConsoleHub hub = startHub(b -> b.maxConnectionsPerAddress(4).headerTimeout(Duration.ofSeconds(20)));
+        ConsoleHub hub = hubs.startHub(b -> b.maxConnectionsPerAddress(4).headerTimeout(Duration.ofSeconds(20)));
         List<Socket> held = new ArrayList<>();
         try {
             for (int i = 0; i < 10; i++) {
@@ -158,7 +179,7 @@ class HardeningTest extends HubFixture {
 
     @Test
     void aClosedConnectionGivesItsPlaceBack() throws Exception {
-        ConsoleHub hub = startHub(b -> b.maxConnectionsPerAddress(2));
+        ConsoleHub hub = hubs.startHub(b -> b.maxConnectionsPerAddress(2));
         for (int i = 0; i < 20; i++) {
             // The hub may see the close a moment after the client: wait for the place, boundedly.
             awaitCondition(() -> {
@@ -171,9 +192,9 @@ class HardeningTest extends HubFixture {
         }
         try (Socket tab = new Socket("127.0.0.1", hub.port())) {
             assertEquals(101, RawHttp.upgradeOn(tab, "/ws").status());
-            awaitSessions(hub, 1);
+            awaitTabs(hub, 1);
         }
-        awaitSessions(hub, 0);
+        awaitTabs(hub, 0);
         for (int i = 0; i < 2; i++) {
             awaitCondition(() -> {
                 try {
@@ -187,7 +208,7 @@ class HardeningTest extends HubFixture {
 
     @Test
     void aConnectionThatTricklesItsHeadersIsClosedAndTheOwnerIsServed() throws Exception {
-        ConsoleHub hub = startHub(b -> b.maxConnectionsPerAddress(1000).headerTimeout(Duration.ofMillis(500)));
+        ConsoleHub hub = hubs.startHub(b -> b.maxConnectionsPerAddress(1000).headerTimeout(Duration.ofMillis(500)));
         ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
         List<Socket> tricklers = new ArrayList<>();
         try {

@@ -27,7 +27,7 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * </ul>
  * Add it to a connector both as an accept listener and as a connection listener.
  */
-public final class ConnectionGuard implements SelectorManager.AcceptListener, Connection.Listener {
+final class ConnectionGuard implements SelectorManager.AcceptListener, Connection.Listener {
     private final int maxPerAddress;
     private final long headerTimeoutNanos;
     private final Scheduler scheduler;
@@ -36,7 +36,7 @@ public final class ConnectionGuard implements SelectorManager.AcceptListener, Co
     /** The address each open channel was counted under (a closed channel no longer tells it). */
     private final Map<SelectableChannel, String> counted = new ConcurrentHashMap<>();
 
-    public ConnectionGuard(int maxPerAddress, Duration headerTimeout, Scheduler scheduler) {
+    ConnectionGuard(int maxPerAddress, Duration headerTimeout, Scheduler scheduler) {
         this.maxPerAddress = maxPerAddress;
         this.headerTimeoutNanos = headerTimeout.toNanos();
         this.scheduler = scheduler;
@@ -106,7 +106,7 @@ public final class ConnectionGuard implements SelectorManager.AcceptListener, Co
     }
 
     /** Open connections from one address (for tests and diagnostics). */
-    public int openFrom(String address) {
+    int openFrom(String address) {
         synchronized (open) {
             return open.getOrDefault(address, 0);
         }

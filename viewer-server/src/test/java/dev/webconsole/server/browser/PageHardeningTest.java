@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.webconsole.server.ConsoleEvent;
 import dev.webconsole.server.ConsoleHub;
 import dev.webconsole.server.Severity;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +69,7 @@ class PageHardeningTest extends BrowserTestBase {
     void wideningTheFilterNeverShowsAGapOverRowsThePageHolds() {
         // The widening's replay (4,000 events) is far larger than the tab's queue (300), which the
         // 200 ERROR events before it fit into: only the replay overflows.
-        ConsoleHub hub = startHub(b -> b.history(5000).sessionQueue(300));
+        ConsoleHub hub = startHub(b -> b.history(5000).tabQueue(300));
         open(browser, hub, "?level=ERROR");
         List<Long> errors = new ArrayList<>();
         for (int i = 1; i <= 4000; i++) {
@@ -93,5 +96,35 @@ class PageHardeningTest extends BrowserTestBase {
         Map<String, Object> l = browser.js(ledger);
         assertEquals(0L, ((Number) l.get("twice")).longValue(), "seqs both held and inside a gap row: " + l);
         assertTrue(((Number) l.get("gaps")).longValue() > 0, "the replay did overflow the tab's queue: " + l);
+    }
+
+    @Test
+    void aLinkFromAnotherSitesPageGets403ThatSaysWhatToDo() throws Exception {
+        ConsoleHub hub = startHub();
+        // Another site: a page on localhost (not 127.0.0.1) that links to the console.
+        HttpServer other = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] page = ("<!doctype html><a id='go' href='" + hub.url() + "'>the console</a>").getBytes(StandardCharsets.UTF_8);
+        other.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        other.start();
+        try {
+            browser.open("http://localhost:" + other.getAddress().getPort() + "/");
+            browser.driver().findElement(By.id("go")).click();
+            String body = browser.await("the console's answer to the link", d -> {
+                String text = browser.js("return location.port === arguments[0] ? document.body.innerText : null",
+                        String.valueOf(hub.port()));
+                return text == null || text.isEmpty() ? null : text;
+            });
+            assertEquals("403 Forbidden: requests from other sites are refused; open the console's address directly"
+                    + " (type or paste it into the address bar)", body.strip());
+        } finally {
+            other.stop(0);
+        }
+        open(browser, hub, ""); // opened by its address, the same page loads and connects
+        assertEquals(0L, hub.stats().published());
     }
 }

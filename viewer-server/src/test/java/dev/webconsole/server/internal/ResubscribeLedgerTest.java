@@ -4,17 +4,13 @@ import static dev.webconsole.server.testing.Events.info;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.webconsole.server.Diagnostics;
+import dev.webconsole.server.internal.RecordingTransport.Send;
 import dev.webconsole.server.testing.HubFixture;
 import dev.webconsole.server.testing.SeqLedger;
 import dev.webconsole.server.testing.WsClient;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -26,12 +22,7 @@ import org.junit.jupiter.api.Test;
  * the one way to hold a gap frame "on its way" while a subscribe arrives.
  */
 class ResubscribeLedgerTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** A send the test has not yet completed. */
-    private record Send(JsonNode frame, Runnable succeeded) {}
-
-    private final LinkedBlockingQueue<Send> sends = new LinkedBlockingQueue<>();
+    private final RecordingTransport transport = new RecordingTransport();
     private final Counters counters = new Counters();
     private final EventEncoder encoder = new EventEncoder("test");
     private final ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -56,7 +47,7 @@ class ResubscribeLedgerTest {
 
     @Test
     void aSubscribeWhileAnIngestGapIsOnItsWayDoesNotReplayThatGap() throws Exception {
-        TabSession tab = heldTab();
+        Tab tab = heldTab();
         SeqLedger ledger = new SeqLedger();
         dispatcher.open(tab, Subscription.ALL);
         complete(ledger, "hello");
@@ -82,7 +73,7 @@ class ResubscribeLedgerTest {
         ledger.accept(gap.frame());
         gap.succeeded().run();
         while (ledger.next() <= 9) {
-            Send send = sends.poll(WsClient.WAIT.toSeconds(), TimeUnit.SECONDS);
+            Send send = transport.sends.poll(WsClient.WAIT.toSeconds(), TimeUnit.SECONDS);
             assertNotNull(send, "the tab should be told about every seq up to 9; it has " + (ledger.next() - 1));
             ledger.accept(send.frame()); // fails on the gap coming again
             send.succeeded().run();
@@ -91,26 +82,14 @@ class ResubscribeLedgerTest {
         assertEquals(6, ledger.events());
     }
 
-    private TabSession heldTab() {
-        return new TabSession(10, 5, 1000, encoder, pool,
-                (task, delay, unit) -> timer.schedule(task, delay, unit), counters, new TabSession.Transport() {
-                    @Override
-                    public void send(ByteBuffer text, Runnable succeeded, java.util.function.Consumer<Throwable> failed) {
-                        try {
-                            sends.add(new Send(JSON.readTree(StandardCharsets.UTF_8.decode(text).toString()), succeeded));
-                        } catch (java.io.IOException e) {
-                            failed.accept(e);
-                        }
-                    }
-
-                    @Override
-                    public void close(int code, String reason) {}
-                });
+    private Tab heldTab() {
+        return new Tab(10, 5, 1000, encoder, pool, (task, delay, unit) -> timer.schedule(task, delay, unit), counters,
+                transport);
     }
 
     @Test
     void aSubscribeWhileAGapIsOnItsWayDoesNotReplayTheGapsRange() throws Exception {
-        TabSession tab = heldTab();
+        Tab tab = heldTab();
         SeqLedger ledger = new SeqLedger();
         dispatcher.open(tab, Subscription.ALL);
         complete(ledger, "hello");
@@ -121,7 +100,7 @@ class ResubscribeLedgerTest {
         for (int i = 1; i <= 45; i++) {
             dispatcher.publish(info("a", "flood " + i));
         }
-        HubFixture.awaitCondition(() -> counters.sessionDropped.sum() > 0, "the tab's queue should overflow");
+        HubFixture.awaitCondition(() -> counters.snapshot(0).tabDropped() > 0, "the tab's queue should overflow");
         HubFixture.awaitCondition(() -> dispatcher.lastSeq() == 50, "all 50 events dispatched");
         ledger.accept(first.frame());
         first.succeeded().run();
@@ -134,7 +113,7 @@ class ResubscribeLedgerTest {
         ledger.accept(gap.frame());
         gap.succeeded().run();
         while (ledger.next() <= 51) {
-            Send send = sends.poll(WsClient.WAIT.toSeconds(), TimeUnit.SECONDS);
+            Send send = transport.sends.poll(WsClient.WAIT.toSeconds(), TimeUnit.SECONDS);
             assertNotNull(send, "the tab should be told about every seq up to 51; it has " + (ledger.next() - 1));
             ledger.accept(send.frame()); // fails on a seq that comes twice
             send.succeeded().run();
@@ -143,7 +122,7 @@ class ResubscribeLedgerTest {
     }
 
     private Send next(String type) throws InterruptedException {
-        Send send = sends.poll(WsClient.WAIT.toSeconds(), TimeUnit.SECONDS);
+        Send send = transport.sends.poll(WsClient.WAIT.toSeconds(), TimeUnit.SECONDS);
         assertNotNull(send, "expected a " + type + " frame");
         assertEquals(type, send.frame().path("type").asText(), send.frame().toString());
         return send;
