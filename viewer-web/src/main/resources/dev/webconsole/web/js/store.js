@@ -7,6 +7,7 @@
 // missing, in order.
 
 import { LoggerTree } from './loggertree.js';
+import { lowerBound, upperBound } from './sorted.js';
 
 export const DEFAULT_MAX_ROWS = 100_000;
 export const MIN_MAX_ROWS = 100;
@@ -18,30 +19,6 @@ export function clampMaxRows(n) {
   const v = Math.floor(Number(n));
   if (!Number.isFinite(v) || v <= 0) return DEFAULT_MAX_ROWS;
   return Math.min(MAX_MAX_ROWS, Math.max(MIN_MAX_ROWS, v));
-}
-
-/** First index in a key-sorted array whose key is > key. */
-export function upperBound(arr, key) {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (arr[mid].key <= key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index in a key-sorted array whose key is >= key. */
-export function lowerBound(arr, key) {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (arr[mid].key < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export class RowStore {
