@@ -54,7 +54,7 @@ public final class ConsoleHub implements AutoCloseable {
 
     private final HubConfig config;
     private final Counters counters = new Counters();
-    private final EventEncoder encoder = new EventEncoder(SERVER_NAME);
+    private final EventEncoder encoder;
     private final ClientMessages messages = new ClientMessages();
     private final String hubId = newHubId();
     private final Dispatcher dispatcher;
@@ -67,9 +67,17 @@ public final class ConsoleHub implements AutoCloseable {
     private volatile boolean started;
     /** The counters over JMX while the hub runs: dev.webconsole:type=ConsoleHub,port=N. */
     private dev.webconsole.server.internal.HubJmx jmx;
+    private final dev.webconsole.server.internal.BoostBook boosts;
+    private final dev.webconsole.server.internal.ControlRequests control;
 
     public ConsoleHub(HubConfig config) {
         this.config = config;
+        this.encoder = new EventEncoder(SERVER_NAME, config.control());
+        this.boosts = new dev.webconsole.server.internal.BoostBook(config.levelControl(), config.control(),
+                config.maxBoosts(), config.boostMinute(),
+                (task, delay) -> server.getScheduler().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS)::cancel,
+                this::publish, this::broadcastLevels);
+        this.control = new dev.webconsole.server.internal.ControlRequests(boosts, this::publish, encoder, counters);
         this.dispatcher = new Dispatcher(config.ingestQueue(), config.history(), encoder, counters,
                 config.diagnostics(), hubId);
         this.dispatcherThread = new Thread(dispatcher, "webconsole-dispatcher");
@@ -121,7 +129,7 @@ public final class ConsoleHub implements AutoCloseable {
             c.addMapping("/ws", this::createEndpoint);
         });
         container = ws.getServerWebSocketContainer();
-        ws.setHandler(PageHandlers.create(server, () -> encoder.stats(stats())));
+        ws.setHandler(PageHandlers.create(server, () -> boosts.withBoosts(encoder.stats(stats()))));
         server.setHandler(PageHandlers.withHeaders(new AccessGuard(config, isTls(), ws)));
         try {
             server.start();
@@ -194,6 +202,15 @@ public final class ConsoleHub implements AutoCloseable {
         return started;
     }
 
+    private void broadcastLevels() {
+        dispatcher.toEveryTab(boosts::levelsFrame);
+    }
+
+    /** The level boosts active now, oldest first. */
+    public List<LevelBoost> boosts() {
+        return boosts.boosts();
+    }
+
     public HubStats stats() {
         return new HubStats(counters.sessions.get(), counters.published.sum(), dispatcher.lastSeq(),
                 counters.ingestDropped.sum(), counters.sessionDropped.sum(), counters.sendFailed.sum(),
@@ -209,6 +226,7 @@ public final class ConsoleHub implements AutoCloseable {
             return;
         }
         started = false;
+        boosts.stop(); // a boost never outlives the hub
         jmx.unregister();
         long deadline = System.nanoTime() + config.stopTimeout().toNanos();
         closeTabs(deadline);
@@ -337,6 +355,9 @@ public final class ConsoleHub implements AutoCloseable {
         @Override
         public void open(TabSession tab, Subscription subscription) {
             dispatcher.open(tab, subscription);
+            if (!boosts.isEmpty()) {
+                dispatcher.toTab(tab, boosts::levelsFrame); // after hello: the boosts active now
+            }
         }
 
         @Override
@@ -347,6 +368,12 @@ public final class ConsoleHub implements AutoCloseable {
         @Override
         public void closed(TabSession tab) {
             dispatcher.close(tab);
+            control.closed(tab);
+        }
+
+        @Override
+        public dev.webconsole.server.internal.ControlRequests control() {
+            return control;
         }
 
         @Override

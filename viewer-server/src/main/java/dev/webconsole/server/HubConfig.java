@@ -32,6 +32,9 @@ public final class HubConfig {
     public static final boolean DEFAULT_COMPRESSION = false;
     public static final int DEFAULT_MAX_UPGRADES_PER_SECOND = 100;
     public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(20);
+    public static final int DEFAULT_MAX_BOOSTS = 10;
+    /** How long one minute of a level boost lasts: a minute, except in tests. */
+    public static final Duration DEFAULT_BOOST_MINUTE = Duration.ofMinutes(1);
     /** {@code token="auto"} generates a random token at start. */
     public static final String AUTO_TOKEN = "auto";
     static final int MIN_TOKEN_CHARS = 12;
@@ -61,6 +64,11 @@ public final class HubConfig {
     private final List<Pattern> redact;
     private final Duration stopTimeout;
     private final Diagnostics diagnostics;
+    private final Boolean controlSetting;
+    private final boolean control;
+    private final int maxBoosts;
+    private final Duration boostMinute;
+    private final LevelControl levelControl;
 
     private HubConfig(Builder b) {
         host = b.host;
@@ -87,6 +95,11 @@ public final class HubConfig {
         redact = List.copyOf(b.redact);
         stopTimeout = b.stopTimeout;
         diagnostics = b.diagnostics;
+        controlSetting = b.control;
+        control = b.control == null ? isLoopback(b.host) : b.control;
+        maxBoosts = b.maxBoosts;
+        boostMinute = b.boostMinute;
+        levelControl = b.levelControl;
     }
 
     public static Builder builder() {
@@ -155,6 +168,21 @@ public final class HubConfig {
     public List<Pattern> redact() { return redact; }
 
     /**
+     * Whether tabs may boost levels and take thread dumps: by default only on loopback; beyond it
+     * only with {@code control=true} together with a token or TLS.
+     */
+    public boolean control() { return control; }
+
+    /** How many level boosts may be active at once. */
+    public int maxBoosts() { return maxBoosts; }
+
+    /** How long one minute of a level boost lasts; a minute except in tests. */
+    public Duration boostMinute() { return boostMinute; }
+
+    /** What applies level boosts in the application, or {@code null} when the hub has none. */
+    public LevelControl levelControl() { return levelControl; }
+
+    /**
      * The names of the settings in which {@code other} differs from this config (diagnostics aside;
      * a generated token counts as the same setting as another generated token).
      */
@@ -179,6 +207,9 @@ public final class HubConfig {
         differ(names, "keystore", keystore, other.keystore);
         differ(names, "keystoreType", keystoreType, other.keystoreType);
         differ(names, "compression", compression, other.compression);
+        differ(names, "control", controlSetting, other.controlSetting);
+        differ(names, "maxBoosts", maxBoosts, other.maxBoosts);
+        differ(names, "boostMinute", boostMinute, other.boostMinute);
         differ(names, "redact", redact.stream().map(Pattern::pattern).toList(),
                 other.redact.stream().map(Pattern::pattern).toList());
         return names;
@@ -225,6 +256,10 @@ public final class HubConfig {
         private final List<Pattern> redact = new ArrayList<>();
         private Duration stopTimeout = Duration.ofSeconds(2);
         private Diagnostics diagnostics = Diagnostics.platform();
+        private Boolean control;
+        private int maxBoosts = DEFAULT_MAX_BOOSTS;
+        private Duration boostMinute = DEFAULT_BOOST_MINUTE;
+        private LevelControl levelControl;
 
         private Builder() {}
 
@@ -253,6 +288,12 @@ public final class HubConfig {
         public Builder redact(List<String> regexes) { this.redactRegexes = List.copyOf(regexes); return this; }
         public Builder stopTimeout(Duration stopTimeout) { this.stopTimeout = stopTimeout; return this; }
         public Builder diagnostics(Diagnostics diagnostics) { this.diagnostics = diagnostics; return this; }
+        /** {@code true}, {@code false}, or {@code null} for the default: on only when bound to loopback. */
+        public Builder control(Boolean control) { this.control = control; return this; }
+        public Builder maxBoosts(int value) { this.maxBoosts = value; return this; }
+        /** How long one minute of a boost lasts; tests make it short. */
+        public Builder boostMinute(Duration value) { this.boostMinute = value; return this; }
+        public Builder levelControl(LevelControl value) { this.levelControl = value; return this; }
 
         /** @throws IllegalArgumentException naming the first setting whose value is not allowed */
         public HubConfig build() {
@@ -317,6 +358,16 @@ public final class HubConfig {
                 throw new IllegalArgumentException("stopTimeout=\"" + stopTimeout + "\" is negative");
             }
             Objects.requireNonNull(diagnostics, "diagnostics");
+            requireRange("maxBoosts", maxBoosts, 1, 1_000);
+            Objects.requireNonNull(boostMinute, "boostMinute");
+            if (boostMinute.isNegative() || boostMinute.isZero()) {
+                throw new IllegalArgumentException("boostMinute=\"" + boostMinute + "\" must be positive");
+            }
+            if (Boolean.TRUE.equals(control) && !isLoopback(host) && token == null && keystore == null) {
+                throw new IllegalArgumentException("control=\"true\" on host=\"" + host + "\" would let anyone who reaches"
+                        + " the port change what the application logs: set token=\"auto\" (or a token of your own)"
+                        + " or configure TLS with keystore, or leave control off");
+            }
             return new HubConfig(this);
         }
 

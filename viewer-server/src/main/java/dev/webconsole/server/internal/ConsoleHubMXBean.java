@@ -23,4 +23,7 @@ public interface ConsoleHubMXBean {
     long getTruncated();
 
     long getRejectedMessages();
+
+    /** The active level boosts, one line each: logger, level, scope, until, who asked. */
+    java.util.List<String> getBoosts();
 }

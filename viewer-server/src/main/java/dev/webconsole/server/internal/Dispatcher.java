@@ -142,6 +142,23 @@ public final class Dispatcher implements Runnable {
         });
     }
 
+    /** Queues a frame for every open tab, made when the command runs, after the commands queued before it. */
+    public void toEveryTab(java.util.function.Supplier<String> frame) {
+        command(() -> {
+            String text = frame.get();
+            tabs.forEach(tab -> tab.offerFrame(text));
+        });
+    }
+
+    /** Queues a frame for one tab once the commands queued before (its open, so its hello) have run. */
+    public void toTab(TabSession tab, java.util.function.Supplier<String> frame) {
+        command(() -> {
+            if (tabs.contains(tab)) {
+                tab.offerFrame(frame.get());
+            }
+        });
+    }
+
     public void close(TabSession tab) {
         tab.close();
         command(() -> {

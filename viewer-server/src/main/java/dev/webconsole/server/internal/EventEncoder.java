@@ -35,7 +35,15 @@ public final class EventEncoder {
     private final JsonFactory json = new JsonFactory();
     private final String serverName;
 
+    /** Whether hello says that this hub takes control messages (set-level, revert-level, thread-dump). */
+    private final boolean control;
+
     public EventEncoder(String serverName) {
+        this(serverName, false);
+    }
+
+    public EventEncoder(String serverName, boolean control) {
+        this.control = control;
         this.serverName = serverName;
     }
 
@@ -199,6 +207,7 @@ public final class EventEncoder {
             g.writeStringField("hub", hubId);
             g.writeNumberField("firstSeq", firstSeq);
             g.writeNumberField("lastSeq", lastSeq);
+            g.writeBooleanField("control", control);
             g.writeEndObject();
         }));
     }

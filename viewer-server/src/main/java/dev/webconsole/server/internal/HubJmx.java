@@ -108,6 +108,11 @@ public final class HubJmx implements ConsoleHubMXBean {
         return stats().rejectedMessages();
     }
 
+    @Override
+    public java.util.List<String> getBoosts() {
+        return hub.boosts().stream().map(b -> b.describe() + " by " + b.by()).toList();
+    }
+
     private HubStats stats() {
         return hub.stats();
     }

@@ -43,6 +43,9 @@ public final class TabEndpoint implements Session.Listener.AutoDemanding {
         Counters counters();
 
         void report(String message, Throwable error);
+
+        /** Level boosts and thread dumps asked for by tabs. */
+        ControlRequests control();
     }
 
     private final Hub hub;
@@ -118,6 +121,9 @@ public final class TabEndpoint implements Session.Listener.AutoDemanding {
             } else if (inWindow > MAX_MESSAGES_PER_SECOND) {
                 session.close(StatusCode.POLICY_VIOLATION, "message flood", closeCallback());
             }
+            return;
+        }
+        if (hub.control().handle(message, tab, session.getRemoteSocketAddress())) {
             return;
         }
         try {
