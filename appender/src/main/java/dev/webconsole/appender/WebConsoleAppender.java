@@ -175,6 +175,15 @@ public final class WebConsoleAppender extends AbstractAppender {
         @PluginElement("Redact")
         private Redact[] redactions;
 
+        @PluginBuilderAttribute
+        private String control;
+
+        @PluginBuilderAttribute
+        private String maxBoosts = String.valueOf(HubConfig.DEFAULT_MAX_BOOSTS);
+
+        @PluginBuilderAttribute
+        private String boostMinute = String.valueOf(HubConfig.DEFAULT_BOOST_MINUTE.toMillis());
+
         public B setHost(String host) { this.host = host; return asBuilder(); }
         public B setPort(String port) { this.port = port; return asBuilder(); }
         public B setHistory(String history) { this.history = history; return asBuilder(); }
@@ -195,6 +204,9 @@ public final class WebConsoleAppender extends AbstractAppender {
         public B setKeystoreType(String keystoreType) { this.keystoreType = keystoreType; return asBuilder(); }
         public B setRedact(String redact) { this.redact = redact; return asBuilder(); }
         public B setRedactions(Redact... redactions) { this.redactions = redactions; return asBuilder(); }
+        public B setControl(String control) { this.control = control; return asBuilder(); }
+        public B setMaxBoosts(String maxBoosts) { this.maxBoosts = maxBoosts; return asBuilder(); }
+        public B setBoostMinute(String boostMinute) { this.boostMinute = boostMinute; return asBuilder(); }
 
         /** @return the appender, or null after reporting to the status logger what was wrong */
         @Override
@@ -221,6 +233,10 @@ public final class WebConsoleAppender extends AbstractAppender {
                         .keystoreType(keystoreType == null || keystoreType.isBlank() ? "PKCS12" : keystoreType)
                         .redact(redactRegexes())
                         .diagnostics(WebConsoleAppender::reportToStatusLogger)
+                        .control(control == null || control.isBlank() ? null : bool("control", control))
+                        .maxBoosts(number("maxBoosts", maxBoosts))
+                        .boostMinute(java.time.Duration.ofMillis(number("boostMinute", boostMinute)))
+                        .levelControl(levelControl())
                         .build();
                 blockNanos = blockNanos();
             } catch (IllegalArgumentException e) {
@@ -235,6 +251,14 @@ public final class WebConsoleAppender extends AbstractAppender {
                 LOGGER.error(prefix + e.getMessage());
                 return null;
             }
+        }
+
+        /** Boosts act on the logger context of the configuration that starts the hub. */
+        private dev.webconsole.appender.internal.Log4jLevelControl levelControl() {
+            org.apache.logging.log4j.core.config.Configuration configuration = getConfiguration();
+            org.apache.logging.log4j.core.LoggerContext context = configuration == null ? null : configuration.getLoggerContext();
+            return context == null ? null
+                    : new dev.webconsole.appender.internal.Log4jLevelControl(context, source == null || source.isBlank() ? null : source);
         }
 
         private long blockNanos() {
