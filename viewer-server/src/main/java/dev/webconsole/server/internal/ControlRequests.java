@@ -22,7 +22,7 @@ import java.util.function.Consumer;
 public final class ControlRequests {
     public static final Set<String> TYPES = Set.of("set-level", "revert-level", "thread-dump");
     /** Control messages one tab may send per minute (refused ones count). */
-    public static final int MAX_PER_MINUTE = 30;
+    public static final int MAX_PER_MINUTE = 15;
     public static final int MIN_MINUTES = 1;
     public static final int MAX_MINUTES = 60;
     public static final int DEFAULT_MINUTES = 5;
