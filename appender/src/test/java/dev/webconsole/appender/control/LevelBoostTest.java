@@ -100,6 +100,10 @@ class LevelBoostTest {
         assertEquals(1, Log4jFixture.hub(context).boosts().size());
         String stats = dev.webconsole.server.testing.RawHttp.get(Log4jFixture.hub(context).port(), "/stats").body();
         assertTrue(stats.contains("\"boosts\":[{\"logger\":\"com.acme\",\"level\":\"DEBUG\""), stats);
+        String[] jmx = (String[]) java.lang.management.ManagementFactory.getPlatformMBeanServer().getAttribute(
+                dev.webconsole.server.internal.HubJmx.name(Log4jFixture.hub(context).port()), "Boosts");
+        assertEquals(1, jmx.length);
+        assertTrue(jmx[0].matches("com\\.acme at DEBUG until \\S+ by 127\\.0\\.0\\.1:\\d+"), jmx[0]);
     }
 
     /** The same workload twice, the second time with com.acme boosted to TRACE: the files grow by the same bytes. */
