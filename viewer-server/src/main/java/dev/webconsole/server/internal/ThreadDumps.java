@@ -13,14 +13,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A thread dump of this JVM as one console event: every thread with its state, stack, the locks it
- * holds and the one it waits for, in the layout of {@code jstack}, after a one-line summary. A
- * deadlock found by {@link ThreadMXBean#findDeadlockedThreads()} makes the event an ERROR whose first
- * line names the threads and the locks.
+ * A thread dump of this JVM as one console event. The message is a one-line summary; the dump
+ * itself (every thread with its state, stack, the locks it holds and the one it waits for, in the
+ * layout of {@code jstack}) is the event's {@code thrown.stack}, with {@code thrown.type} "thread
+ * dump", so a console shows it the way it shows a stack trace: one row that expands. A deadlock found
+ * by {@link ThreadMXBean#findDeadlockedThreads()} makes the event an ERROR whose message names the
+ * threads and the locks.
  */
 public final class ThreadDumps {
     /** The logger name the dump event carries. */
     public static final String LOGGER = "webconsole.threads";
+    /** The {@code thrown.type} of the dump event. */
+    public static final String TYPE = "thread dump";
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
@@ -37,13 +41,11 @@ public final class ThreadDumps {
                 }
             }
         }
-        StringBuilder text = new StringBuilder();
-        if (stuck.isEmpty()) {
-            text.append("Thread dump: ").append(all.length).append(" threads, no deadlock");
-        } else {
-            text.append("Deadlock: ").append(deadlockLine(stuck)).append("; thread dump: ").append(all.length).append(" threads");
-        }
-        text.append(" (asked by ").append(requestedBy).append(")\n");
+        String summary = (stuck.isEmpty()
+                ? "Thread dump: " + all.length + " threads, no deadlock"
+                : "Deadlock: " + deadlockLine(stuck) + "; thread dump: " + all.length + " threads")
+                + " (asked by " + requestedBy + ")";
+        StringBuilder text = new StringBuilder(summary).append('\n');
         for (ThreadInfo info : all) {
             append(text, info);
         }
@@ -54,7 +56,7 @@ public final class ThreadDumps {
         boolean deadlock = !stuck.isEmpty();
         return new ConsoleEvent(System.currentTimeMillis(), deadlock ? "ERROR" : "INFO",
                 deadlock ? Severity.ERROR : Severity.INFO, LOGGER, Thread.currentThread().getName(),
-                text.toString(), null, context, null, null);
+                summary, new ConsoleEvent.ThrownInfo(TYPE, null, text.toString()), context, null, null);
     }
 
     private static String deadlockLine(List<ThreadInfo> stuck) {
