@@ -147,6 +147,20 @@ class LevelBoostTest {
     }
 
     @Test
+    void aTabThatConnectsDuringABoostIsToldOfIt() throws Exception {
+        LoggerContext context = log4j.start(config("", ""));
+        ControlTab first = tab(context);
+        first.send(setLevel("com.acme", "WARN", 15));
+        first.levels();
+        ControlTab later = tab(context); // hello, the history's replay, then levels
+        JsonNode levels = later.levels();
+        assertTrue(levels.path("control").asBoolean());
+        assertEquals("WARN", levels.path("boosts").path(0).path("level").asText());
+        assertEquals(15, levels.path("boosts").path(0).path("minutes").asInt());
+        assertTrue(levels.path("boosts").path(0).path("by").asText().startsWith("127.0.0.1:"));
+    }
+
+    @Test
     void aBoostEndsByItselfAtExpiry() throws Exception {
         LoggerContext context = log4j.start(config("boostMinute=\"200\"", ""));
         ControlTab tab = tab(context);
