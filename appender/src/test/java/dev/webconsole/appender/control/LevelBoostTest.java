@@ -158,6 +158,7 @@ class LevelBoostTest {
         assertEquals("WARN", levels.path("boosts").path(0).path("level").asText());
         assertEquals(15, levels.path("boosts").path(0).path("minutes").asInt());
         assertTrue(levels.path("boosts").path(0).path("by").asText().startsWith("127.0.0.1:"));
+        assertTrue(context.getLogger("com.acme").isInfoEnabled(), "a boost only adds events");
     }
 
     @Test
