@@ -81,6 +81,32 @@ class ControlPageTest {
     }
 
     @Test
+    void aScopedBoostFromARow() throws Exception {
+        LoggerContext context = open("");
+        find(".row .logger[data-name='com.acme.web']").click();
+        assertEquals("com.acme.web", find(".boost-logger").getDomProperty("value"));
+        find(".boost-scope").sendKeys("user=42");
+        find(".boost-level").sendKeys("TRACE");
+        find(".boost-go").click();
+        WebElement boost = find(".boost-list .boost[data-logger='com.acme.web']");
+        assertEquals("user=42", boost.findElement(By.cssSelector(".chip")).getText());
+        assertEquals("TRACE", boost.findElement(By.cssSelector(".boost-lvl")).getText());
+        var active = Log4jFixture.hub(context).boosts();
+        assertEquals(1, active.size());
+        assertEquals("user", active.get(0).contextKey());
+        assertEquals("42", active.get(0).contextValue());
+    }
+
+    @Test
+    void aRefusedBoostShowsTheHubsReasonInThePanel() throws Exception {
+        open("");
+        find(".boost-logger").sendKeys("dev.webconsole.server");
+        find(".boost-go").click();
+        browser.await("the refusal", d -> d.findElement(By.cssSelector(".boost-message.error")).getText()
+                .startsWith("set-level refused: \"logger\" dev.webconsole.server is one of the hub's own loggers"));
+    }
+
+    @Test
     void aThreadDumpIsARowThatExpands() throws Exception {
         open("");
         find(".boost-dump").click();
