@@ -235,6 +235,37 @@ class LevelBoostTest {
     }
 
     @Test
+    void aReconfigurationWithoutWebConsoleStopsTheHubAndEndsItsBoosts() throws Exception {
+        LoggerContext context = log4j.start(config("", ""));
+        ControlTab tab = tab(context);
+        tab.send(setLevel("com.acme", "DEBUG", 60));
+        tab.levels();
+        ConsoleHub hub = Log4jFixture.hub(context);
+        String withoutWebConsole = config("", "").replaceAll("<WebConsole [^>]*/>", "").replace("<AppenderRef ref=\"web\"/>", "");
+        context.setConfigLocation(log4j.write(withoutWebConsole));
+        assertFalse(hub.isStarted());
+        assertTrue(hub.boosts().isEmpty());
+        assertFalse(context.getLogger("com.acme").isDebugEnabled());
+        assertNull(context.getConfiguration().getFilter());
+        assertTrue(read("audit.log").contains("WebConsole: the boost of com.acme at DEBUG ended because the hub stopped\n"),
+                this::toString);
+    }
+
+    @Test
+    void aBoostAboveTheHubsOwnLoggersLeavesThemAlone() throws Exception {
+        LoggerContext context = log4j.start(config("", ""));
+        ControlTab tab = tab(context);
+        tab.send(setLevel("org", "TRACE", 5));
+        tab.levels();
+        assertTrue(context.getLogger("org.shop.Cart").isTraceEnabled());
+        assertFalse(context.getLogger("org.eclipse.jetty.server.Server").isDebugEnabled());
+        tab.send(setLevel("com", "TRACE", 5));
+        tab.levels();
+        assertFalse(context.getLogger("com.fasterxml.jackson.core").isDebugEnabled());
+        assertTrue(context.getLogger("com.acme").isTraceEnabled());
+    }
+
+    @Test
     void stoppingTheHubRevertsEveryBoost() throws Exception {
         LoggerContext context = log4j.start(config("", ""));
         ControlTab tab = tab(context);
