@@ -4,13 +4,17 @@ import dev.webconsole.server.ConsoleEvent;
 import dev.webconsole.server.LevelBoost;
 import dev.webconsole.server.internal.ControlRequests;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.core.ContextDataInjector;
+import org.apache.logging.log4j.core.Filter;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.Logger;
 import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.LoggerConfig;
+import org.apache.logging.log4j.core.filter.Filterable;
 import org.apache.logging.log4j.core.filter.AbstractFilter;
 import org.apache.logging.log4j.core.impl.ContextDataInjectorFactory;
 import org.apache.logging.log4j.message.Message;
@@ -98,19 +102,29 @@ final class BoostFilters {
         }
     }
 
-    /** First on every logger configuration: sends boost-only events to the console and nowhere else. */
+    /**
+     * First on every logger configuration: sends boost-only events to the console and nowhere else.
+     * What would have stopped such an event on its way to the console still does: the logger
+     * configuration's own filter, and the filter of the {@code <WebConsole>} appender.
+     */
     static final class Divert extends AbstractFilter {
         private final List<Boost> boosts;
         private final Configuration config;
         private final Consumer<ConsoleEvent> console;
         private final String source;
+        /** The filter each logger configuration had before this one was put first. */
+        private final Map<LoggerConfig, Filter> ownFilters;
+        private final List<? extends Filterable> consoleFilters;
 
-        Divert(List<Boost> boosts, Configuration config, Consumer<ConsoleEvent> console, String source) {
+        Divert(List<Boost> boosts, Configuration config, Consumer<ConsoleEvent> console, String source,
+                Map<LoggerConfig, Filter> ownFilters, List<? extends Filterable> consoleFilters) {
             super(Result.DENY, Result.NEUTRAL);
             this.boosts = List.copyOf(boosts);
             this.config = config;
             this.console = console;
             this.source = source;
+            this.ownFilters = ownFilters;
+            this.consoleFilters = List.copyOf(consoleFilters);
         }
 
         @Override
@@ -122,11 +136,27 @@ final class BoostFilters {
             }
             // The level of the configuration the event was logged to; the one it reached through
             // additivity is irrelevant (Log4j checks levels only where an event is logged).
-            if (config.getLoggerConfig(logger).getLevel().intLevel() >= level.intLevel()) {
+            LoggerConfig origin = config.getLoggerConfig(logger);
+            if (origin.getLevel().intLevel() >= level.intLevel()) {
                 return onMismatch; // the application logs this without any boost: it goes everywhere as usual
             }
-            console.accept(EventCopier.copy(event, source));
+            if (!refused(origin, event)) {
+                console.accept(EventCopier.copy(event, source));
+            }
             return onMatch;
+        }
+
+        private boolean refused(LoggerConfig origin, LogEvent event) {
+            Filter own = ownFilters.get(origin);
+            if (own != null && own.filter(event) == Result.DENY) {
+                return true;
+            }
+            for (Filterable appender : consoleFilters) {
+                if (appender.isFiltered(event)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

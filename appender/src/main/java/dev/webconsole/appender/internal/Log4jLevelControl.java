@@ -1,5 +1,6 @@
 package dev.webconsole.appender.internal;
 
+import dev.webconsole.appender.WebConsoleAppender;
 import dev.webconsole.server.ConsoleEvent;
 import dev.webconsole.server.LevelBoost;
 import dev.webconsole.server.LevelControl;
@@ -18,6 +19,7 @@ import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.NullConfiguration;
+import org.apache.logging.log4j.core.filter.Filterable;
 import org.apache.logging.log4j.status.StatusLogger;
 
 /**
@@ -98,12 +100,21 @@ public final class Log4jLevelControl implements LevelControl {
         Configuration config = context.getConfiguration();
         if (!active.isEmpty() && config.isStarted() && !(config instanceof NullConfiguration)) {
             List<BoostFilters.Boost> boosts = new ArrayList<>(active.values());
+            Map<LoggerConfig, Filter> own = new IdentityHashMap<>();
+            List<LoggerConfig> loggers = loggerConfigs(config);
+            for (LoggerConfig logger : loggers) {
+                if (logger.getFilter() != null) {
+                    own.put(logger, logger.getFilter());
+                }
+            }
+            List<Filterable> consoles = config.getAppenders().values().stream()
+                    .filter(a -> a instanceof WebConsoleAppender).map(a -> (Filterable) a).toList();
             create = new BoostFilters.Create(boosts);
-            divert = new BoostFilters.Divert(boosts, config, console, source);
+            divert = new BoostFilters.Divert(boosts, config, console, source, own, consoles);
             create.start();
             divert.start();
             config.addFilter(create);
-            for (LoggerConfig logger : loggerConfigs(config)) {
+            for (LoggerConfig logger : loggers) {
                 putFirst(logger, divert);
             }
             installedOn = config;

@@ -162,6 +162,27 @@ class LevelBoostTest {
     }
 
     @Test
+    void boostedEventsStillPassTheLoggersAndTheConsolesOwnFilters() throws Exception {
+        String loggers = "<Logger name=\"com.acme\" level=\"info\">"
+                + "<RegexFilter regex=\".*password.*\" onMatch=\"DENY\" onMismatch=\"NEUTRAL\"/></Logger>";
+        String xml = config("", loggers).replace("<WebConsole name=\"web\" port=\"0\" />", "<WebConsole name=\"web\" port=\"0\">"
+                + "<MarkerFilter marker=\"SECRET\" onMatch=\"DENY\" onMismatch=\"NEUTRAL\"/></WebConsole>");
+        assertTrue(xml.contains("MarkerFilter"), xml);
+        LoggerContext context = log4j.start(xml);
+        ControlTab tab = tab(context);
+        tab.send(setLevel("com.acme", "DEBUG", 5));
+        tab.levels();
+        Logger logger = context.getLogger("com.acme.login");
+        logger.debug("password=hunter2");
+        logger.debug(org.apache.logging.log4j.MarkerManager.getMarker("SECRET"), "a secret");
+        logger.debug("checked");
+        tab.eventWithMessage("checked");
+        assertTrue(tab.received().stream().noneMatch(e -> e.path("message").asText().matches("password.*|a secret")),
+                tab.received()::toString);
+        assertEquals("", read("app.log"));
+    }
+
+    @Test
     void aBoostEndsByItselfAtExpiry() throws Exception {
         LoggerContext context = log4j.start(config("boostMinute=\"200\"", ""));
         ControlTab tab = tab(context);
