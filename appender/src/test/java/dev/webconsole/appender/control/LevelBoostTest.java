@@ -162,11 +162,11 @@ class LevelBoostTest {
     }
 
     @Test
-    void boostedEventsStillPassTheLoggersAndTheConsolesOwnFilters() throws Exception {
+    void boostedEventsStillPassTheLoggersAndTheConsolesFiltersAndRedaction() throws Exception {
         String loggers = "<Logger name=\"com.acme\" level=\"info\">"
                 + "<RegexFilter regex=\".*password.*\" onMatch=\"DENY\" onMismatch=\"NEUTRAL\"/></Logger>";
-        String xml = config("", loggers).replace("<WebConsole name=\"web\" port=\"0\" />", "<WebConsole name=\"web\" port=\"0\">"
-                + "<MarkerFilter marker=\"SECRET\" onMatch=\"DENY\" onMismatch=\"NEUTRAL\"/></WebConsole>");
+        String xml = config("redact=\"(?&lt;=token=)\\S+\"", loggers).replaceFirst("<WebConsole ([^>]*)/>",
+                "<WebConsole $1><MarkerFilter marker=\"SECRET\" onMatch=\"DENY\" onMismatch=\"NEUTRAL\"/></WebConsole>");
         assertTrue(xml.contains("MarkerFilter"), xml);
         LoggerContext context = log4j.start(xml);
         ControlTab tab = tab(context);
@@ -175,8 +175,8 @@ class LevelBoostTest {
         Logger logger = context.getLogger("com.acme.login");
         logger.debug("password=hunter2");
         logger.debug(org.apache.logging.log4j.MarkerManager.getMarker("SECRET"), "a secret");
-        logger.debug("checked");
-        tab.eventWithMessage("checked");
+        logger.debug("checked token=abc123");
+        assertEquals("checked token=***", tab.eventWithMessage("checked").path("message").asText());
         assertTrue(tab.received().stream().noneMatch(e -> e.path("message").asText().matches("password.*|a secret")),
                 tab.received()::toString);
         assertEquals("", read("app.log"));
