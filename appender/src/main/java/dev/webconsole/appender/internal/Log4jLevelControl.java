@@ -4,6 +4,8 @@ import dev.webconsole.appender.WebConsoleAppender;
 import dev.webconsole.server.ConsoleEvent;
 import dev.webconsole.server.LevelBoost;
 import dev.webconsole.server.LevelControl;
+import dev.webconsole.server.Severity;
+import dev.webconsole.server.internal.BoostBook;
 import java.beans.PropertyChangeEvent;
 import java.beans.PropertyChangeListener;
 import java.util.ArrayList;
@@ -83,15 +85,20 @@ public final class Log4jLevelControl implements LevelControl {
         if (!LoggerContext.PROPERTY_CONFIG.equals(event.getPropertyName()) || event.getNewValue() == event.getOldValue()) {
             return;
         }
-        List<String> boosts;
+        String text;
+        Consumer<ConsoleEvent> tabs;
         synchronized (this) {
             if (active.isEmpty() || event.getNewValue() == installedOn) {
                 return;
             }
             install();
-            boosts = active.values().stream().map(b -> b.spec().describe()).toList();
+            text = "the logging configuration changed; the boosts are applied again: "
+                    + String.join("; ", active.values().stream().map(b -> b.spec().describe()).toList());
+            tabs = console;
         }
-        audit("WebConsole: the logging configuration changed; the boosts are applied again: " + String.join("; ", boosts));
+        audit("WebConsole: " + text);
+        tabs.accept(new ConsoleEvent(System.currentTimeMillis(), "INFO", Severity.INFO, BoostBook.LOGGER,
+                Thread.currentThread().getName(), text, null, Map.of("action", "reapplied"), null, null));
     }
 
     /** Takes the filters off the configuration they are on, and puts the current set on the current configuration. */

@@ -248,6 +248,10 @@ class LevelBoostTest {
         assertTrue(context.getConfiguration() != before, "a new configuration");
         assertEquals(1, Log4jFixture.hub(context).boosts().size(), "the same hub, with its boost");
 
+        JsonNode notice = tab.event(e -> e.path("context").path("action").asText().equals("reapplied"));
+        assertEquals("webconsole.control", notice.path("logger").asText());
+        assertTrue(notice.path("message").asText().startsWith("the logging configuration changed; the boosts are applied"
+                + " again: com.acme at DEBUG until "), notice::toString);
         context.getLogger("com.acme.db").debug("after the reconfiguration");
         tab.eventWithMessage("after the reconfiguration");
         assertFalse(read("app.log").contains("after the reconfiguration"));
