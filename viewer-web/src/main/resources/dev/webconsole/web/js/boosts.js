@@ -122,10 +122,13 @@ export class BoostPanel {
     setInterval(() => this.tick(), 1000);
   }
 
-  /** The hub's hello: controls are shown only when it takes control messages. */
+  /**
+   * The hub's hello: controls are shown only when it takes control messages. The list starts empty
+   * on every connection: a hub with active boosts sends them in a levels frame right after hello.
+   */
   setHello(hello) {
     this.root.hidden = !(hello && hello.control === true);
-    if (this.root.hidden) this.setBoosts([], 0);
+    this.setBoosts([], 0);
   }
 
   /** A levels frame: the active boosts, with the server's clock for the countdown. */
