@@ -1,5 +1,6 @@
 package dev.webconsole.server;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -12,6 +13,14 @@ import java.util.function.Consumer;
  * Both are called with the hub's boost list locked, so never concurrently.
  */
 public interface LevelControl {
+    /**
+     * Logger names a boost never covers, with the loggers below them: the hub's own parts, and the
+     * names of its own events. Boosting them would feed the console its own traffic.
+     */
+    List<String> OWN_LOGGERS = List.of("dev.webconsole", "org.eclipse.jetty", "com.fasterxml.jackson", "webconsole");
+
+    /** The logger of the hub's events about boosts in every tab's stream. */
+    String EVENTS_LOGGER = "webconsole.control";
 
     /**
      * Makes events of {@code boost.logger()} and the loggers below it, at {@code boost.level()} and

@@ -2,7 +2,7 @@ package dev.webconsole.appender.internal;
 
 import dev.webconsole.server.ConsoleEvent;
 import dev.webconsole.server.LevelBoost;
-import dev.webconsole.server.internal.ControlRequests;
+import dev.webconsole.server.LevelControl;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -51,7 +51,7 @@ final class BoostFilters {
     }
 
     private static boolean isOwn(String logger) {
-        for (String own : ControlRequests.OWN_LOGGERS) {
+        for (String own : LevelControl.OWN_LOGGERS) {
             if (logger.startsWith(own) && (logger.length() == own.length() || logger.charAt(own.length()) == '.')) {
                 return true;
             }

@@ -5,7 +5,6 @@ import dev.webconsole.server.ConsoleEvent;
 import dev.webconsole.server.LevelBoost;
 import dev.webconsole.server.LevelControl;
 import dev.webconsole.server.Severity;
-import dev.webconsole.server.internal.BoostBook;
 import java.beans.PropertyChangeEvent;
 import java.beans.PropertyChangeListener;
 import java.util.ArrayList;
@@ -97,7 +96,7 @@ public final class Log4jLevelControl implements LevelControl {
             tabs = console;
         }
         audit("WebConsole: " + text);
-        tabs.accept(new ConsoleEvent(System.currentTimeMillis(), "INFO", Severity.INFO, BoostBook.LOGGER,
+        tabs.accept(new ConsoleEvent(System.currentTimeMillis(), "INFO", Severity.INFO, EVENTS_LOGGER,
                 Thread.currentThread().getName(), text, null, Map.of("action", "reapplied"), null, null));
     }
 

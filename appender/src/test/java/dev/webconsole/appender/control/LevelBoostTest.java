@@ -101,7 +101,7 @@ class LevelBoostTest {
         String stats = dev.webconsole.server.testing.RawHttp.get(Log4jFixture.hub(context).port(), "/stats").body();
         assertTrue(stats.contains("\"boosts\":[{\"logger\":\"com.acme\",\"level\":\"DEBUG\""), stats);
         String[] jmx = (String[]) java.lang.management.ManagementFactory.getPlatformMBeanServer().getAttribute(
-                dev.webconsole.server.internal.HubJmx.name(Log4jFixture.hub(context).port()), "Boosts");
+                new javax.management.ObjectName("dev.webconsole:type=ConsoleHub,port=" + Log4jFixture.hub(context).port()), "Boosts");
         assertEquals(1, jmx.length);
         assertTrue(jmx[0].matches("com\\.acme at DEBUG until \\S+ by 127\\.0\\.0\\.1:\\d+"), jmx[0]);
     }

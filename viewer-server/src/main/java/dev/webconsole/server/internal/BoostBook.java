@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  */
 public final class BoostBook {
     /** The logger of the start and end events in the stream. */
-    public static final String LOGGER = "webconsole.control";
+    public static final String LOGGER = LevelControl.EVENTS_LOGGER;
 
     /** Runs a task once after a delay; the returned action cancels it. */
     public interface Timer {

@@ -27,9 +27,7 @@ public final class ControlRequests {
     public static final int MAX_MINUTES = 60;
     public static final int DEFAULT_MINUTES = 5;
     public static final int MAX_NAME_CHARS = 512;
-    /** Loggers a boost may not name: the hub's own parts, and the names of its own events. */
-    public static final List<String> OWN_LOGGERS = List.of("dev.webconsole", "org.eclipse.jetty", "com.fasterxml.jackson",
-            "webconsole");
+    private static final List<String> OWN_LOGGERS = dev.webconsole.server.LevelControl.OWN_LOGGERS;
     private static final List<String> LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL");
     private static final long MINUTE_NANOS = 60_000_000_000L;
 
