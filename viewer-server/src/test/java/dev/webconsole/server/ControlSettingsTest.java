@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.webconsole.server.testing.HubFixture;
 import dev.webconsole.server.testing.WsClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** When control is on, and what a hub without a level control answers. */
-class ControlSettingsTest extends HubFixture {
+class ControlSettingsTest {
+    @RegisterExtension
+    final HubFixture hubs = new HubFixture();
 
     @Test
     void controlIsOnByDefaultOnlyOnLoopback() {
@@ -41,8 +44,8 @@ class ControlSettingsTest extends HubFixture {
 
     @Test
     void aHubWithoutALevelControlRefusesBoostsButTakesThreadDumps() throws Exception {
-        ConsoleHub hub = startHub();
-        WsClient tab = connect(hub, "");
+        ConsoleHub hub = hubs.startHub();
+        WsClient tab = hubs.connect(hub, "");
         assertTrue(tab.next("hello").path("control").asBoolean());
         tab.send("{\"type\":\"set-level\",\"logger\":\"com.acme\",\"level\":\"DEBUG\"}");
         assertEquals("set-level refused: this hub has no level control; level boosts come with the <WebConsole> Log4j"

@@ -1,6 +1,5 @@
 package dev.webconsole.appender.internal;
 
-import dev.webconsole.appender.WebConsoleAppender;
 import dev.webconsole.server.ConsoleEvent;
 import dev.webconsole.server.LevelBoost;
 import dev.webconsole.server.LevelControl;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Filter;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configuration;
@@ -37,6 +37,8 @@ public final class Log4jLevelControl implements LevelControl {
 
     private final LoggerContext context;
     private final String source;
+    /** The appender class whose filters a boost-only event must pass: {@code <WebConsole>}'s. */
+    private final Class<? extends Appender> consoleType;
     private final Map<String, BoostFilters.Boost> active = new LinkedHashMap<>();
     private final PropertyChangeListener reconfigured = this::reconfigured;
     private Consumer<ConsoleEvent> console;
@@ -45,9 +47,22 @@ public final class Log4jLevelControl implements LevelControl {
     private Filter divert;
     private boolean listening;
 
-    public Log4jLevelControl(LoggerContext context, String source) {
+    private Log4jLevelControl(LoggerContext context, String source, Class<? extends Appender> consoleType) {
         this.context = context;
         this.source = source;
+        this.consoleType = consoleType;
+    }
+
+    /**
+     * Boosts act on the logger context of the configuration that starts the hub; {@code null} when
+     * there is none (the hub then refuses boosts).
+     *
+     * @param source the appender's {@code source} attribute, as given
+     */
+    public static Log4jLevelControl of(Configuration configuration, String source, Class<? extends Appender> consoleType) {
+        LoggerContext context = configuration == null ? null : configuration.getLoggerContext();
+        return context == null ? null
+                : new Log4jLevelControl(context, source == null || source.isBlank() ? null : source, consoleType);
     }
 
     @Override
@@ -114,7 +129,7 @@ public final class Log4jLevelControl implements LevelControl {
                 }
             }
             List<Filterable> consoles = config.getAppenders().values().stream()
-                    .filter(a -> a instanceof WebConsoleAppender).map(a -> (Filterable) a).toList();
+                    .filter(consoleType::isInstance).map(a -> (Filterable) a).toList();
             create = new BoostFilters.Create(boosts);
             divert = new BoostFilters.Divert(boosts, config, console, source, own, consoles);
             create.start();

@@ -88,7 +88,7 @@ class ControlAccessTest {
         }
         assertTrue(hub.boosts().isEmpty());
         assertFalse(context.getLogger("com.acme").isDebugEnabled());
-        assertEquals(0, hub.stats().sessions());
+        assertEquals(0, hub.stats().tabs());
     }
 
     /** Reads until the hub closes the connection (or the read times out). */

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -39,9 +38,9 @@ import org.eclipse.jetty.util.Fields;
  * A valid {@code ?token=} also sets an HttpOnly, SameSite=Strict cookie named for the port, so the
  * page's own files and a reload work after the page removes the token from the address bar.
  */
-public final class AccessGuard extends Handler.Wrapper {
+final class AccessGuard extends Handler.Wrapper {
     /** The cookie's name is this plus the port: cookies ignore ports, and two hubs must not share one. */
-    public static final String TOKEN_COOKIE = "webconsole_token_";
+    static final String TOKEN_COOKIE = "webconsole_token_";
     static final int MAX_FAILURES_PER_MINUTE = 10;
     private static final int MAX_TRACKED_ADDRESSES = 4096;
     private static final Pattern UNSAFE_PATH = Pattern.compile(
@@ -56,7 +55,7 @@ public final class AccessGuard extends Handler.Wrapper {
     private final Map<String, Guesses> failures = new ConcurrentHashMap<>();
     private final Window upgrades = new Window();
 
-    public AccessGuard(HubConfig config, boolean tls, Handler next) {
+    AccessGuard(HubConfig config, boolean tls, Handler next) {
         super(next);
         this.config = config;
         this.tls = tls;
@@ -72,7 +71,7 @@ public final class AccessGuard extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (!anyHost && !hosts.contains(normalizeHost(Request.getServerName(request)))) {
+        if (!anyHost && !hosts.contains(HostNames.normalize(Request.getServerName(request)))) {
             return refuse(request, response, callback, 403, "unknown host");
         }
         String rawPath = request.getHttpURI().getPath();
@@ -160,10 +159,10 @@ public final class AccessGuard extends Handler.Wrapper {
     }
 
     private static Set<String> hostNames(HubConfig config) {
-        Set<String> names = new HashSet<>(List.of("localhost", "127.0.0.1", "::1"));
-        names.add(normalizeHost(config.host()));
+        Set<String> names = new HashSet<>(HostNames.LOOPBACK_NAMES);
+        names.add(HostNames.normalize(config.host()));
         for (String host : config.allowedHosts()) {
-            names.add(normalizeHost(withoutPort(host)));
+            names.add(HostNames.normalize(HostNames.withoutPort(host)));
         }
         try {
             InetAddress bound = InetAddress.getByName(config.host());
@@ -171,40 +170,18 @@ public final class AccessGuard extends Handler.Wrapper {
                 // Bound to every interface: answer to each interface's address and this machine's name.
                 for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
                     for (InetAddress address : Collections.list(nic.getInetAddresses())) {
-                        names.add(normalizeHost(address.getHostAddress()));
+                        names.add(HostNames.normalize(address.getHostAddress()));
                     }
                 }
                 InetAddress local = InetAddress.getLocalHost();
-                names.add(normalizeHost(local.getHostName()));
-                names.add(normalizeHost(local.getCanonicalHostName()));
+                names.add(HostNames.normalize(local.getHostName()));
+                names.add(HostNames.normalize(local.getCanonicalHostName()));
             }
         } catch (UnknownHostException | SocketException e) {
             // Only the names above are answered to; a request naming another host gets 403.
-            names.add(normalizeHost(config.host()));
+            names.add(HostNames.normalize(config.host()));
         }
         return Collections.unmodifiableSet(names);
-    }
-
-    private static String normalizeHost(String host) {
-        if (host == null) {
-            return "";
-        }
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.startsWith("[") && h.endsWith("]")) {
-            h = h.substring(1, h.length() - 1);
-        }
-        int zone = h.indexOf('%');
-        return zone >= 0 ? h.substring(0, zone) : h;
-    }
-
-    /** {@code logs.example.com:8443} without its port; a bare IPv6 address is left as it is. */
-    private static String withoutPort(String host) {
-        int colon = host.lastIndexOf(':');
-        boolean bracketed = host.startsWith("[");
-        if (colon > 0 && (bracketed ? host.lastIndexOf(']') < colon : host.indexOf(':') == colon)) {
-            return host.substring(0, colon);
-        }
-        return host;
     }
 
     /** Distinct wrong tokens from one address in the current minute: guessing needs different values. */

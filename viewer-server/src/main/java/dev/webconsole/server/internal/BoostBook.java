@@ -24,12 +24,12 @@ import java.util.function.Consumer;
  * logs, and a {@code levels} frame to every tab. Methods are synchronized: the control is never
  * called concurrently, and a boost that ends races with nothing.
  */
-public final class BoostBook {
+final class BoostBook {
     /** The logger of the start and end events in the stream. */
-    public static final String LOGGER = LevelControl.EVENTS_LOGGER;
+    static final String LOGGER = LevelControl.EVENTS_LOGGER;
 
     /** Runs a task once after a delay; the returned action cancels it. */
-    public interface Timer {
+    interface Timer {
         Runnable schedule(Runnable task, Duration delay);
     }
 
@@ -52,7 +52,7 @@ public final class BoostBook {
      * @param publish puts an event into the hub's stream
      * @param broadcast sends {@link #levelsFrame()} to every tab, read when it goes out
      */
-    public BoostBook(LevelControl control, boolean enabled, int maxBoosts, Duration minute, Timer timer,
+    BoostBook(LevelControl control, boolean enabled, int maxBoosts, Duration minute, Timer timer,
             Consumer<ConsoleEvent> publish, Runnable broadcast) {
         this.control = control;
         this.enabled = enabled;
@@ -63,12 +63,12 @@ public final class BoostBook {
         this.broadcast = broadcast;
     }
 
-    public boolean isEnabled() {
+    boolean isEnabled() {
         return enabled;
     }
 
     /** Starts a boost, or replaces the one its logger has; the message of the exception goes to the tab. */
-    public synchronized void start(String logger, String level, String key, String value, int minutes, String by)
+    synchronized void start(String logger, String level, String key, String value, int minutes, String by)
             throws ClientMessages.BadMessageException {
         if (stopped) {
             throw new ClientMessages.BadMessageException("set-level refused: the hub is stopping");
@@ -99,7 +99,7 @@ public final class BoostBook {
     }
 
     /** Ends a boost a tab asks to end. */
-    public synchronized void revert(String logger, String by) throws ClientMessages.BadMessageException {
+    synchronized void revert(String logger, String by) throws ClientMessages.BadMessageException {
         Active boost = active.get(logger);
         if (boost == null) {
             throw new ClientMessages.BadMessageException("revert-level refused: \"logger\" " + logger
@@ -116,7 +116,7 @@ public final class BoostBook {
     }
 
     /** Ends every boost: the hub is stopping, and a boost never outlives it. */
-    public synchronized void stop() {
+    synchronized void stop() {
         stopped = true;
         for (Active boost : List.copyOf(active.values())) {
             end(boost, "ended because the hub stopped");
@@ -148,7 +148,7 @@ public final class BoostBook {
         broadcast.run();
     }
 
-    public synchronized List<LevelBoost> boosts() {
+    synchronized List<LevelBoost> boosts() {
         List<LevelBoost> out = new ArrayList<>();
         for (Active a : active.values()) {
             out.add(a.boost());
@@ -156,12 +156,12 @@ public final class BoostBook {
         return out;
     }
 
-    public synchronized boolean isEmpty() {
+    synchronized boolean isEmpty() {
         return active.isEmpty();
     }
 
     /** The {@code levels} frame: whether control is on, the server's clock, and the active boosts. */
-    public String levelsFrame() {
+    String levelsFrame() {
         ObjectNode frame = mapper.createObjectNode();
         frame.put("type", "levels");
         frame.put("control", enabled);
@@ -171,7 +171,7 @@ public final class BoostBook {
     }
 
     /** {@code /stats} with the active boosts added as {@code "boosts"}. */
-    public String withBoosts(String statsJson) {
+    String withBoosts(String statsJson) {
         try {
             ObjectNode stats = (ObjectNode) mapper.readTree(statsJson);
             stats.set("boosts", boostsJson());

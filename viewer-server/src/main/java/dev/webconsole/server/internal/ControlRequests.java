@@ -19,29 +19,31 @@ import java.util.function.Consumer;
  * the {@link BoostBook} or takes a thread dump. A refused message gets an {@code error} frame that
  * names the field and changes nothing.
  */
-public final class ControlRequests {
-    public static final Set<String> TYPES = Set.of("set-level", "revert-level", "thread-dump");
+final class ControlRequests {
+    static final Set<String> TYPES = Set.of("set-level", "revert-level", "thread-dump");
     /** Control messages one tab may send per minute (refused ones count). */
-    public static final int MAX_PER_MINUTE = 15;
-    public static final int MIN_MINUTES = 1;
-    public static final int MAX_MINUTES = 60;
-    public static final int DEFAULT_MINUTES = 5;
-    public static final int MAX_NAME_CHARS = 512;
+    static final int MAX_PER_MINUTE = 15;
+    static final int MIN_MINUTES = 1;
+    static final int MAX_MINUTES = 60;
+    static final int DEFAULT_MINUTES = 5;
+    static final int MAX_NAME_CHARS = 512;
     private static final List<String> OWN_LOGGERS = dev.webconsole.server.LevelControl.OWN_LOGGERS;
     private static final List<String> LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL");
     private static final long MINUTE_NANOS = 60_000_000_000L;
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final BoostBook book;
+    private final Dispatcher dispatcher;
     private final ThreadDumps dumps = new ThreadDumps();
     private final Consumer<dev.webconsole.server.ConsoleEvent> publish;
     private final EventEncoder encoder;
     private final Counters counters;
-    private final Map<TabSession, long[]> windows = new ConcurrentHashMap<>();
+    private final Map<Tab, long[]> windows = new ConcurrentHashMap<>();
 
-    public ControlRequests(BoostBook book, Consumer<dev.webconsole.server.ConsoleEvent> publish, EventEncoder encoder,
-            Counters counters) {
+    ControlRequests(BoostBook book, Dispatcher dispatcher, Consumer<dev.webconsole.server.ConsoleEvent> publish,
+            EventEncoder encoder, Counters counters) {
         this.book = book;
+        this.dispatcher = dispatcher;
         this.publish = publish;
         this.encoder = encoder;
         this.counters = counters;
@@ -52,7 +54,7 @@ public final class ControlRequests {
      *
      * @return false if the text is not a control message (it is then read as a subscribe)
      */
-    public boolean handle(String text, TabSession tab, SocketAddress remote) {
+    boolean handle(String text, Tab tab, SocketAddress remote) {
         JsonNode root;
         try {
             root = mapper.readTree(text);
@@ -79,14 +81,21 @@ public final class ControlRequests {
                 default -> publish.accept(dumps.take(by));
             }
         } catch (ClientMessages.BadMessageException e) {
-            counters.rejectedMessages.increment();
+            counters.rejectedMessage();
             tab.offerFrame(encoder.error(e.getMessage()));
         }
         return true;
     }
 
+    /** Sends a tab that has just opened the boosts active now, after its hello. */
+    void opened(Tab tab) {
+        if (!book.isEmpty()) {
+            dispatcher.toTab(tab, book::levelsFrame);
+        }
+    }
+
     /** Forgets a closed tab's rate window. */
-    public void closed(TabSession tab) {
+    void closed(Tab tab) {
         windows.remove(tab);
     }
 
@@ -154,7 +163,7 @@ public final class ControlRequests {
         return logger;
     }
 
-    private boolean allowed(TabSession tab) {
+    private boolean allowed(Tab tab) {
         long now = System.nanoTime();
         long[] window = windows.computeIfAbsent(tab, t -> new long[] {now, 0});
         synchronized (window) {

@@ -13,9 +13,9 @@ import org.eclipse.jetty.util.resource.Resource;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 
 /** The plain HTTP side of the hub: the console's static files and {@code /stats}. */
-public final class PageHandlers {
+final class PageHandlers {
     /** Where viewer-web puts the console's files on the classpath. */
-    public static final String WEB_ROOT = "dev/webconsole/web/";
+    static final String WEB_ROOT = "dev/webconsole/web/";
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; connect-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -23,7 +23,7 @@ public final class PageHandlers {
     private PageHandlers() {}
 
     /** The static files and {@code /stats}; anything else is left for a 404. */
-    public static Handler create(Server server, Supplier<String> statsJson) {
+    static Handler create(Server server, Supplier<String> statsJson) {
         Resource root = ResourceFactory.of(server).newClassLoaderResource(WEB_ROOT);
         if (root == null) {
             throw new IllegalStateException("the console page is missing from the classpath ("
@@ -39,7 +39,7 @@ public final class PageHandlers {
     }
 
     /** Adds the hardening headers to every response, whatever produced it. */
-    public static Handler withHeaders(Handler next) {
+    static Handler withHeaders(Handler next) {
         return new Handler.Wrapper(next) {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {

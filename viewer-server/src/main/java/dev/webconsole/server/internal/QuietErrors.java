@@ -14,7 +14,7 @@ import org.eclipse.jetty.util.Callback;
  * Jetty's parser refuses because it climbs out of the root ({@code /../x}, {@code /%2e%2e/x}) is
  * answered like any other missing file, with 404.
  */
-public final class QuietErrors extends ErrorHandler {
+final class QuietErrors extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
             Callback callback) throws IOException {

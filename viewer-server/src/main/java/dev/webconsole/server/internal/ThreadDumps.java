@@ -20,16 +20,16 @@ import java.util.Map;
  * by {@link ThreadMXBean#findDeadlockedThreads()} makes the event an ERROR whose message names the
  * threads and the locks.
  */
-public final class ThreadDumps {
+final class ThreadDumps {
     /** The logger name the dump event carries. */
-    public static final String LOGGER = "webconsole.threads";
+    static final String LOGGER = "webconsole.threads";
     /** The {@code thrown.type} of the dump event. */
-    public static final String TYPE = "thread dump";
+    static final String TYPE = "thread dump";
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
     /** Takes a dump now. */
-    public ConsoleEvent take(String requestedBy) {
+    ConsoleEvent take(String requestedBy) {
         ThreadInfo[] all = threads.dumpAllThreads(threads.isObjectMonitorUsageSupported(),
                 threads.isSynchronizerUsageSupported());
         long[] deadlocked = threads.findDeadlockedThreads();
