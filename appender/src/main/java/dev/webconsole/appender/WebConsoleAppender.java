@@ -37,10 +37,14 @@ public final class WebConsoleAppender extends AbstractAppender {
     public static final String PLUGIN_NAME = "WebConsole";
 
     /**
-     * Loggers whose events are never shown: the hub's own parts log through them, and showing
-     * them would feed the hub its own traffic. Log4j's KafkaAppender guards the same way.
+     * Loggers whose events are never shown: the hub's own parts log through them (in the published
+     * jar its Jetty, Jackson and SLF4J are relocated under {@code dev.webconsole.shaded}), and showing
+     * them would feed the hub its own traffic. Log4j's KafkaAppender guards the same way. The
+     * application's own {@code org.eclipse.jetty.*} and {@code com.fasterxml.jackson.*} are shown.
      */
-    private static final String[] OWN_LOGGERS = {"org.eclipse.jetty.", "dev.webconsole.", "com.fasterxml.jackson."};
+    private static final String[] OWN_LOGGERS = {"dev.webconsole."};
+    /** Threads of the hub (dispatcher, Jetty's pool and scheduler): whatever logs on them is the hub's. */
+    private static final String OWN_THREADS = "webconsole-";
 
     private final WebConsoleManager manager;
     private final ConsoleHub hub;
@@ -63,7 +67,7 @@ public final class WebConsoleAppender extends AbstractAppender {
 
     @Override
     public void append(LogEvent event) {
-        if (isOwnLogger(event.getLoggerName())) {
+        if (isOwnLogger(event.getLoggerName()) || isOwnThread(event.getThreadName())) {
             return;
         }
         if (blockNanos == 0) {
@@ -94,6 +98,10 @@ public final class WebConsoleAppender extends AbstractAppender {
         stopped &= manager.stop(timeout, timeUnit);
         setStopped();
         return stopped;
+    }
+
+    private static boolean isOwnThread(String name) {
+        return name != null && name.startsWith(OWN_THREADS);
     }
 
     private static boolean isOwnLogger(String name) {
