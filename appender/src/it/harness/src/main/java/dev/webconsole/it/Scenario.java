@@ -176,6 +176,8 @@ public final class Scenario {
         }
         PrintStream out = System.out;
         failures.forEach(f -> out.println("FAILED " + row + ": " + f));
+        out.println(row + " (Java " + System.getProperty("java.version") + ", Log4j "
+                + org.apache.logging.log4j.LogManager.class.getPackage().getImplementationVersion() + ")");
         out.println(row + ": " + passed + " passed, " + failures.size() + " failed");
         return failures.isEmpty() ? 0 : 1;
     }
