@@ -7,8 +7,8 @@ import java.util.Map;
 
 /** An event the application logs, as the console must show it and the other appender must write it. */
 public final class Expected {
-    /** Most severe first; CONFIG is Log4j's level for JUL's CONFIG (between INFO and DEBUG). */
-    static final List<String> SEVERITY = List.of("FATAL", "ERROR", "WARN", "INFO", "CONFIG", "DEBUG", "TRACE");
+    /** Most severe first; CONFIG and FINEST are log4j-jul's levels for JUL's CONFIG and FINEST. */
+    static final List<String> SEVERITY = List.of("FATAL", "ERROR", "WARN", "INFO", "CONFIG", "DEBUG", "TRACE", "FINEST");
 
     final String logger;
     final String level;
