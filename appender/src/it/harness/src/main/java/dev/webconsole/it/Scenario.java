@@ -43,11 +43,14 @@ public final class Scenario {
         return new Scenario(row);
     }
 
-    /** Opens a tab at TRACE on the hub whose URL the appender printed. */
+    /**
+     * Opens a tab with no level filter (every level, JUL's FINEST below TRACE included) on the hub
+     * whose URL the appender printed.
+     */
     public Scenario connect() throws Exception {
         Matcher url = URL.matcher(stderrText());
         check("the appender printed its URL", url.find(), stderrText());
-        tab = new Tab(URI.create(url.group(1)), "?level=TRACE");
+        tab = new Tab(URI.create(url.group(1)), "");
         return this;
     }
 
