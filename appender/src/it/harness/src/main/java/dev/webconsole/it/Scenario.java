@@ -157,7 +157,13 @@ public final class Scenario {
     }
 
     public void checkNoSlf4jWarning() {
-        check("no SLF4J message on standard error", !stderrText().contains("SLF4J"), stderrText());
+        checkSlf4jSaidOnly();
+    }
+
+    /** SLF4J printed exactly these lines (the application's own SLF4J's), and the hub's printed none. */
+    public void checkSlf4jSaidOnly(String... lines) {
+        List<String> said = stderrText().lines().filter(l -> l.contains("SLF4J")).map(String::strip).toList();
+        check("SLF4J said only " + List.of(lines) + " on standard error", said.equals(List.of(lines)), stderrText());
     }
 
     public void check(String what, boolean ok, String detail) {
