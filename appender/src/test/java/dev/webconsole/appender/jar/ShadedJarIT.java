@@ -111,6 +111,15 @@ class ShadedJarIT {
     }
 
     @Test
+    void theBundledLibrariesLicencesAreKept() throws IOException {
+        try (JarFile jar = new JarFile(jar().toFile())) {
+            assertTrue(read(jar, jar.getJarEntry("META-INF/LICENSE")).contains("Apache License"), "Apache-2.0 (Jackson's, the project's)");
+            assertTrue(read(jar, jar.getJarEntry("META-INF/LICENSE.txt")).contains("Permission is hereby granted"), "SLF4J's MIT licence");
+            assertTrue(jar.getEntry("META-INF/NOTICE") != null, "Jackson's NOTICE");
+        }
+    }
+
+    @Test
     void thePublishedPomDependsOnlyOnLog4jProvided() throws Exception {
         Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(Path.of(System.getProperty("webconsole.pom")).toFile());
