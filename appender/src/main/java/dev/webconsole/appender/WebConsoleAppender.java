@@ -7,6 +7,8 @@ import static dev.webconsole.appender.internal.Attributes.number;
 import static dev.webconsole.appender.internal.Attributes.regexes;
 
 import dev.webconsole.appender.internal.EventCopier;
+import dev.webconsole.appender.internal.Log4jLevelControl;
+import dev.webconsole.appender.internal.OwnLoggers;
 import dev.webconsole.appender.internal.StatusLoggerDiagnostics;
 import dev.webconsole.appender.internal.WebConsoleManager;
 import dev.webconsole.server.ConsoleHub;
@@ -39,12 +41,6 @@ import org.apache.logging.log4j.core.config.plugins.PluginElement;
         elementType = Appender.ELEMENT_TYPE, printObject = true)
 public final class WebConsoleAppender extends AbstractAppender {
     public static final String PLUGIN_NAME = "WebConsole";
-
-    /**
-     * Loggers whose events are never shown: the hub's own parts log through them, and showing
-     * them would feed the hub its own traffic. Log4j's KafkaAppender guards the same way.
-     */
-    private static final String[] OWN_LOGGERS = {"org.eclipse.jetty.", "dev.webconsole.", "com.fasterxml.jackson."};
 
     private final WebConsoleManager manager;
     private final ConsoleHub hub;
@@ -93,7 +89,7 @@ public final class WebConsoleAppender extends AbstractAppender {
     }
 
     private void publish(LogEvent event) {
-        if (isOwnLogger(event.getLoggerName())) {
+        if (OwnLoggers.isOwn(event)) {
             return;
         }
         if (blockNanos == 0) {
@@ -124,18 +120,6 @@ public final class WebConsoleAppender extends AbstractAppender {
         stopped &= manager.stop(timeout, timeUnit);
         setStopped();
         return stopped;
-    }
-
-    private static boolean isOwnLogger(String name) {
-        if (name == null) {
-            return false;
-        }
-        for (String prefix : OWN_LOGGERS) {
-            if (name.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -211,6 +195,15 @@ public final class WebConsoleAppender extends AbstractAppender {
         @PluginElement("Redact")
         private Redact[] redactions;
 
+        @PluginBuilderAttribute
+        private String control;
+
+        @PluginBuilderAttribute
+        private String maxBoosts;
+
+        @PluginBuilderAttribute
+        private String boostMinute;
+
         public B setHost(String host) { this.host = host; return asBuilder(); }
         public B setPort(String port) { this.port = port; return asBuilder(); }
         public B setHistory(String history) { this.history = history; return asBuilder(); }
@@ -233,6 +226,9 @@ public final class WebConsoleAppender extends AbstractAppender {
         public B setKeystoreType(String keystoreType) { this.keystoreType = keystoreType; return asBuilder(); }
         public B setRedact(String redact) { this.redact = redact; return asBuilder(); }
         public B setRedactions(Redact... redactions) { this.redactions = redactions; return asBuilder(); }
+        public B setControl(String control) { this.control = control; return asBuilder(); }
+        public B setMaxBoosts(String maxBoosts) { this.maxBoosts = maxBoosts; return asBuilder(); }
+        public B setBoostMinute(String boostMinute) { this.boostMinute = boostMinute; return asBuilder(); }
 
         /** @return the appender, or null after reporting to the status logger what was wrong */
         @Override
@@ -271,6 +267,9 @@ public final class WebConsoleAppender extends AbstractAppender {
             given(maxConnectionsPerAddress, v -> b.maxConnectionsPerAddress(number("maxConnectionsPerAddress", v)));
             given(headerTimeoutMillis, v -> b.headerTimeout(Duration.ofMillis(number("headerTimeoutMillis", v))));
             given(insecure, v -> b.insecure(bool("insecure", v)));
+            given(control, v -> b.control(v.isBlank() ? null : bool("control", v)));
+            given(maxBoosts, v -> b.maxBoosts(number("maxBoosts", v)));
+            given(boostMinute, v -> b.boostMinute(Duration.ofMillis(number("boostMinute", v))));
             given(keystorePassword, b::keystorePassword);
             if (keystore != null && !keystore.isBlank()) {
                 b.keystore(Path.of(keystore));
@@ -278,11 +277,11 @@ public final class WebConsoleAppender extends AbstractAppender {
             if (keystoreType != null && !keystoreType.isBlank()) {
                 b.keystoreType(keystoreType);
             }
-            return b.token(token)
-                    .allowedOrigins(list(allowedOrigins))
-                    .allowedHosts(list(allowedHosts))
-                    .redact(regexes(redact, redactions))
-                    .diagnostics(StatusLoggerDiagnostics.INSTANCE)
+            b.token(token).allowedOrigins(list(allowedOrigins)).allowedHosts(list(allowedHosts))
+                    .redact(regexes(redact, redactions)).diagnostics(StatusLoggerDiagnostics.INSTANCE);
+            // The level control copies boosted events itself, cut to the same maxMessageChars.
+            int maxChars = b.build().maxMessageChars();
+            return b.levelControl(Log4jLevelControl.of(getConfiguration(), source, maxChars, WebConsoleAppender.class))
                     .build();
         }
 
