@@ -55,8 +55,6 @@ export class RowStore {
     this.predicate = () => true;
     /** Entries removed by the row bound since the last clear. */
     this.trimmed = 0;
-    /** Rises whenever the view changes; renderers compare it. */
-    this.version = 0;
     this.floorKey = -Infinity;
     this.nextId = 1;
   }
@@ -108,10 +106,7 @@ export class RowStore {
       }
     }
     if (late) added += this.mergeLate(late, base);
-    if (added) {
-      this.trim();
-      this.version++;
-    }
+    if (added) this.trim();
     return added;
   }
 
@@ -140,13 +135,12 @@ export class RowStore {
   setPredicate(predicate) {
     this.predicate = predicate;
     this.view = this.entries.filter((e) => e.kind !== 'event' || predicate(e.event));
-    this.version++;
   }
 
   /** Changes the row bound; trims at once when it shrank. */
   setMaxRows(n) {
     this.maxRows = clampMaxRows(n);
-    if (this.trim()) this.version++;
+    this.trim();
   }
 
   /** Drops every row and count; events up to the newest seen stay dropped if they come again. */
@@ -159,12 +153,6 @@ export class RowStore {
     this.trimmed = 0;
     this.levelCounts.clear();
     this.tree.clear();
-    this.version++;
-  }
-
-  /** Raises the clear floor to a seq of the current epoch (events the hub sent before a clear). */
-  raiseFloor(seq) {
-    this.floorKey = Math.max(this.floorKey, this.epoch * EPOCH + seq);
   }
 
   /** The view index of the first entry with key >= key. */
@@ -223,7 +211,6 @@ export class RowStore {
     this.entries.splice(at, 0, entry);
     this.view.splice(lowerBound(this.view, entry.key), 0, entry);
     this.trim();
-    this.version++;
   }
 
   trim() {

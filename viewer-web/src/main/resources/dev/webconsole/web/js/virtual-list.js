@@ -64,10 +64,6 @@ export class VirtualList {
     this.generation++;
   }
 
-  setFollowing(on) {
-    this.following = on;
-  }
-
   isAtBottom() {
     const s = this.scroller;
     return s.scrollTop + s.clientHeight >= s.scrollHeight - Math.max(4, this.rowHeight / 2);

@@ -1,0 +1,76 @@
+// The hub's counters (GET stats, polled while connected) and the page's own event rate. No DOM.
+
+import { formatCount } from './format.js';
+
+const STATS_INTERVAL_MS = 5000;
+/** Hub counters worth showing when they are not zero: [label, value of the stats JSON]. */
+const STAT_LABELS = [
+  ['dropped by the hub (ingest queue full)', (s) => s.ingestDropped],
+  // `tabDropped` was called `sessionDropped` before the hub said "tab" for one concept.
+  ['dropped for slow tabs', (s) => s.tabDropped ?? s.sessionDropped],
+  ['frames that failed to send', (s) => s.sendFailed],
+];
+
+/** The labelled counters of a stats object that are not zero, such as "3 dropped for slow tabs". */
+export function statParts(stats) {
+  const parts = [];
+  for (const [label, read] of STAT_LABELS) {
+    const v = read(stats);
+    if (typeof v === 'number' && v > 0) parts.push(`${formatCount(v)} ${label}`);
+  }
+  return parts;
+}
+
+export class StatsPoller {
+  /**
+   * @param o.url        () => URL of the stats endpoint
+   * @param o.connected  () => whether to keep polling
+   * @param o.show       (stats) => void
+   * @param o.fetch      the fetch function
+   */
+  constructor({ url, connected, show, fetch = globalThis.fetch.bind(globalThis) }) {
+    this.url = url;
+    this.connected = connected;
+    this.show = show;
+    this.fetch = fetch;
+    this.timer = null;
+    this.disabled = false;
+  }
+
+  /** Polls now and then every STATS_INTERVAL_MS while connected; stops for good on 404 (stats turned off). */
+  async poll() {
+    clearTimeout(this.timer);
+    if (this.disabled) return;
+    try {
+      const res = await this.fetch(this.url(), { cache: 'no-store', credentials: 'same-origin' });
+      if (res.status === 404) {
+        this.disabled = true;
+        return;
+      }
+      if (res.ok) {
+        const stats = await res.json();
+        if (stats && typeof stats === 'object') this.show(stats);
+      }
+    } catch {
+      // the hub may be gone; the socket status says so
+    }
+    if (this.connected()) this.timer = setTimeout(() => this.poll(), STATS_INTERVAL_MS);
+  }
+}
+
+/** Counts events per second over a sliding two-second window. */
+export class RateMeter {
+  constructor() {
+    this.samples = [];
+  }
+  add(n, now = performance.now()) {
+    this.samples.push([now, n]);
+  }
+  rate(now = performance.now()) {
+    const from = now - 2000;
+    while (this.samples.length && this.samples[0][0] < from) this.samples.shift();
+    let sum = 0;
+    for (const [, n] of this.samples) sum += n;
+    return Math.round(sum / 2);
+  }
+}
