@@ -41,24 +41,24 @@ export class ActionBar {
 
   /**
    * Keyboard shortcuts outside text fields: `/` search, Space pause, End latest, `?` help, Esc
-   * closes help. handlers: { search, pause, latest }.
+   * closes help. handlers: { search, pause, latest }. Space pauses even when a button has the
+   * focus: a button keeps no claim on it, so Space after Clear pauses instead of clearing again.
    */
   bindKeys({ search, pause, latest }) {
+    const isSpace = (e) => e.key === ' ' || e.code === 'Space';
     this.doc.addEventListener('keydown', (e) => {
       const t = e.target;
-      const typing = t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
       if (e.key === 'Escape' && !this.help.hidden) {
         this.toggleHelp(false);
         return;
       }
-      if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (isTextField(t) || e.ctrlKey || e.metaKey || e.altKey) return;
       if (e.key === '/') {
         e.preventDefault();
         search();
-      } else if (e.key === ' ' || e.code === 'Space') {
-        if (t instanceof HTMLButtonElement) return; // Space presses the focused button
-        e.preventDefault();
-        pause();
+      } else if (isSpace(e)) {
+        e.preventDefault(); // no button press, no page scroll, no checkbox toggle
+        if (!e.repeat) pause();
       } else if (e.key === 'End') {
         e.preventDefault();
         latest();
@@ -66,7 +66,11 @@ export class ActionBar {
         e.preventDefault();
         this.toggleHelp();
       }
-    });
+    }, true);
+    // A button is pressed by Space on keyup: take that from it too.
+    this.doc.addEventListener('keyup', (e) => {
+      if (isSpace(e) && !isTextField(e.target)) e.preventDefault();
+    }, true);
   }
 
   setPaused(paused) {
@@ -98,4 +102,11 @@ export class ActionBar {
       if (pref(PREF.theme) === null) root.dataset.theme = e.matches ? 'light' : 'dark';
     });
   }
+}
+
+/** Fields where Space and the shortcut keys are text. */
+function isTextField(t) {
+  if (!(t instanceof HTMLElement)) return false;
+  if (t.isContentEditable || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT') return true;
+  return t.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(t.type);
 }

@@ -1,7 +1,7 @@
 // The address bar: the filter lives in the page's query string (see urlstate.js), and a ?token=…
 // is moved out of it into sessionStorage at once, so it is never shown or shared.
 
-import { parseFilter, pageSearch, takeToken } from './urlstate.js';
+import { parseFilter, pageSearch, takeToken, filterProblems } from './urlstate.js';
 
 const TOKEN_KEY = 'webconsole.token';
 
@@ -40,10 +40,25 @@ export class Address {
     return parseFilter(this.location.search);
   }
 
-  /** Writes the filter into the address, keeping other query keys. */
-  writeFilter(filter) {
+  /** What the address's filter could not use (bad parameters, each named with its fix). */
+  filterProblems() {
+    return filterProblems(this.location.search);
+  }
+
+  /**
+   * Writes the filter into the address, keeping other query keys: as a new history entry when
+   * `push` (a filter was applied, so Back undoes it), else in place (typing, the first load).
+   */
+  writeFilter(filter, push = false) {
     const l = this.location;
     const url = l.pathname + pageSearch(l.search, filter) + l.hash;
-    if (url !== l.pathname + l.search + l.hash) this.history.replaceState(this.history.state, '', url);
+    if (url === l.pathname + l.search + l.hash) return;
+    if (push) this.history.pushState(null, '', url);
+    else this.history.replaceState(this.history.state, '', url);
+  }
+
+  /** handler(filter): Back or Forward brought another filter into the address. */
+  bindHistory(handler) {
+    window.addEventListener('popstate', () => handler(this.readFilter()));
   }
 }

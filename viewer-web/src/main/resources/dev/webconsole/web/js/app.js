@@ -9,6 +9,7 @@ import { ActionBar } from './action-bar.js';
 import { LogView } from './log-view.js';
 import { StatusBar } from './status-bar.js';
 import { TreePanel } from './tree-panel.js';
+import { OutageBanner } from './outage-banner.js';
 import { saveFile, copyText } from './browser-io.js';
 import { testHook } from './test-hook.js';
 
@@ -18,6 +19,7 @@ const page = new ConsoleController({
     actionBar: new ActionBar(),
     logView: new LogView(),
     statusBar: new StatusBar(),
+    outage: new OutageBanner(),
   },
   createTreePanel: (tree) => new TreePanel(tree),
   address: new Address(),

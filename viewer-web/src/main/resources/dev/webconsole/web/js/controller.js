@@ -4,10 +4,10 @@
 // and the address are passed in.
 
 import { compileTextMatcher, eventPredicate, serverFilter, sameServerFilter, widens, parsePrefixes } from './filter.js';
-import { socketUrl } from './urlstate.js';
+import { socketUrl, isLoopbackHost } from './urlstate.js';
 import { RowStore, clampMaxRows, DEFAULT_MAX_ROWS } from './store.js';
-import { formatCount, exportText, exportFileName, logLine } from './format.js';
-import { Connection } from './connection.js';
+import { formatCount, exportText, exportFileName, logLine, emptyText } from './format.js';
+import { Connection, LOOPBACK_MAX_DELAY_MS, REMOTE_MAX_DELAY_MS } from './connection.js';
 import { FollowState } from './follow.js';
 import { FrameLoop } from './frame-loop.js';
 import { StatsPoller, RateMeter, statParts } from './hub-stats.js';
@@ -16,7 +16,7 @@ import { PREF, pref, setPref } from './prefs.js';
 
 export class ConsoleController {
   /**
-   * @param o.views  { filterBar, actionBar, logView, treePanel, statusBar }
+   * @param o.views  { filterBar, actionBar, logView, statusBar, outage }
    * @param o.address  Address
    * @param o.createSocket  (url) => WebSocket
    * @param o.io  { saveFile(name, type, text), copyText(text) => Promise<boolean> }
@@ -31,8 +31,16 @@ export class ConsoleController {
     this.matcher = compileTextMatcher(this.filter.q, this.filter.regex);
     this.utc = pref(PREF.utc) === '1';
     this.store = new RowStore({ maxRows: clampMaxRows(pref(PREF.maxRows, String(DEFAULT_MAX_ROWS))) });
-    this.store.setPredicate(eventPredicate(this.filter, this.matcher));
+    this.setPredicate();
     this.ensureFilterLoggers();
+    /** The hub's newest seq as last heard (hello, stats, events): events the filter did not bring count as others. */
+    this.hubLastSeq = 0;
+    /** Events up to this seq are history replayed to this tab, not live: the rate leaves them out. */
+    this.liveAfter = Infinity;
+    /** A search is being typed: its first change made a history entry, the next ones replace it. */
+    this.typing = false;
+    /** Date.now() of the last event received, for the outage banner. */
+    this.lastEventAt = null;
     this.follow = new FollowState();
     this.rate = new RateMeter();
     this.tree = createTreePanel(this.store.tree);
@@ -46,22 +54,28 @@ export class ConsoleController {
       createSocket,
       buildUrl: (f, since, hub) => socketUrl(address.baseURI, f, { since, hub, token: this.token }),
       filter: serverFilter(this.filter),
+      maxDelayMs: isLoopbackHost(new URL(address.baseURI).hostname) ? LOOPBACK_MAX_DELAY_MS : REMOTE_MAX_DELAY_MS,
       on: {
-        events: (events) => {
-          this.rate.add(events.length);
-          this.frames.enqueue({ t: 'events', v: events });
-        },
+        events: (events) => this.received(events),
         gap: (gap) => this.frames.enqueue({ t: 'gap', v: gap }),
         restart: (hello) => this.frames.enqueue({ t: 'restart', v: hello }),
         serverError: (text) => this.v.statusBar.setServerError(text),
-        status: (s) => this.v.statusBar.setConnection(s),
-        hello: () => this.stats.poll(),
+        status: () => this.showConnection(),
+        hello: (hello) => {
+          this.hubLastSeq = hello.lastSeq ?? 0;
+          this.liveAfter = this.hubLastSeq;
+          this.stats.poll();
+        },
       },
     });
     this.stats = new StatsPoller({
       url: () => this.statsUrl(),
       connected: () => this.conn.status.state === 'connected',
-      show: (stats) => this.v.statusBar.setHubStats(statParts(stats), stats),
+      show: (stats) => {
+        this.v.statusBar.setHubStats(statParts(stats), stats);
+        if (typeof stats.lastSeq === 'number' && stats.lastSeq > this.hubLastSeq) this.hubLastSeq = stats.lastSeq;
+        this.frames.redraw();
+      },
     });
     this.bindViews();
   }
@@ -69,9 +83,11 @@ export class ConsoleController {
   /** Shows the first state, connects and starts the clock. */
   start() {
     this.v.filterBar.setFilter(this.filter, this.matcher.error);
+    this.v.filterBar.setAddressProblems(this.address.filterProblems());
+    this.address.bindHistory((filter) => this.applyFilter(filter, 'none'));
     this.v.statusBar.setUtc(this.utc);
     this.v.statusBar.setMaxRows(this.store.maxRows);
-    this.v.statusBar.setConnection(this.conn.status);
+    this.showConnection();
     this.address.writeFilter(this.filter);
     setInterval(() => this.tick(), 500);
     this.conn.start();
@@ -82,7 +98,12 @@ export class ConsoleController {
     const { filterBar, actionBar, logView, statusBar } = this.v;
     const tree = this.tree;
     const set = (key) => (value) => this.applyFilter(edit.withField(this.filter, key, value));
-    filterBar.bindSearch(set('q'));
+    filterBar.bindSearch((q, typing) => {
+      // Typing: the first change is a history entry, the next ones update it; a commit ends the run.
+      const history = !typing && q === this.filter.q ? 'none' : this.typing ? 'replace' : 'push';
+      this.typing = typing;
+      if (history !== 'none') this.applyFilter(edit.withField(this.filter, 'q', q), history);
+    });
     filterBar.bindRegex((regex, q) => this.applyFilter({ ...edit.withField(this.filter, 'q', q), regex }));
     filterBar.bindLevel(set('level'));
     filterBar.bindLoggerInput((key, text) => {
@@ -119,6 +140,7 @@ export class ConsoleController {
     });
 
     statusBar.bindReconnect(() => this.conn.reconnectNow());
+    this.v.outage.bindReconnect(() => this.conn.reconnectNow());
     statusBar.bindUtc(() => {
       this.utc = !this.utc;
       setPref(PREF.utc, this.utc ? '1' : '0');
@@ -135,6 +157,16 @@ export class ConsoleController {
   }
 
   // ---- frames from the hub ----
+
+  received(events) {
+    let live = 0;
+    for (const ev of events) if (ev.seq > this.liveAfter) live++;
+    const last = events[events.length - 1].seq;
+    if (last > this.hubLastSeq) this.hubLastSeq = last;
+    if (live) this.rate.add(live);
+    this.lastEventAt = Date.now();
+    this.frames.enqueue({ t: 'events', v: events });
+  }
 
   apply(items) {
     // Consecutive event frames go to the store as one batch: it trims its bound once per batch.
@@ -166,7 +198,8 @@ export class ConsoleController {
     const shown = follow.shownCount(store);
     logView.setRowStyle(this.matcher, this.utc);
     logView.setRows(store.view, shown, (e) => this.indexOf(e));
-    logView.setEmpty(shown > 0 ? '' : store.size === 0 ? 'Waiting for events\u2026' : 'No rows match the filter');
+    const others = this.hubLastSeq - (store.lastSeq || (store.floorSeq ?? 0));
+    logView.setEmpty(shown > 0 ? '' : emptyText(store.size, store.view.length, others, this.filter));
     const n = follow.newCount(store.view);
     logView.setJump(n, n > 0 || follow.paused || !logView.following, follow.paused);
     logView.setPaused(follow.paused);
@@ -178,8 +211,13 @@ export class ConsoleController {
     this.tree.render();
   }
 
-  tick() {
+  showConnection() {
     this.v.statusBar.setConnection(this.conn.status);
+    this.v.outage.setStatus(this.conn.status, this.lastEventAt);
+  }
+
+  tick() {
+    this.showConnection();
     this.v.statusBar.setRate(this.rate.rate());
   }
 
@@ -199,22 +237,33 @@ export class ConsoleController {
 
   // ---- filter ----
 
-  applyFilter(next) {
+  /** Applies a filter; `history` 'push' makes it a history entry, 'replace' updates the current one, 'none' (Back, Forward) leaves the address. */
+  applyFilter(next, history = 'push') {
     const prev = this.filter;
     this.filter = next;
     if (prev.q !== next.q || prev.regex !== next.regex) this.matcher = compileTextMatcher(next.q, next.regex);
-    this.store.setPredicate(eventPredicate(next, this.matcher));
+    this.setPredicate();
     const ps = serverFilter(prev);
     const ns = serverFilter(next);
     if (!sameServerFilter(ps, ns)) {
       // Wider: replay the matching history (after a Clear, only what came after it). Narrower: go on.
-      this.conn.setFilter(ns, widens(ps, ns) ? this.store.floorSeq : this.conn.resumeSeq);
+      const widened = widens(ps, ns);
+      // A replay brings old events: they are not live.
+      if (widened) this.liveAfter = Math.max(this.liveAfter, this.hubLastSeq);
+      this.conn.setFilter(ns, widened ? this.store.floorSeq : this.conn.resumeSeq);
     }
     this.ensureFilterLoggers();
     this.tree.setFilter(next);
-    this.v.filterBar.setFilter(next, this.matcher.error);
-    this.address.writeFilter(next);
+    this.v.filterBar.setFilter(next, this.matcher.error, history === 'none');
+    if (history !== 'none') this.address.writeFilter(next, history === 'push');
+    this.v.filterBar.setAddressProblems(this.address.filterProblems());
     this.frames.redraw();
+  }
+
+  /** The store's view follows the whole filter; its level counts follow the filter without its level parts. */
+  setPredicate() {
+    const levelFree = { ...this.filter, level: 'TRACE', hidden: [] };
+    this.store.setPredicate(eventPredicate(this.filter, this.matcher), eventPredicate(levelFree, this.matcher));
   }
 
   // ---- follow and pause ----

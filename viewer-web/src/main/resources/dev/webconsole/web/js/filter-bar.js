@@ -18,6 +18,7 @@ export class FilterBar {
     this.levels = $('levels');
     this.chips = $('active-filters');
     this.error = $('search-error');
+    this.addressError = $('url-error');
     this.shown = { q: '', loggers: [], exclude: [] };
     this.buildLevelStrip();
   }
@@ -39,17 +40,23 @@ export class FilterBar {
     }
   }
 
-  /** handler(q): the search text was committed (debounced while typing, at once on Enter or Escape). */
+  /**
+   * handler(q, typing): the search text changed. `typing` true: debounced while the user types;
+   * false: committed (Enter, Escape, leaving the box), also when the text did not change since.
+   */
   bindSearch(handler) {
     const search = this.search;
     let timer = null;
+    const typed = () => {
+      if (search.value !== this.shown.q) handler(search.value, true);
+    };
     const commit = () => {
       clearTimeout(timer);
-      if (search.value !== this.shown.q) handler(search.value);
+      handler(search.value, false);
     };
     search.addEventListener('input', () => {
       clearTimeout(timer);
-      timer = setTimeout(commit, SEARCH_DEBOUNCE_MS);
+      timer = setTimeout(typed, SEARCH_DEBOUNCE_MS);
     });
     search.addEventListener('change', commit);
     search.addEventListener('keydown', (e) => {
@@ -105,15 +112,24 @@ export class FilterBar {
     });
   }
 
+  /** Problems with the filter in the address (see urlstate.filterProblems); an empty list hides them. */
+  setAddressProblems(problems) {
+    this.addressError.textContent = problems.length ? `The address's filter: ${problems.join(' ')}` : '';
+    this.addressError.hidden = problems.length === 0;
+  }
+
   focusSearch() {
     this.search.focus();
     this.search.select();
   }
 
-  /** Shows a filter; `searchError` is the regex compiler's message or null. Focused inputs keep what is typed. */
-  setFilter(f, searchError) {
+  /**
+   * Shows a filter; `searchError` is the regex compiler's message or null. Focused inputs keep what
+   * is typed, unless `all` (Back or Forward brought another filter).
+   */
+  setFilter(f, searchError, all = false) {
     this.shown = { q: f.q, loggers: [...f.loggers], exclude: [...f.exclude] };
-    const active = this.doc.activeElement;
+    const active = all ? null : this.doc.activeElement;
     if (active !== this.search) this.search.value = f.q;
     this.regex.checked = f.regex;
     this.level.value = f.level;

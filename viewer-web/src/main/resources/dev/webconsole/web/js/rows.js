@@ -1,6 +1,7 @@
 // Builds row elements. Log text reaches the DOM only as text nodes; highlighting builds <mark>
 // elements around text nodes, it never parses HTML.
 
+import { thrownMatches } from './filter.js';
 import {
   formatTime, formatDateTime, zoneLabel, shortenLogger, firstLine, lineCount, thrownText, contextPairs, gapText,
   showControls,
@@ -111,6 +112,11 @@ function buildEventRow(entry, { matcher, utc, expanded }) {
     const type = String(ev.thrown.type ?? 'Throwable');
     const exc = el('span', 'badge exc', type.slice(type.lastIndexOf('.') + 1));
     exc.title = ev.thrown.message ? `${type}: ${ev.thrown.message}` : type;
+    // The search found something in the exception: say so on the collapsed row, which shows no stack.
+    if (matcher && matcher.active && thrownMatches(ev.thrown, matcher)) {
+      exc.classList.add('hit');
+      exc.title += '\nThe search matches this exception: expand the row to see where';
+    }
     tags.append(exc);
   }
   if (ev.truncated) {
@@ -118,9 +124,9 @@ function buildEventRow(entry, { matcher, utc, expanded }) {
     t.title = 'The hub cut this event to its size limit';
     tags.append(t);
   }
-  if (ev.source) tags.append(chip('source', ev.source, `source: ${ev.source}`));
-  if (ev.marker) tags.append(chip('marker', ev.marker, `marker ${ev.marker} \u00b7 click to filter`));
-  for (const pair of contextPairs(ev.context)) tags.append(chip('ctx', pair, `${pair} \u00b7 click to filter`));
+  if (ev.source) tags.append(chip('source', ev.source, `source: ${ev.source}`, matcher));
+  if (ev.marker) tags.append(chip('marker', ev.marker, `marker ${ev.marker} \u00b7 click to filter`, matcher));
+  for (const pair of contextPairs(ev.context)) tags.append(chip('ctx', pair, `${pair} \u00b7 click to filter`, matcher));
   row.append(tags);
 
   const copy = el('button', 'copy');
@@ -158,8 +164,9 @@ function copyIcon() {
   return svg;
 }
 
-function chip(kind, value, title) {
-  const c = el('span', 'chip chip-' + kind, value);
+function chip(kind, value, title, matcher) {
+  const c = el('span', 'chip chip-' + kind);
+  appendHighlighted(c, String(value), matcher);
   c.dataset[kind] = value;
   c.title = title;
   return c;

@@ -53,6 +53,8 @@ export class RowStore {
     this.levelCounts = new Map();
     this.epoch = 0;
     this.predicate = () => true;
+    /** Which events the level counts cover: those the filter lets through, its level parts aside. */
+    this.countPredicate = () => true;
     /** Entries removed by the row bound since the last clear. */
     this.trimmed = 0;
     this.floorKey = -Infinity;
@@ -131,10 +133,21 @@ export class RowStore {
     this.insert({ id: this.nextId++, kind: 'note', key, text }, this.entries.length);
   }
 
-  /** Sets the page-side filter (event -> boolean) and rebuilds the view. Gaps and notes always pass. */
-  setPredicate(predicate) {
+  /**
+   * Sets the page-side filter (event -> boolean) and rebuilds the view. Gaps and notes always pass.
+   * `countPredicate` picks the events the level counts cover (the filter without its level parts,
+   * so a level's count says what showing it would add).
+   */
+  setPredicate(predicate, countPredicate = () => true) {
     this.predicate = predicate;
+    this.countPredicate = countPredicate;
     this.view = this.entries.filter((e) => e.kind !== 'event' || predicate(e.event));
+    this.levelCounts.clear();
+    for (const e of this.entries) {
+      if (e.kind !== 'event') continue;
+      e.counted = countPredicate(e.event);
+      if (e.counted) this.countLevel(e.event.level, 1);
+    }
   }
 
   /** Changes the row bound; trims at once when it shrank. */
@@ -168,19 +181,22 @@ export class RowStore {
   // ---- internals ----
 
   makeEvent(ev, key) {
-    const level = ev.level;
-    this.levelCounts.set(level, (this.levelCounts.get(level) ?? 0) + 1);
+    const counted = this.countPredicate(ev);
+    if (counted) this.countLevel(ev.level, 1);
     this.tree.add(ev.logger);
-    return { id: this.nextId++, kind: 'event', key, seq: ev.seq, event: ev };
+    return { id: this.nextId++, kind: 'event', key, seq: ev.seq, event: ev, counted };
   }
 
   forget(entry) {
     if (entry.kind !== 'event') return;
-    const level = entry.event.level;
-    const n = (this.levelCounts.get(level) ?? 1) - 1;
+    if (entry.counted) this.countLevel(entry.event.level, -1);
+    this.tree.remove(entry.event.logger);
+  }
+
+  countLevel(level, delta) {
+    const n = (this.levelCounts.get(level) ?? 0) + delta;
     if (n > 0) this.levelCounts.set(level, n);
     else this.levelCounts.delete(level);
-    this.tree.remove(entry.event.logger);
   }
 
   // Events older than the newest held: a replay. Merge them in order, dropping duplicates and rows

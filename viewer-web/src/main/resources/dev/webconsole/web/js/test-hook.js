@@ -5,7 +5,8 @@
 //   lastSeq()      highest seq held in the current hub epoch (0 when none)
 //   filter()       copy of the current filter {loggers, exclude, level, hidden, q, regex, ctx, markers}
 //   state()        {connection, code, reason, following, paused, newCount, trimmed, held,
-//                   maxRows, searchError, rate, resumeSeq, epoch, pending}
+//                   maxRows, searchError, rate, resumeSeq, epoch, pending, attempt, retryInMs}
+//                  attempt: failed connects in a row; retryInMs: ms until the next reconnect attempt, or null when none is scheduled
 //   idle()         true when no received frame waits to be applied to the page
 
 export function testHook(page) {
@@ -31,6 +32,8 @@ export function testHook(page) {
       resumeSeq: page.conn.resumeSeq,
       epoch: page.store.epoch,
       pending: page.frames.pending.length,
+      attempt: page.conn.status.attempt,
+      retryInMs: page.conn.status.state === 'reconnecting' && page.conn.status.retryAt ? page.conn.status.retryAt - Date.now() : null,
     }),
   });
 }
