@@ -133,6 +133,7 @@ export class ConsoleController {
       this.frames.redraw();
     });
     logView.bindJump(() => this.jumpToLatest());
+    logView.bindHold((held) => this.setHeld(held));
     logView.bindRowClick({
       copy: (ev) => this.copy(logLine(ev, this.utc)),
       logger: (ev, alt) => this.applyFilter(edit.clickLogger(this.filter, ev.logger, alt)),
@@ -195,6 +196,7 @@ export class ConsoleController {
   render() {
     const { store, follow } = this;
     const { logView, actionBar, statusBar, filterBar } = this.v;
+    if (follow.held) follow.extendHold(store, logView.pageRows() - 1);
     const shown = follow.shownCount(store);
     logView.setRowStyle(this.matcher, this.utc);
     logView.setRows(store.view, shown, (e) => this.indexOf(e));
@@ -202,6 +204,7 @@ export class ConsoleController {
     logView.setEmpty(shown > 0 ? '' : emptyText(store.size, store.view.length, others, this.filter));
     const n = follow.newCount(store.view);
     logView.setJump(n, n > 0 || follow.paused || !logView.following, follow.paused);
+    this.v.statusBar.setHeld(follow.held && !follow.paused);
     logView.setPaused(follow.paused);
     actionBar.setPaused(follow.paused);
     actionBar.setFollowing(logView.following && !follow.paused);
@@ -273,6 +276,16 @@ export class ConsoleController {
     if (paused) this.follow.pause(this.lastViewKey());
     else this.follow.resume(this.v.logView.following);
     this.frames.redrawSync(); // at once, so the view is frozen (or live) when the click or key returns
+  }
+
+  /** While the user works in the rows they hold still; after, the view follows again if it did. */
+  setHeld(held) {
+    if (held) {
+      this.follow.hold(this.lastViewKey(), this.v.logView.following);
+    } else if (this.follow.release()) {
+      this.v.logView.jumpToEnd();
+    }
+    this.frames.redrawSync();
   }
 
   jumpToLatest() {

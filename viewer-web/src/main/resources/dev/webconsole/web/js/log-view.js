@@ -29,8 +29,44 @@ export class LogView {
     });
     this.onFollowChange = () => {};
     this.list.onScheduled = () => this.onLayout();
+    this.bindHoldSources();
     window.addEventListener('resize', () => this.onLayout());
     new ResizeObserver(() => this.onLayout()).observe(this.scroller);
+  }
+
+  /**
+   * The user works in the rows while the pointer is over them, text in them is selected, something
+   * in them has the focus, or a row is expanded. onHold(held) hears when that starts and ends.
+   */
+  bindHoldSources() {
+    this.onHold = () => {};
+    this.holdBy = { pointer: false, selection: false, focus: false };
+    this.held = false;
+    const set = (key, on) => {
+      this.holdBy[key] = on;
+      this.updateHold();
+    };
+    this.scroller.addEventListener('pointerenter', () => set('pointer', true));
+    this.scroller.addEventListener('pointerleave', () => set('pointer', false));
+    this.doc.addEventListener('selectionchange', () => {
+      const sel = this.doc.getSelection();
+      set('selection', Boolean(sel && !sel.isCollapsed && this.layer.contains(sel.anchorNode)));
+    });
+    this.layer.addEventListener('focusin', () => set('focus', true));
+    this.layer.addEventListener('focusout', (e) => set('focus', this.layer.contains(e.relatedTarget)));
+  }
+
+  updateHold() {
+    const h = this.holdBy;
+    const held = h.pointer || h.selection || h.focus || this.list.expandedCount > 0;
+    if (held === this.held) return;
+    this.held = held;
+    this.onHold(held);
+  }
+
+  /** handler(held): the user started (true) or stopped (false) working in the rows. */
+  bindHold(handler) {
+    this.onHold = handler;
   }
 
   /** handler(): the view needs a redraw (scroll, resize, a row expanded). */
@@ -67,6 +103,7 @@ export class LogView {
         const sel = this.doc.getSelection();
         if (sel && !sel.isCollapsed && rowEl.contains(sel.anchorNode)) return; // selecting text, not toggling
         this.list.toggleExpanded(entry);
+        this.updateHold();
         this.onLayout();
       }
     });
@@ -112,13 +149,19 @@ export class LogView {
     return this.list.pageRows();
   }
 
+  /** Scrolls to the end and follows; expanded rows collapse (the user asked for the live end). */
   jumpToEnd() {
+    if (this.list.expandedCount) {
+      this.list.collapseAll();
+      this.updateHold();
+    }
     this.list.jumpToEnd();
   }
 
   /** Forgets expanded and rendered rows (after a Clear). */
   reset() {
     this.list.reset();
+    this.updateHold();
   }
 
   renderedEntries() {

@@ -12,6 +12,7 @@ export class StatusBar {
     this.serverError = $('server-error');
     this.hubStats = $('hub-stats');
     this.rate = $('rate');
+    this.holding = $('holding');
     this.shown = $('shown');
     this.trimmed = $('trimmed');
     this.utc = $('utc');
@@ -71,6 +72,11 @@ export class StatusBar {
     el.textContent = parts.join(' \u00b7 ');
     el.title = 'Hub counters\n' + Object.entries(stats).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`).join('\n');
     el.hidden = parts.length === 0;
+  }
+
+  /** Whether the view holds still because the user works in the rows. */
+  setHeld(held) {
+    this.holding.hidden = !held;
   }
 
   setRate(n) {

@@ -4,7 +4,7 @@
 //   gaps()         [{from, to, reason}] gap rows that are held, in order
 //   lastSeq()      highest seq held in the current hub epoch (0 when none)
 //   filter()       copy of the current filter {loggers, exclude, level, hidden, q, regex, ctx, markers}
-//   state()        {connection, code, reason, following, paused, newCount, trimmed, held,
+//   state()        {connection, code, reason, following, paused, holding, newCount, trimmed, held,
 //                   maxRows, searchError, rate, resumeSeq, epoch, pending, attempt, retryInMs}
 //                  attempt: failed connects in a row; retryInMs: ms until the next reconnect attempt, or null when none is scheduled
 //   idle()         true when no received frame waits to be applied to the page
@@ -23,6 +23,7 @@ export function testHook(page) {
       reason: page.conn.status.reason,
       following: page.v.logView.following,
       paused: page.follow.paused,
+      holding: page.follow.held,
       newCount: page.follow.newCount(page.store.view),
       trimmed: page.store.trimmed,
       held: page.store.size,

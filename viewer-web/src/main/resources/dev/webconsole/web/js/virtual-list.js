@@ -102,10 +102,30 @@ export class VirtualList {
     this.requestRender();
   }
 
+  /**
+   * Expands or collapses a row and keeps it where it is on screen: the list stops following (the
+   * owner decides when to follow again) and anchors on that row, so its growth goes downwards.
+   */
   toggleExpanded(entry) {
+    const i = this.items.indexOf(entry);
+    if (i >= 0 && i < this.count) {
+      this.following = false;
+      this.lastSetTop = -1;
+      this.anchor = { entry, offset: this.scroller.scrollTop - this.topOf(i) };
+    }
     if (this.expanded.has(entry)) this.expanded.delete(entry);
     else this.expanded.set(entry, this.rowHeight);
     this.dropRendered(entry);
+  }
+
+  get expandedCount() {
+    return this.expanded.size;
+  }
+
+  /** Collapses every row. */
+  collapseAll() {
+    for (const entry of this.expanded.keys()) this.dropRendered(entry);
+    this.expanded.clear();
   }
 
   isExpanded(entry) {
