@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.webconsole.server.ConsoleEvent;
 import dev.webconsole.server.ConsoleHub;
 import dev.webconsole.server.Severity;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /** The rows hold still while the user works in them, at 5,000 events/s; expanding keeps a row in place. */
@@ -22,12 +25,17 @@ class ConsoleHoldStillTest extends BrowserTestBase {
     private Thread publisher;
 
     @AfterEach
-    void stopPublisher() throws InterruptedException {
+    void pointerOffTheRows() throws InterruptedException {
+        stopPublisher();
+        new Actions(browser.driver()).moveToElement(byId(browser, "search")).perform(); // pointer off the rows
+        browser.js("localStorage.removeItem('webconsole.maxRows')"); // the default bound for the next test
+    }
+
+    private void stopPublisher() throws InterruptedException {
         stop.set(true);
         if (publisher != null) {
             publisher.join(TimeUnit.SECONDS.toMillis(10));
         }
-        new Actions(browser.driver()).moveToElement(byId(browser, "search")).perform(); // pointer off the rows
     }
 
     /** Publishes RATE events a second, in 10 ms steps, until the test ends. */
@@ -121,5 +129,34 @@ class ConsoleHoldStillTest extends BrowserTestBase {
 
     private static double top(String css) {
         return ((Number) browser.js("return document.querySelector(arguments[0]).getBoundingClientRect().top", css)).doubleValue();
+    }
+
+    @Test
+    void pauseAtAHighRateKeepsWhatItShowsAndFetchesTheRestOnResume() throws InterruptedException {
+        ConsoleHub hub = startHub(b -> b.history(3000));
+        open(browser, hub, "");
+        WebElement maxRows = byId(browser, "max-rows");
+        maxRows.sendKeys(Keys.chord(Keys.CONTROL, "a"), "5000", Keys.ENTER);
+        browser.await("a bound of 5,000 rows", d -> ((Number) state(browser, "maxRows")).longValue() == 5000);
+        publishAtRate(hub);
+        browser.await("the bound reached", d -> ((Number) state(browser, "trimmed")).longValue() > 500);
+        byId(browser, "pause").click();
+        browser.await("paused", d -> Boolean.TRUE.equals(state(browser, "paused")));
+        List<Object> shown = browser.js("return window.webconsole.renderedRows()");
+        long lastKept = ((Number) browser.js("return window.webconsole.lastSeq()")).longValue();
+
+        browser.await("more events not kept than the hub's history holds",
+                d -> ((Number) state(browser, "unkept")).longValue() > 4000);
+        assertEquals(shown, browser.js("return window.webconsole.renderedRows()"), "the paused view is not trimmed");
+        assertTrue(byId(browser, "unkept").isDisplayed());
+        assertTrue(byId(browser, "unkept").getText().contains("not kept"), byId(browser, "unkept").getText());
+
+        stopPublisher(); // so that the gap row and the replay stay within the bound
+        byId(browser, "pause").click();
+        browser.await("a gap row for what the hub no longer has", d -> Boolean.TRUE.equals(browser.js(
+                "return window.webconsole.gaps().some((g) => g.reason === 'history-overflow' && g.from === arguments[0])", lastKept + 1)));
+        browser.await("the count cleared", d -> ((Number) state(browser, "unkept")).longValue() == 0);
+        long newest = hub.stats().lastSeq();
+        browser.await("the rest fetched again from the hub's history", d -> ((Number) browser.js("return window.webconsole.lastSeq()")).longValue() == newest);
     }
 }

@@ -223,4 +223,31 @@ class ConsoleWorkflowTest extends BrowserTestBase {
                 "const s = window.webconsole.state(); return s.attempt >= 4 && s.retryInMs !== null ? s.retryInMs : null"));
         assertTrue(retryIn.longValue() <= 3600, "next try in " + retryIn + " ms");
     }
+
+    // ---- show in context ----
+
+    @Test
+    void showInContextOpensTheUnfilteredStreamAroundTheRowAndBackReturns() {
+        ConsoleHub hub = startHub();
+        for (int i = 1; i <= 90; i++) {
+            hub.publish(event(i % 3 == 0 ? "WARN" : "INFO", i % 3 == 0 ? Severity.WARN : Severity.INFO,
+                    i % 3 == 0 ? "com.acme.shop.db" : "com.acme.shop.web", "event " + i));
+        }
+        open(browser, hub, "?logger=com.acme.shop.db");
+        awaitRows(browser, java.util.stream.LongStream.rangeClosed(1, 30).map(i -> i * 3).boxed().toList());
+        browser.js("document.querySelector(\"#rows .row[data-seq='30']\").scrollIntoView({block: 'center'})");
+        browser.driver().findElement(By.cssSelector("#rows .row[data-seq='30'] .context")).click();
+        awaitRows(browser, range(1, 90));
+        assertFalse(browser.driver().getCurrentUrl().contains("logger="), browser.driver().getCurrentUrl());
+        browser.await("the row marked and in view", d -> Boolean.TRUE.equals(browser.js(
+                "const row = document.querySelector(\"#rows .row[data-seq='30']\");"
+                        + "if (!row || !row.classList.contains('marked')) return false;"
+                        + "const r = row.getBoundingClientRect(), s = document.getElementById('scroller').getBoundingClientRect();"
+                        + "return r.top >= s.top && r.bottom <= s.bottom;")));
+        assertTrue(renderedMessages(browser).contains("event 29"), "its unfiltered neighbours are shown");
+
+        browser.driver().navigate().back();
+        awaitRows(browser, java.util.stream.LongStream.rangeClosed(1, 30).map(i -> i * 3).boxed().toList());
+        assertTrue(browser.driver().getCurrentUrl().contains("logger=com.acme.shop.db"), browser.driver().getCurrentUrl());
+    }
 }

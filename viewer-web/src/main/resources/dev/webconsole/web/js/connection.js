@@ -118,6 +118,25 @@ export class Connection {
   }
 
   /**
+   * Asks the hub again for every event after `since`, on a new socket: the hub never sends one
+   * socket an event twice, so events the page let go (it was paused at its row bound) come back
+   * only to a fresh subscription. What the hub's history no longer holds comes as a gap.
+   */
+  refetchFrom(since) {
+    this.resumeSeq = since;
+    if (!this.socket) return; // the next connect resumes from there
+    const s = this.socket;
+    this.socket = null;
+    detach(s);
+    try {
+      s.close(1000, 'refetching from history');
+    } catch {
+      // already closing
+    }
+    this.connect();
+  }
+
+  /**
    * Replaces the hub-side filter. `since` null asks for all matching history (the filter widened);
    * a number asks only for events after it.
    */

@@ -4,13 +4,13 @@
 // and the address are passed in.
 
 import { compileTextMatcher, eventPredicate, serverFilter, sameServerFilter, widens, parsePrefixes } from './filter.js';
-import { socketUrl, isLoopbackHost } from './urlstate.js';
+import { socketUrl, isLoopbackHost, emptyFilter } from './urlstate.js';
 import { RowStore, clampMaxRows, DEFAULT_MAX_ROWS } from './store.js';
 import { formatCount, exportText, exportFileName, logLine, emptyText } from './format.js';
 import { Connection, LOOPBACK_MAX_DELAY_MS, REMOTE_MAX_DELAY_MS } from './connection.js';
 import { FollowState } from './follow.js';
 import { FrameLoop } from './frame-loop.js';
-import { StatsPoller, RateMeter, statParts } from './hub-stats.js';
+import { StatsPoller, HubProgress, statParts } from './hub-stats.js';
 import * as edit from './filter-edits.js';
 import { PREF, pref, setPref } from './prefs.js';
 
@@ -33,16 +33,10 @@ export class ConsoleController {
     this.store = new RowStore({ maxRows: clampMaxRows(pref(PREF.maxRows, String(DEFAULT_MAX_ROWS))) });
     this.setPredicate();
     this.ensureFilterLoggers();
-    /** The hub's newest seq as last heard (hello, stats, events): events the filter did not bring count as others. */
-    this.hubLastSeq = 0;
-    /** Events up to this seq are history replayed to this tab, not live: the rate leaves them out. */
-    this.liveAfter = Infinity;
+    this.progress = new HubProgress();
     /** A search is being typed: its first change made a history entry, the next ones replace it. */
     this.typing = false;
-    /** Date.now() of the last event received, for the outage banner. */
-    this.lastEventAt = null;
     this.follow = new FollowState();
-    this.rate = new RateMeter();
     this.tree = createTreePanel(this.store.tree);
     this.tree.setFilter(this.filter);
     this.frames = new FrameLoop({
@@ -56,14 +50,16 @@ export class ConsoleController {
       filter: serverFilter(this.filter),
       maxDelayMs: isLoopbackHost(new URL(address.baseURI).hostname) ? LOOPBACK_MAX_DELAY_MS : REMOTE_MAX_DELAY_MS,
       on: {
-        events: (events) => this.received(events),
+        events: (events) => {
+          this.progress.received(events);
+          this.frames.enqueue({ t: 'events', v: events });
+        },
         gap: (gap) => this.frames.enqueue({ t: 'gap', v: gap }),
         restart: (hello) => this.frames.enqueue({ t: 'restart', v: hello }),
         serverError: (text) => this.v.statusBar.setServerError(text),
         status: () => this.showConnection(),
         hello: (hello) => {
-          this.hubLastSeq = hello.lastSeq ?? 0;
-          this.liveAfter = this.hubLastSeq;
+          this.progress.hello(hello.lastSeq);
           this.stats.poll();
         },
       },
@@ -73,11 +69,12 @@ export class ConsoleController {
       connected: () => this.conn.status.state === 'connected',
       show: (stats) => {
         this.v.statusBar.setHubStats(statParts(stats), stats);
-        if (typeof stats.lastSeq === 'number' && stats.lastSeq > this.hubLastSeq) this.hubLastSeq = stats.lastSeq;
+        this.progress.stats(stats);
         this.frames.redraw();
       },
     });
-    this.bindViews();
+    this.bindFilterControls();
+    this.bindActions();
   }
 
   /** Shows the first state, connects and starts the clock. */
@@ -94,8 +91,8 @@ export class ConsoleController {
     this.frames.redraw();
   }
 
-  bindViews() {
-    const { filterBar, actionBar, logView, statusBar } = this.v;
+  bindFilterControls() {
+    const { filterBar } = this.v;
     const tree = this.tree;
     const set = (key) => (value) => this.applyFilter(edit.withField(this.filter, key, value));
     filterBar.bindSearch((q, typing) => {
@@ -116,7 +113,10 @@ export class ConsoleController {
     tree.bindExclude((path) => this.applyFilter(edit.toggleLoggerPrefix(this.filter, 'exclude', path)));
     tree.bindReset(() => this.applyFilter({ ...edit.copyFilter(this.filter), loggers: [], exclude: [] }));
     tree.bindLayout(() => this.frames.redraw());
+  }
 
+  bindActions() {
+    const { filterBar, actionBar, logView, statusBar } = this.v;
     actionBar.bindPause(() => this.setPaused(!this.follow.paused));
     actionBar.bindLatest(() => this.jumpToLatest());
     actionBar.bindClear(() => this.clear());
@@ -136,6 +136,7 @@ export class ConsoleController {
     logView.bindHold((held) => this.setHeld(held));
     logView.bindRowClick({
       copy: (ev) => this.copy(logLine(ev, this.utc)),
+      context: (entry) => this.showInContext(entry),
       logger: (ev, alt) => this.applyFilter(edit.clickLogger(this.filter, ev.logger, alt)),
       chip: (kind, value) => this.applyFilter(edit.toggleChip(this.filter, kind, value)),
     });
@@ -158,16 +159,6 @@ export class ConsoleController {
   }
 
   // ---- frames from the hub ----
-
-  received(events) {
-    let live = 0;
-    for (const ev of events) if (ev.seq > this.liveAfter) live++;
-    const last = events[events.length - 1].seq;
-    if (last > this.hubLastSeq) this.hubLastSeq = last;
-    if (live) this.rate.add(live);
-    this.lastEventAt = Date.now();
-    this.frames.enqueue({ t: 'events', v: events });
-  }
 
   apply(items) {
     // Consecutive event frames go to the store as one batch: it trims its bound once per batch.
@@ -200,7 +191,7 @@ export class ConsoleController {
     const shown = follow.shownCount(store);
     logView.setRowStyle(this.matcher, this.utc);
     logView.setRows(store.view, shown, (e) => this.indexOf(e));
-    const others = this.hubLastSeq - (store.lastSeq || (store.floorSeq ?? 0));
+    const others = this.progress.othersAfter(store.lastSeq || (store.floorSeq ?? 0));
     logView.setEmpty(shown > 0 ? '' : emptyText(store.size, store.view.length, others, this.filter));
     const n = follow.newCount(store.view);
     logView.setJump(n, n > 0 || follow.paused || !logView.following, follow.paused);
@@ -209,6 +200,7 @@ export class ConsoleController {
     actionBar.setPaused(follow.paused);
     actionBar.setFollowing(logView.following && !follow.paused);
     statusBar.setTrimmed(store.trimmed, store.maxRows);
+    statusBar.setUnkept(store.unkept, follow.paused);
     statusBar.setRowCounts(store.view.length, store.size);
     filterBar.setLevelCounts(store.levelCounts);
     this.tree.render();
@@ -216,12 +208,12 @@ export class ConsoleController {
 
   showConnection() {
     this.v.statusBar.setConnection(this.conn.status);
-    this.v.outage.setStatus(this.conn.status, this.lastEventAt);
+    this.v.outage.setStatus(this.conn.status, this.progress.lastEventAt);
   }
 
   tick() {
     this.showConnection();
-    this.v.statusBar.setRate(this.rate.rate());
+    this.v.statusBar.setRate(this.progress.rate());
   }
 
   indexOf(entry) {
@@ -252,7 +244,7 @@ export class ConsoleController {
       // Wider: replay the matching history (after a Clear, only what came after it). Narrower: go on.
       const widened = widens(ps, ns);
       // A replay brings old events: they are not live.
-      if (widened) this.liveAfter = Math.max(this.liveAfter, this.hubLastSeq);
+      if (widened) this.progress.replayAsked();
       this.conn.setFilter(ns, widened ? this.store.floorSeq : this.conn.resumeSeq);
     }
     this.ensureFilterLoggers();
@@ -275,6 +267,7 @@ export class ConsoleController {
     if (paused === this.follow.paused) return;
     if (paused) this.follow.pause(this.lastViewKey());
     else this.follow.resume(this.v.logView.following);
+    this.freezeStore();
     this.frames.redrawSync(); // at once, so the view is frozen (or live) when the click or key returns
   }
 
@@ -285,12 +278,36 @@ export class ConsoleController {
     } else if (this.follow.release()) {
       this.v.logView.jumpToEnd();
     }
+    this.freezeStore();
     this.frames.redrawSync();
+  }
+
+  /**
+   * The store keeps what the user sees while paused or held; when that ends, the events it could
+   * not keep are asked from the hub's history again (what is gone from it comes as a gap row).
+   */
+  freezeStore() {
+    this.frames.flush();
+    const since = this.store.setFrozen(this.follow.freezeKey !== null);
+    if (since !== null) {
+      this.conn.refetchFrom(since);
+      this.v.statusBar.toast('Fetching the events that were not kept again from the hub');
+    }
+  }
+
+  /** The unfiltered stream around a row, as a history entry (Back returns to the filtered view). */
+  showInContext(entry) {
+    this.setPaused(false);
+    this.applyFilter(emptyFilter());
+    this.follow.followChanged(false, this.lastViewKey());
+    this.v.logView.showInContext(entry);
+    this.frames.redraw();
   }
 
   jumpToLatest() {
     this.setPaused(false);
     this.follow.jumpToLatest();
+    this.freezeStore();
     this.v.logView.jumpToEnd();
     this.frames.redraw();
   }

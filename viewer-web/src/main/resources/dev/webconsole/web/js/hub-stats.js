@@ -1,4 +1,5 @@
-// The hub's counters (GET stats, polled while connected) and the page's own event rate. No DOM.
+// The hub's counters (GET stats, polled while connected), where the hub's numbering stands, and
+// the page's live event rate. No DOM.
 
 import { formatCount } from './format.js';
 
@@ -72,5 +73,55 @@ export class RateMeter {
     let sum = 0;
     for (const [, n] of this.samples) sum += n;
     return Math.round(sum / 2);
+  }
+}
+
+/**
+ * What this tab knows of the hub's stream: its newest seq (from hello, stats and events), which
+ * events are live rather than replayed history, the live rate and when the last event came.
+ */
+export class HubProgress {
+  constructor() {
+    this.lastSeq = 0;
+    /** Events up to this seq are history replayed to this tab, not live. */
+    this.liveAfter = Infinity;
+    /** Date.now() of the last event received, or null. */
+    this.lastEventAt = null;
+    this.meter = new RateMeter();
+  }
+
+  /** A socket said hello: what the hub holds now is history. */
+  hello(lastSeq) {
+    this.lastSeq = typeof lastSeq === 'number' ? lastSeq : 0;
+    this.liveAfter = this.lastSeq;
+  }
+
+  /** A replay of history was asked for (a wider filter): what the hub numbered so far is not live. */
+  replayAsked() {
+    this.liveAfter = Math.max(this.liveAfter, this.lastSeq);
+  }
+
+  /** The hub's stats said where its numbering stands. */
+  stats(stats) {
+    if (typeof stats.lastSeq === 'number' && stats.lastSeq > this.lastSeq) this.lastSeq = stats.lastSeq;
+  }
+
+  received(events, now = Date.now()) {
+    let live = 0;
+    for (const ev of events) if (ev.seq > this.liveAfter) live++;
+    const last = events[events.length - 1].seq;
+    if (last > this.lastSeq) this.lastSeq = last;
+    if (live) this.meter.add(live);
+    this.lastEventAt = now;
+  }
+
+  /** Live events per second. */
+  rate() {
+    return this.meter.rate();
+  }
+
+  /** Events the hub numbered after `seq` (the last one this tab holds or cleared). */
+  othersAfter(seq) {
+    return this.lastSeq - seq;
   }
 }

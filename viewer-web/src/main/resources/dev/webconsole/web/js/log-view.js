@@ -16,7 +16,7 @@ export class LogView {
     this.jump = $('jump');
     this.newCountEl = $('new-count');
     this.jumpLabel = $('jump-label');
-    this.style = { matcher: null, utc: false };
+    this.style = { matcher: null, utc: false, marked: null };
     this.onLayout = () => {};
     const cssRow = parseFloat(getComputedStyle(doc.documentElement).getPropertyValue('--row-h'));
     this.list = new VirtualList({
@@ -85,10 +85,10 @@ export class LogView {
   }
 
   /**
-   * Clicks on rows. handlers: copy(event), logger(event, alt), chip(kind, value). A click elsewhere
+   * Clicks on rows. handlers: copy(event), context(entry), logger(event, alt), chip(kind, value). A click elsewhere
    * on an expandable row expands or collapses it (not while the user selects text in it).
    */
-  bindRowClick({ copy, logger, chip }) {
+  bindRowClick({ copy, context, logger, chip }) {
     this.layer.addEventListener('click', (e) => {
       const rowEl = e.target.closest('.row');
       if (!rowEl) return;
@@ -96,6 +96,7 @@ export class LogView {
       if (!entry) return;
       const ev = entry.event;
       if (e.target.closest('.copy')) copy(ev);
+      else if (e.target.closest('.context')) context(entry);
       else if (e.target.closest('.logger')) logger(ev, e.altKey);
       else if (e.target.closest('.chip-ctx')) chip('ctx', e.target.closest('.chip-ctx').dataset.ctx);
       else if (e.target.closest('.chip-marker')) chip('marker', e.target.closest('.chip-marker').dataset.marker);
@@ -112,8 +113,19 @@ export class LogView {
   /** How rows are drawn: the search matcher (for highlights) and the time zone. Rebuilds rows when it changed. */
   setRowStyle(matcher, utc) {
     if (this.style.matcher === matcher && this.style.utc === utc) return;
-    this.style = { matcher, utc };
+    this.style = { ...this.style, matcher, utc };
     this.list.invalidate();
+  }
+
+  /** Marks the row shown in context (null: none) and scrolls it to the middle of the log. */
+  showInContext(entry) {
+    const old = this.style.marked;
+    this.style = { ...this.style, marked: entry };
+    if (old) this.list.dropRendered(old);
+    if (entry) {
+      this.list.dropRendered(entry);
+      this.list.reveal(entry);
+    }
   }
 
   /** Draws the first `shown` entries of `items`; indexOf(entry) gives an entry's index or -1. */

@@ -45,7 +45,7 @@ export function isExpandable(event) {
 /**
  * One row element for a store entry.
  * @param entry  store entry (event, gap or note)
- * @param o      { matcher, utc, expanded }
+ * @param o      { matcher, utc, expanded, marked: the entry shown in context, or null }
  */
 export function buildRow(entry, o) {
   if (entry.kind === 'gap') {
@@ -65,7 +65,7 @@ export function buildRow(entry, o) {
   return buildEventRow(entry, o);
 }
 
-function buildEventRow(entry, { matcher, utc, expanded }) {
+function buildEventRow(entry, { matcher, utc, expanded, marked }) {
   const ev = entry.event;
   const level = String(ev.level ?? '');
   const row = el('div', 'row lvl-' + level.toLowerCase());
@@ -76,6 +76,7 @@ function buildEventRow(entry, { matcher, utc, expanded }) {
   const expandable = isExpandable(ev);
   if (expandable) row.classList.add('expandable');
   if (expanded) row.classList.add('expanded');
+  if (marked === entry) row.classList.add('marked');
 
   const time = el('span', 'time', formatTime(ev.time, utc));
   time.title = `${formatDateTime(ev.time, utc)} ${zoneLabel(ev.time, utc)} \u00b7 seq ${ev.seq}`;
@@ -129,12 +130,18 @@ function buildEventRow(entry, { matcher, utc, expanded }) {
   for (const pair of contextPairs(ev.context)) tags.append(chip('ctx', pair, `${pair} \u00b7 click to filter`, matcher));
   row.append(tags);
 
+  const context = el('button', 'context', '\u2195');
+  context.type = 'button';
+  context.title = 'Show in context: every logger and level around this row (Back returns)';
+  context.setAttribute('aria-label', 'Show in context');
   const copy = el('button', 'copy');
   copy.append(copyIcon());
   copy.type = 'button';
   copy.title = 'Copy row';
   copy.setAttribute('aria-label', 'Copy row');
-  row.append(copy);
+  const actions = el('span', 'row-actions');
+  actions.append(context, copy);
+  row.append(actions);
 
   if (expanded && ev.thrown) {
     const detail = el('div', 'detail');

@@ -15,6 +15,7 @@ export class StatusBar {
     this.holding = $('holding');
     this.shown = $('shown');
     this.trimmed = $('trimmed');
+    this.unkept = $('unkept');
     this.utc = $('utc');
     this.maxRows = $('max-rows');
     this.toastEl = $('toast');
@@ -94,6 +95,16 @@ export class StatusBar {
     el.textContent = `${formatCount(n)} trimmed`;
     el.title = `The oldest rows beyond ${formatCount(maxRows)} were dropped`;
     el.hidden = n === 0;
+  }
+
+  /** Events not kept while the view is frozen; fetched again when it goes on. */
+  setUnkept(n, paused) {
+    const el = this.unkept;
+    el.hidden = n === 0;
+    if (n === 0 || el.dataset.count === String(n)) return;
+    el.dataset.count = String(n);
+    el.textContent = `${formatCount(n)} newer not kept`;
+    el.title = `The row limit is reached and the rows on screen are kept; ${formatCount(n)} newer events were not kept. ${paused ? 'Resume' : 'When the view goes on, it'} fetches them again from the hub's history; a gap row says what it no longer has.`;
   }
 
   setUtc(utc) {

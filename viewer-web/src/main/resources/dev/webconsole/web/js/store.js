@@ -59,6 +59,28 @@ export class RowStore {
     this.trimmed = 0;
     this.floorKey = -Infinity;
     this.nextId = 1;
+    /**
+     * While the view is frozen (paused, or held while the user works in it) nothing is trimmed, so
+     * nothing the user sees goes; at the bound, newer events are not kept and only counted here.
+     */
+    this.frozen = false;
+    /** Events not kept while frozen, since the last thaw. */
+    this.unkept = 0;
+  }
+
+  /**
+   * Freezes the rows (nothing is trimmed; at the bound new events are counted in `unkept`, not
+   * kept) or thaws them. Thawing returns the seq after which events were not kept (ask the hub to
+   * replay from there), or null when every event was kept.
+   */
+  setFrozen(frozen) {
+    if (frozen === this.frozen) return null;
+    this.frozen = frozen;
+    if (frozen) return null;
+    const since = this.unkept ? this.lastSeq : null;
+    this.unkept = 0;
+    this.trim();
+    return since;
   }
 
   /** Highest seq held or cleared in the current epoch (0 when none). */
@@ -99,6 +121,10 @@ export class RowStore {
       if (key <= this.floorKey) continue;
       const lastKey = this.entries.length ? this.entries[this.entries.length - 1].key : -Infinity;
       if (key > lastKey) {
+        if (this.frozen && this.entries.length >= this.maxRows) {
+          this.unkept++;
+          continue;
+        }
         const entry = this.makeEvent(ev, key);
         this.entries.push(entry);
         if (this.predicate(ev)) this.view.push(entry);
@@ -231,7 +257,7 @@ export class RowStore {
 
   trim() {
     const excess = this.entries.length - this.maxRows;
-    if (excess <= 0) return 0;
+    if (excess <= 0 || this.frozen) return 0;
     const removed = this.entries.splice(0, excess);
     for (const e of removed) this.forget(e);
     this.trimmed += excess;

@@ -4,7 +4,7 @@
 //   gaps()         [{from, to, reason}] gap rows that are held, in order
 //   lastSeq()      highest seq held in the current hub epoch (0 when none)
 //   filter()       copy of the current filter {loggers, exclude, level, hidden, q, regex, ctx, markers}
-//   state()        {connection, code, reason, following, paused, holding, newCount, trimmed, held,
+//   state()        {connection, code, reason, following, paused, holding, newCount, trimmed, unkept, held,
 //                   maxRows, searchError, rate, resumeSeq, epoch, pending, attempt, retryInMs}
 //                  attempt: failed connects in a row; retryInMs: ms until the next reconnect attempt, or null when none is scheduled
 //   idle()         true when no received frame waits to be applied to the page
@@ -26,10 +26,11 @@ export function testHook(page) {
       holding: page.follow.held,
       newCount: page.follow.newCount(page.store.view),
       trimmed: page.store.trimmed,
+      unkept: page.store.unkept,
       held: page.store.size,
       maxRows: page.store.maxRows,
       searchError: page.matcher.error,
-      rate: page.rate.rate(),
+      rate: page.progress.rate(),
       resumeSeq: page.conn.resumeSeq,
       epoch: page.store.epoch,
       pending: page.frames.pending.length,
