@@ -104,7 +104,11 @@ class ConsoleWorkflowTest extends BrowserTestBase {
         search("Orders.java");
         awaitRows(browser, seqs(2));
         String placeholder = byId(browser, "search").getAttribute("placeholder");
-        assertTrue(placeholder.contains("exceptions") && placeholder.contains("stacks") && placeholder.contains("MDC"), placeholder);
+        assertTrue(placeholder.contains("stacks") && placeholder.contains("MDC"), placeholder);
+        String title = byId(browser, "search").getAttribute("title");
+        for (String part : new String[] {"exceptions", "whole stack with causes", "MDC keys and values", "marker", "source"}) {
+            assertTrue(title.contains(part), title);
+        }
     }
 
     // ---- statuses ----

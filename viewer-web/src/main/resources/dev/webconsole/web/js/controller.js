@@ -299,7 +299,8 @@ export class ConsoleController {
   showInContext(entry) {
     this.setPaused(false);
     this.applyFilter(emptyFilter());
-    this.follow.followChanged(false, this.lastViewKey());
+    // What the replay brings is not new: only what the hub numbers from now on is.
+    this.follow.followChanged(false, Math.max(this.lastViewKey(), this.store.keyOf(this.progress.lastSeq)));
     this.v.logView.showInContext(entry);
     this.frames.redraw();
   }

@@ -100,6 +100,11 @@ export class RowStore {
     return this.entries.length;
   }
 
+  /** The sort key of a seq of the current epoch. */
+  keyOf(seq) {
+    return this.epoch * EPOCH + seq;
+  }
+
   /** Seqs of the events in the view, in order. */
   viewSeqs() {
     const out = [];
