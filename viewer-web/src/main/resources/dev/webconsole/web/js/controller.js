@@ -3,16 +3,16 @@
 // It never touches the DOM; the views (filter-bar, action-bar, log-view, tree-panel, status-bar)
 // and the address are passed in.
 
-import { compileTextMatcher, eventPredicate, serverFilter, sameServerFilter, widens, parsePrefixes } from './filter.js';
+import { compileTextMatcher, eventPredicate, serverFilter, sameServerFilter, widens } from './filter.js';
 import { socketUrl, isLoopbackHost, emptyFilter } from './urlstate.js';
 import { RowStore, clampMaxRows, DEFAULT_MAX_ROWS } from './store.js';
-import { formatCount, exportText, exportFileName, logLine, emptyText } from './format.js';
+import { formatCount, exportText, exportFileName, emptyText } from './format.js';
 import { Connection, LOOPBACK_MAX_DELAY_MS, REMOTE_MAX_DELAY_MS } from './connection.js';
 import { FollowState } from './follow.js';
 import { FrameLoop } from './frame-loop.js';
 import { StatsPoller, HubProgress, statParts } from './hub-stats.js';
-import * as edit from './filter-edits.js';
 import { PREF, pref, setPref } from './prefs.js';
+import { bindViews } from './bindings.js';
 
 export class ConsoleController {
   /**
@@ -73,8 +73,7 @@ export class ConsoleController {
         this.frames.redraw();
       },
     });
-    this.bindFilterControls();
-    this.bindActions();
+    bindViews(this);
   }
 
   /** Shows the first state, connects and starts the clock. */
@@ -89,73 +88,6 @@ export class ConsoleController {
     setInterval(() => this.tick(), 500);
     this.conn.start();
     this.frames.redraw();
-  }
-
-  bindFilterControls() {
-    const { filterBar } = this.v;
-    const tree = this.tree;
-    const set = (key) => (value) => this.applyFilter(edit.withField(this.filter, key, value));
-    filterBar.bindSearch((q, typing) => {
-      // Typing: the first change is a history entry, the next ones update it; a commit ends the run.
-      const history = !typing && q === this.filter.q ? 'none' : this.typing ? 'replace' : 'push';
-      this.typing = typing;
-      if (history !== 'none') this.applyFilter(edit.withField(this.filter, 'q', q), history);
-    });
-    filterBar.bindRegex((regex, q) => this.applyFilter({ ...edit.withField(this.filter, 'q', q), regex }));
-    filterBar.bindLevel(set('level'));
-    filterBar.bindLoggerInput((key, text) => {
-      const list = parsePrefixes(text);
-      if (list.join(',') !== this.filter[key].join(',')) set(key)(list);
-    });
-    filterBar.bindLevelToggle((level) => this.applyFilter(edit.toggleLevel(this.filter, level)));
-    filterBar.bindChip((kind, value) => this.applyFilter(edit.toggleChip(this.filter, kind, value)));
-    tree.bindInclude((path) => this.applyFilter(edit.toggleLoggerPrefix(this.filter, 'loggers', path)));
-    tree.bindExclude((path) => this.applyFilter(edit.toggleLoggerPrefix(this.filter, 'exclude', path)));
-    tree.bindReset(() => this.applyFilter({ ...edit.copyFilter(this.filter), loggers: [], exclude: [] }));
-    tree.bindLayout(() => this.frames.redraw());
-  }
-
-  bindActions() {
-    const { filterBar, actionBar, logView, statusBar } = this.v;
-    actionBar.bindPause(() => this.setPaused(!this.follow.paused));
-    actionBar.bindLatest(() => this.jumpToLatest());
-    actionBar.bindClear(() => this.clear());
-    actionBar.bindDownload((kind) => this.download(kind));
-    actionBar.bindKeys({
-      search: () => filterBar.focusSearch(),
-      pause: () => this.setPaused(!this.follow.paused),
-      latest: () => this.jumpToLatest(),
-    });
-
-    logView.bindLayout(() => this.frames.redraw());
-    logView.bindFollowChange((following) => {
-      this.follow.followChanged(following, this.lastViewKey());
-      this.frames.redraw();
-    });
-    logView.bindJump(() => this.jumpToLatest());
-    logView.bindHold((held) => this.setHeld(held));
-    logView.bindRowClick({
-      copy: (ev) => this.copy(logLine(ev, this.utc)),
-      context: (entry) => this.showInContext(entry),
-      logger: (ev, alt) => this.applyFilter(edit.clickLogger(this.filter, ev.logger, alt)),
-      chip: (kind, value) => this.applyFilter(edit.toggleChip(this.filter, kind, value)),
-    });
-
-    statusBar.bindReconnect(() => this.conn.reconnectNow());
-    this.v.outage.bindReconnect(() => this.conn.reconnectNow());
-    statusBar.bindUtc(() => {
-      this.utc = !this.utc;
-      setPref(PREF.utc, this.utc ? '1' : '0');
-      statusBar.setUtc(this.utc);
-      this.frames.redraw();
-    });
-    statusBar.bindMaxRows((text) => {
-      const n = clampMaxRows(text);
-      setPref(PREF.maxRows, String(n));
-      this.store.setMaxRows(n);
-      this.frames.redraw();
-      return n;
-    });
   }
 
   // ---- frames from the hub ----
@@ -314,6 +246,22 @@ export class ConsoleController {
   }
 
   // ---- actions ----
+
+  toggleUtc() {
+    this.utc = !this.utc;
+    setPref(PREF.utc, this.utc ? '1' : '0');
+    this.v.statusBar.setUtc(this.utc);
+    this.frames.redraw();
+  }
+
+  /** Applies a row bound typed by the user; returns the bound applied (clamped). */
+  setMaxRows(text) {
+    const n = clampMaxRows(text);
+    setPref(PREF.maxRows, String(n));
+    this.store.setMaxRows(n);
+    this.frames.redraw();
+    return n;
+  }
 
   clear() {
     this.frames.flush();
