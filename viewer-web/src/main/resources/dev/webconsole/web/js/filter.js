@@ -80,6 +80,8 @@ export function compileTextMatcher(query, regex = false) {
   return {
     active: true,
     error: null,
+    /** Whether a "key=value" pair can match (the query has an "="): only then are pairs built. */
+    pairs: q.includes('='),
     test(text) {
       return typeof text === 'string' && re.test(text);
     },
@@ -137,7 +139,7 @@ export function textMatches(event, matcher) {
   if (ctx && typeof ctx === 'object') {
     for (const k in ctx) {
       const v = String(ctx[k]);
-      if (matcher.test(k) || matcher.test(v) || matcher.test(k + '=' + v)) return true;
+      if (matcher.test(k) || matcher.test(v) || (matcher.pairs && matcher.test(k + '=' + v))) return true;
     }
   }
   return false;
