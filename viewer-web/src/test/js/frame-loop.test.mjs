@@ -70,8 +70,8 @@ test('a background tab without animation frames still applies what it received',
   assert.equal(applied, 1);
 });
 
-test('hub counters: only non-zero ones are shown; the old name of the slow-tab counter is read too', () => {
+test('hub counters: only non-zero ones are shown', () => {
   assert.deepEqual(statParts({ ingestDropped: 0, tabDropped: 3, sendFailed: 0 }), ['3 dropped for slow tabs']);
-  assert.deepEqual(statParts({ sessionDropped: 2 }), ['2 dropped for slow tabs']);
+  assert.deepEqual(statParts({ ingestDropped: 2, tabDropped: 0 }), ['2 dropped by the hub (ingest queue full)']);
   assert.deepEqual(statParts({}), []);
 });

@@ -1,51 +1,53 @@
 package dev.webconsole.appender;
 
+import static dev.webconsole.appender.internal.Attributes.blockNanos;
+import static dev.webconsole.appender.internal.Attributes.bool;
+import static dev.webconsole.appender.internal.Attributes.list;
+import static dev.webconsole.appender.internal.Attributes.number;
+import static dev.webconsole.appender.internal.Attributes.regexes;
+
 import dev.webconsole.appender.internal.EventCopier;
+import dev.webconsole.appender.internal.Log4jLevelControl;
+import dev.webconsole.appender.internal.OwnLoggers;
+import dev.webconsole.appender.internal.StatusLoggerDiagnostics;
 import dev.webconsole.appender.internal.WebConsoleManager;
 import dev.webconsole.server.ConsoleHub;
 import dev.webconsole.server.HubConfig;
 import dev.webconsole.server.HubStartException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.apache.logging.log4j.Level;
+import java.util.function.Consumer;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Core;
 import org.apache.logging.log4j.core.Filter;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.appender.AppenderLoggingException;
 import org.apache.logging.log4j.core.config.Property;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
 import org.apache.logging.log4j.core.config.plugins.PluginElement;
-import org.apache.logging.log4j.status.StatusLogger;
 
 /**
  * The Log4j2 appender {@code <WebConsole>}: every event it receives appears live in the browser
  * tabs connected to its hub. {@code append} copies the event and hands it to the hub's queue; it
  * never blocks (unless {@code whenFull="block"} is set), never does I/O and never throws into the
- * application.
+ * application unless {@code ignoreExceptions="false"} asks for it.
  */
 @Plugin(name = WebConsoleAppender.PLUGIN_NAME, category = Core.CATEGORY_NAME,
         elementType = Appender.ELEMENT_TYPE, printObject = true)
 public final class WebConsoleAppender extends AbstractAppender {
     public static final String PLUGIN_NAME = "WebConsole";
 
-    /**
-     * Loggers whose events are never shown: the hub's own parts log through them, and showing
-     * them would feed the hub its own traffic. Log4j's KafkaAppender guards the same way.
-     */
-    private static final String[] OWN_LOGGERS = {"org.eclipse.jetty.", "dev.webconsole.", "com.fasterxml.jackson."};
-
     private final WebConsoleManager manager;
     private final ConsoleHub hub;
     private final long blockNanos;
     private final String source;
+    /** The hub's maxMessageChars: a stack is cut to it while it is copied. */
+    private final int maxChars;
 
     private WebConsoleAppender(String name, Filter filter, boolean ignoreExceptions, Property[] properties,
             WebConsoleManager manager, long blockNanos, String source) {
@@ -54,6 +56,7 @@ public final class WebConsoleAppender extends AbstractAppender {
         this.hub = manager.hub();
         this.blockNanos = blockNanos;
         this.source = source;
+        this.maxChars = hub.config().maxMessageChars();
     }
 
     @PluginBuilderFactory
@@ -61,17 +64,40 @@ public final class WebConsoleAppender extends AbstractAppender {
         return new Builder<B>().asBuilder();
     }
 
+    /**
+     * Hands the event to the hub. An event that cannot be handed over (its copy fails, even with an
+     * {@link OutOfMemoryError}) is counted as dropped, so every tab is told with a gap. The failure is
+     * reported through Log4j's error handler, and rethrown when {@code ignoreExceptions="false"}: as an
+     * {@link AppenderLoggingException}, as Log4j's own appenders do, or an {@link Error} as it is.
+     */
     @Override
     public void append(LogEvent event) {
-        if (isOwnLogger(event.getLoggerName())) {
+        try {
+            publish(event);
+        } catch (RuntimeException | Error e) {
+            hub.dropped();
+            error("WebConsole appender \"" + getName() + "\" could not take an event, which is counted as dropped: "
+                    + e.getClass().getName(), event, e);
+            if (ignoreExceptions()) {
+                return;
+            }
+            if (e instanceof Error error) {
+                throw error;
+            }
+            throw e instanceof AppenderLoggingException ale ? ale : new AppenderLoggingException(e);
+        }
+    }
+
+    private void publish(LogEvent event) {
+        if (OwnLoggers.isOwn(event)) {
             return;
         }
         if (blockNanos == 0) {
-            hub.publish(EventCopier.copy(event, source));
+            hub.publish(EventCopier.copy(event, source, maxChars));
             return;
         }
         try {
-            hub.publish(EventCopier.copy(event, source), blockNanos);
+            hub.publish(EventCopier.copy(event, source, maxChars), blockNanos);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the event is dropped and counted, the flag kept
         }
@@ -96,18 +122,6 @@ public final class WebConsoleAppender extends AbstractAppender {
         return stopped;
     }
 
-    private static boolean isOwnLogger(String name) {
-        if (name == null) {
-            return false;
-        }
-        for (String prefix : OWN_LOGGERS) {
-            if (name.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * Builds a {@link WebConsoleAppender} from the attributes of {@code <WebConsole>}. Numbers are
      * read here rather than by Log4j, so a bad value is reported with the attribute's name.
@@ -116,28 +130,34 @@ public final class WebConsoleAppender extends AbstractAppender {
             implements org.apache.logging.log4j.core.util.Builder<WebConsoleAppender> {
 
         @PluginBuilderAttribute
-        private String host = HubConfig.DEFAULT_HOST;
+        private String host;
 
         @PluginBuilderAttribute
-        private String port = String.valueOf(HubConfig.DEFAULT_PORT);
+        private String port;
 
         @PluginBuilderAttribute
-        private String history = String.valueOf(HubConfig.DEFAULT_HISTORY);
+        private String history;
 
         @PluginBuilderAttribute
-        private String sessionQueue = String.valueOf(HubConfig.DEFAULT_SESSION_QUEUE);
+        private String tabQueue;
 
         @PluginBuilderAttribute
-        private String ingestQueue = String.valueOf(HubConfig.DEFAULT_INGEST_QUEUE);
+        private String ingestQueue;
 
         @PluginBuilderAttribute
-        private String maxSessions = String.valueOf(HubConfig.DEFAULT_MAX_SESSIONS);
+        private String maxTabs;
 
         @PluginBuilderAttribute
-        private String maxMessageChars = String.valueOf(HubConfig.DEFAULT_MAX_MESSAGE_CHARS);
+        private String maxMessageChars;
 
         @PluginBuilderAttribute
-        private String compression = String.valueOf(HubConfig.DEFAULT_COMPRESSION);
+        private String compression;
+
+        @PluginBuilderAttribute
+        private String maxConnectionsPerAddress;
+
+        @PluginBuilderAttribute
+        private String headerTimeoutMillis;
 
         @PluginBuilderAttribute
         private String whenFull = "drop";
@@ -158,16 +178,16 @@ public final class WebConsoleAppender extends AbstractAppender {
         private String allowedHosts;
 
         @PluginBuilderAttribute
-        private String insecure = "false";
+        private String insecure;
 
         @PluginBuilderAttribute
         private String keystore;
 
         @PluginBuilderAttribute(sensitive = true)
-        private String keystorePassword = "";
+        private String keystorePassword;
 
         @PluginBuilderAttribute
-        private String keystoreType = "PKCS12";
+        private String keystoreType;
 
         @PluginBuilderAttribute
         private String redact;
@@ -175,14 +195,25 @@ public final class WebConsoleAppender extends AbstractAppender {
         @PluginElement("Redact")
         private Redact[] redactions;
 
+        @PluginBuilderAttribute
+        private String control;
+
+        @PluginBuilderAttribute
+        private String maxBoosts;
+
+        @PluginBuilderAttribute
+        private String boostMinute;
+
         public B setHost(String host) { this.host = host; return asBuilder(); }
         public B setPort(String port) { this.port = port; return asBuilder(); }
         public B setHistory(String history) { this.history = history; return asBuilder(); }
-        public B setSessionQueue(String sessionQueue) { this.sessionQueue = sessionQueue; return asBuilder(); }
+        public B setTabQueue(String tabQueue) { this.tabQueue = tabQueue; return asBuilder(); }
         public B setIngestQueue(String ingestQueue) { this.ingestQueue = ingestQueue; return asBuilder(); }
-        public B setMaxSessions(String maxSessions) { this.maxSessions = maxSessions; return asBuilder(); }
+        public B setMaxTabs(String maxTabs) { this.maxTabs = maxTabs; return asBuilder(); }
         public B setMaxMessageChars(String maxMessageChars) { this.maxMessageChars = maxMessageChars; return asBuilder(); }
         public B setCompression(String compression) { this.compression = compression; return asBuilder(); }
+        public B setMaxConnectionsPerAddress(String value) { this.maxConnectionsPerAddress = value; return asBuilder(); }
+        public B setHeaderTimeoutMillis(String value) { this.headerTimeoutMillis = value; return asBuilder(); }
         public B setWhenFull(String whenFull) { this.whenFull = whenFull; return asBuilder(); }
         public B setMaxWaitMillis(String maxWaitMillis) { this.maxWaitMillis = maxWaitMillis; return asBuilder(); }
         public B setSource(String source) { this.source = source; return asBuilder(); }
@@ -195,6 +226,9 @@ public final class WebConsoleAppender extends AbstractAppender {
         public B setKeystoreType(String keystoreType) { this.keystoreType = keystoreType; return asBuilder(); }
         public B setRedact(String redact) { this.redact = redact; return asBuilder(); }
         public B setRedactions(Redact... redactions) { this.redactions = redactions; return asBuilder(); }
+        public B setControl(String control) { this.control = control; return asBuilder(); }
+        public B setMaxBoosts(String maxBoosts) { this.maxBoosts = maxBoosts; return asBuilder(); }
+        public B setBoostMinute(String boostMinute) { this.boostMinute = boostMinute; return asBuilder(); }
 
         /** @return the appender, or null after reporting to the status logger what was wrong */
         @Override
@@ -203,26 +237,8 @@ public final class WebConsoleAppender extends AbstractAppender {
             HubConfig config;
             long blockNanos;
             try {
-                config = HubConfig.builder()
-                        .host(host)
-                        .port(number("port", port))
-                        .history(number("history", history))
-                        .sessionQueue(number("sessionQueue", sessionQueue))
-                        .ingestQueue(number("ingestQueue", ingestQueue))
-                        .maxSessions(number("maxSessions", maxSessions))
-                        .maxMessageChars(number("maxMessageChars", maxMessageChars))
-                        .compression(bool("compression", compression))
-                        .token(token)
-                        .allowedOrigins(list(allowedOrigins))
-                        .allowedHosts(list(allowedHosts))
-                        .insecure(bool("insecure", insecure))
-                        .keystore(keystore == null || keystore.isBlank() ? null : Path.of(keystore))
-                        .keystorePassword(keystorePassword == null ? "" : keystorePassword)
-                        .keystoreType(keystoreType == null || keystoreType.isBlank() ? "PKCS12" : keystoreType)
-                        .redact(redactRegexes())
-                        .diagnostics(WebConsoleAppender::reportToStatusLogger)
-                        .build();
-                blockNanos = blockNanos();
+                config = hubConfig();
+                blockNanos = blockNanos(whenFull, maxWaitMillis);
             } catch (IllegalArgumentException e) {
                 LOGGER.error(prefix + e.getMessage());
                 return null;
@@ -237,70 +253,42 @@ public final class WebConsoleAppender extends AbstractAppender {
             }
         }
 
-        private long blockNanos() {
-            switch (whenFull == null ? "" : whenFull.toLowerCase(Locale.ROOT)) {
-                case "drop":
-                    return 0;
-                case "block":
-                    int millis = number("maxWaitMillis", maxWaitMillis);
-                    if (millis < 1 || millis > 60_000) {
-                        throw new IllegalArgumentException("maxWaitMillis=\"" + millis + "\" is out of range: use 1 to 60000");
-                    }
-                    return TimeUnit.MILLISECONDS.toNanos(millis);
-                default:
-                    throw new IllegalArgumentException("whenFull=\"" + whenFull
-                            + "\" is not allowed: use \"drop\" (the default) or \"block\"");
+        /** The hub's settings: an attribute that is not given leaves HubConfig's default. */
+        private HubConfig hubConfig() {
+            HubConfig.Builder b = HubConfig.builder();
+            given(host, b::host);
+            given(port, v -> b.port(number("port", v)));
+            given(history, v -> b.history(number("history", v)));
+            given(tabQueue, v -> b.tabQueue(number("tabQueue", v)));
+            given(ingestQueue, v -> b.ingestQueue(number("ingestQueue", v)));
+            given(maxTabs, v -> b.maxTabs(number("maxTabs", v)));
+            given(maxMessageChars, v -> b.maxMessageChars(number("maxMessageChars", v)));
+            given(compression, v -> b.compression(bool("compression", v)));
+            given(maxConnectionsPerAddress, v -> b.maxConnectionsPerAddress(number("maxConnectionsPerAddress", v)));
+            given(headerTimeoutMillis, v -> b.headerTimeout(Duration.ofMillis(number("headerTimeoutMillis", v))));
+            given(insecure, v -> b.insecure(bool("insecure", v)));
+            given(control, v -> b.control(v.isBlank() ? null : bool("control", v)));
+            given(maxBoosts, v -> b.maxBoosts(number("maxBoosts", v)));
+            given(boostMinute, v -> b.boostMinute(Duration.ofMillis(number("boostMinute", v))));
+            given(keystorePassword, b::keystorePassword);
+            if (keystore != null && !keystore.isBlank()) {
+                b.keystore(Path.of(keystore));
             }
+            if (keystoreType != null && !keystoreType.isBlank()) {
+                b.keystoreType(keystoreType);
+            }
+            b.token(token).allowedOrigins(list(allowedOrigins)).allowedHosts(list(allowedHosts))
+                    .redact(regexes(redact, redactions)).diagnostics(StatusLoggerDiagnostics.INSTANCE);
+            // The level control copies boosted events itself, cut to the same maxMessageChars.
+            int maxChars = b.build().maxMessageChars();
+            return b.levelControl(Log4jLevelControl.of(getConfiguration(), source, maxChars, WebConsoleAppender.class))
+                    .build();
         }
 
-        private List<String> redactRegexes() {
-            List<String> regexes = new ArrayList<>();
-            if (redact != null && !redact.isEmpty()) {
-                regexes.add(redact);
-            }
-            if (redactions != null) {
-                for (Redact r : redactions) {
-                    if (r == null || r.regex() == null || r.regex().isEmpty()) {
-                        throw new IllegalArgumentException("<Redact> needs a regex attribute, such as <Redact regex=\"password=\\S+\"/>");
-                    }
-                    regexes.add(r.regex());
-                }
-            }
-            return regexes;
-        }
-
-        private static List<String> list(String commaSeparated) {
-            if (commaSeparated == null || commaSeparated.isBlank()) {
-                return List.of();
-            }
-            return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
-        }
-
-        private static boolean bool(String attribute, String value) {
-            String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
-            if (v.equals("true") || v.equals("false")) {
-                return v.equals("true");
-            }
-            throw new IllegalArgumentException(attribute + "=\"" + value + "\" is not allowed: use \"true\" or \"false\"");
-        }
-
-        private static int number(String attribute, String value) {
-            try {
-                return Integer.parseInt(value == null ? "" : value.strip());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(attribute + "=\"" + value + "\" is not a whole number");
+        private static void given(String attribute, Consumer<String> apply) {
+            if (attribute != null) {
+                apply.accept(attribute);
             }
         }
-    }
-
-    private static void reportToStatusLogger(System.Logger.Level level, String message, Throwable error) {
-        Level log4jLevel = switch (level) {
-            case ERROR -> Level.ERROR;
-            case WARNING -> Level.WARN;
-            case INFO -> Level.INFO;
-            case DEBUG -> Level.DEBUG;
-            default -> Level.TRACE;
-        };
-        StatusLogger.getLogger().log(log4jLevel, message, error);
     }
 }

@@ -1,14 +1,16 @@
 package dev.webconsole.server;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import dev.webconsole.server.internal.HostNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -16,77 +18,93 @@ import java.util.regex.PatternSyntaxException;
 /**
  * Settings of a {@link ConsoleHub}. Build one with {@link #builder()}; {@link Builder#build()}
  * rejects a bad value with an {@link IllegalArgumentException} that names the setting and the value.
+ * A setting that is not set keeps its default, which is given with its check in the list below.
  */
 public final class HubConfig {
-    public static final String DEFAULT_HOST = "127.0.0.1";
-    public static final int DEFAULT_PORT = 7171;
-    public static final int DEFAULT_HISTORY = 10_000;
-    public static final int DEFAULT_SESSION_QUEUE = 20_000;
-    public static final int DEFAULT_INGEST_QUEUE = 65_536;
-    public static final int DEFAULT_MAX_SESSIONS = 64;
-    public static final int DEFAULT_MAX_FRAMES_PER_SECOND = 500;
-    public static final int DEFAULT_MAX_EVENTS_PER_FRAME = 2_000;
-    public static final int DEFAULT_MAX_INBOUND_BYTES = 64 * 1024;
-    public static final int DEFAULT_MAX_MESSAGE_CHARS = 100_000;
-    /** permessage-deflate is off by default: see docs/PERFORMANCE.md for the figures behind it. */
-    public static final boolean DEFAULT_COMPRESSION = false;
-    public static final int DEFAULT_MAX_UPGRADES_PER_SECOND = 100;
-    public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(20);
     /** {@code token="auto"} generates a random token at start. */
     public static final String AUTO_TOKEN = "auto";
     static final int MIN_TOKEN_CHARS = 12;
 
-    private final String host;
-    private final int port;
-    private final int history;
-    private final int sessionQueue;
-    private final int ingestQueue;
-    private final int maxSessions;
-    private final int maxFramesPerSecond;
-    private final int maxEventsPerFrame;
-    private final int maxInboundBytes;
-    private final int maxMessageChars;
-    private final boolean compression;
-    private final int maxUpgradesPerSecond;
-    private final Duration pingInterval;
-    private final String token;
-    /** The token as configured ("auto", a value, or null), to tell a changed setting from a new random token. */
-    private final String tokenSetting;
-    private final List<String> allowedOrigins;
-    private final List<String> allowedHosts;
-    private final boolean insecure;
-    private final Path keystore;
-    private final String keystorePassword;
-    private final String keystoreType;
-    private final List<Pattern> redact;
-    private final Duration stopTimeout;
-    private final Diagnostics diagnostics;
+    // Every setting once: its name, its default and its check. The builder, the accessors and
+    // differences() all go through these.
+    private static final Setting<String> HOST = Setting.of("host", "127.0.0.1", (name, host) -> {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("host=\"" + host + "\" is empty: give an address to bind, such as 127.0.0.1");
+        }
+    });
+    private static final Setting<Integer> PORT = Setting.of("port", 7171, (name, port) -> {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port=\"" + port + "\" is out of range: use 1 to 65535, or 0 to pick a free port");
+        }
+    });
+    private static final Setting<Integer> HISTORY = Setting.range("history", 10_000, 0, 10_000_000);
+    private static final Setting<Integer> TAB_QUEUE = Setting.range("tabQueue", 20_000, 1, 10_000_000);
+    private static final Setting<Integer> INGEST_QUEUE = Setting.range("ingestQueue", 65_536, 1, 10_000_000);
+    private static final Setting<Integer> MAX_TABS = Setting.range("maxTabs", 64, 1, 100_000);
+    private static final Setting<Integer> MAX_FRAMES_PER_SECOND = Setting.range("maxFramesPerSecond", 500, 1, 100_000);
+    private static final Setting<Integer> MAX_EVENTS_PER_FRAME = Setting.range("maxEventsPerFrame", 2_000, 1, 1_000_000);
+    private static final Setting<Integer> MAX_INBOUND_BYTES = Setting.range("maxInboundBytes", 64 * 1024, 1024, 16 * 1024 * 1024);
+    private static final Setting<Integer> MAX_MESSAGE_CHARS = Setting.range("maxMessageChars", 100_000, 100, 100_000_000);
+    private static final Setting<Integer> MAX_UPGRADES_PER_SECOND = Setting.range("maxUpgradesPerSecond", 100, 1, 100_000);
+    private static final Setting<Duration> PING_INTERVAL = Setting.of("pingInterval", Duration.ofSeconds(20), Setting::positive);
+    /** Above maxTabs' default: every tab of one browser comes from one address. */
+    private static final Setting<Integer> MAX_CONNECTIONS_PER_ADDRESS = Setting.range("maxConnectionsPerAddress", 256, 1, 1_000_000);
+    private static final Setting<Duration> HEADER_TIMEOUT = Setting.millis("headerTimeoutMillis", Duration.ofSeconds(10), 100, 600_000);
+    /** As configured: "auto", a value, or null; a generated token counts as the same setting as another. */
+    private static final Setting<String> TOKEN = Setting.of("token", null, (name, token) -> {
+        if (token != null && !AUTO_TOKEN.equals(token) && token.length() < MIN_TOKEN_CHARS) {
+            throw new IllegalArgumentException("token is too short (" + token.length() + " characters): use at least "
+                    + MIN_TOKEN_CHARS + ", or token=\"auto\" to generate one");
+        }
+    });
+    private static final Setting<List<String>> ALLOWED_ORIGINS = Setting.of("allowedOrigins", List.of(), (name, origins) -> {
+        for (String origin : origins) {
+            if (!origin.matches("https?://[^/?#\\s]+")) {
+                throw new IllegalArgumentException("allowedOrigins has \"" + origin
+                        + "\", which is not an origin: use scheme://host[:port], such as https://logs.example.com");
+            }
+        }
+    });
+    private static final Setting<List<String>> ALLOWED_HOSTS = Setting.of("allowedHosts", List.of(), Setting::notNull);
+    private static final Setting<Boolean> INSECURE = Setting.of("insecure", false, Setting::notNull);
+    private static final Setting<Path> KEYSTORE = Setting.of("keystore", null, (name, keystore) -> {
+        if (keystore != null && !Files.isReadable(keystore)) {
+            throw new IllegalArgumentException("keystore=\"" + keystore + "\" cannot be read: give the path of a PKCS12 or JKS file");
+        }
+    });
+    private static final Setting<String> KEYSTORE_TYPE = Setting.of("keystoreType", "PKCS12", Setting::notNull);
+    /** permessage-deflate is off by default: see docs/PERFORMANCE.md for the figures behind it. */
+    private static final Setting<Boolean> COMPRESSION = Setting.of("compression", false, Setting::notNull);
+    /** Regular expressions; compiled (and so checked) by {@link #patterns}. */
+    private static final Setting<List<String>> REDACT = Setting.of("redact", List.of(), (name, regexes) -> patterns(regexes));
+    /** true, false, or null for the default: on only when bound to loopback (see {@link Exposure}). */
+    private static final Setting<Boolean> CONTROL = Setting.of("control", null, (name, control) -> { });
+    private static final Setting<Integer> MAX_BOOSTS = Setting.range("maxBoosts", 10, 1, 1_000);
+    /** How long one minute of a level boost lasts: a minute, except in tests. */
+    private static final Setting<Duration> BOOST_MINUTE = Setting.of("boostMinute", Duration.ofMinutes(1), Setting::positive);
+    // Not compared: a new password, stop timeout or diagnostics is not a different hub.
+    private static final Setting<String> KEYSTORE_PASSWORD = Setting.uncompared("keystorePassword", "", Setting::notNull);
+    private static final Setting<Duration> STOP_TIMEOUT = Setting.uncompared("stopTimeout", Duration.ofSeconds(2), Setting::notNegative);
+    private static final Setting<Diagnostics> DIAGNOSTICS = Setting.uncompared("diagnostics", Diagnostics.platform(), Setting::notNull);
+    /** Null for a hub without one: boosts are then refused. */
+    private static final Setting<LevelControl> LEVEL_CONTROL = Setting.uncompared("levelControl", null, (name, c) -> { });
 
-    private HubConfig(Builder b) {
-        host = b.host;
-        port = b.port;
-        history = b.history;
-        sessionQueue = b.sessionQueue;
-        ingestQueue = b.ingestQueue;
-        maxSessions = b.maxSessions;
-        maxFramesPerSecond = b.maxFramesPerSecond;
-        maxEventsPerFrame = b.maxEventsPerFrame;
-        maxInboundBytes = b.maxInboundBytes;
-        maxMessageChars = b.maxMessageChars;
-        compression = b.compression;
-        maxUpgradesPerSecond = b.maxUpgradesPerSecond;
-        pingInterval = b.pingInterval;
-        token = b.token;
-        tokenSetting = b.tokenSetting;
-        allowedOrigins = List.copyOf(b.allowedOrigins);
-        allowedHosts = List.copyOf(b.allowedHosts);
-        insecure = b.insecure;
-        keystore = b.keystore;
-        keystorePassword = b.keystorePassword;
-        keystoreType = b.keystoreType;
-        redact = List.copyOf(b.redact);
-        stopTimeout = b.stopTimeout;
-        diagnostics = b.diagnostics;
+    /** In the order build() checks them and differences() names them. */
+    private static final List<Setting<?>> SETTINGS = List.of(HOST, PORT, HISTORY, TAB_QUEUE, INGEST_QUEUE, MAX_TABS,
+            MAX_FRAMES_PER_SECOND, MAX_EVENTS_PER_FRAME, MAX_INBOUND_BYTES, MAX_MESSAGE_CHARS, MAX_UPGRADES_PER_SECOND,
+            PING_INTERVAL, MAX_CONNECTIONS_PER_ADDRESS, HEADER_TIMEOUT, TOKEN, ALLOWED_ORIGINS, ALLOWED_HOSTS, INSECURE,
+            KEYSTORE, KEYSTORE_TYPE, COMPRESSION, REDACT, CONTROL, MAX_BOOSTS, BOOST_MINUTE, KEYSTORE_PASSWORD, STOP_TIMEOUT,
+            DIAGNOSTICS, LEVEL_CONTROL);
+
+    private final Map<Setting<?>, Object> values;
+    /** The token in force: the configured one, or the one generated for "auto". */
+    private final String token;
+    private final List<Pattern> redact;
+
+    private HubConfig(Map<Setting<?>, Object> values, String token, List<Pattern> redact) {
+        this.values = Collections.unmodifiableMap(new HashMap<>(values)); // some defaults are null
+        this.token = token;
+        this.redact = redact;
     }
 
     public static Builder builder() {
@@ -94,249 +112,198 @@ public final class HubConfig {
     }
 
     /** The address to bind; {@code 127.0.0.1} by default. */
-    public String host() { return host; }
+    public String host() { return get(HOST); }
 
     /** The port to bind; 0 picks a free one. */
-    public int port() { return port; }
+    public int port() { return get(PORT); }
 
     /** How many recent events are kept for tabs that connect or reconnect. */
-    public int history() { return history; }
+    public int history() { return get(HISTORY); }
 
     /** How many events may wait for one tab before its oldest are dropped (and reported as a gap). */
-    public int sessionQueue() { return sessionQueue; }
+    public int tabQueue() { return get(TAB_QUEUE); }
 
     /** How many events may wait for the dispatcher before new ones are dropped (and reported as a gap). */
-    public int ingestQueue() { return ingestQueue; }
+    public int ingestQueue() { return get(INGEST_QUEUE); }
 
     /** How many tabs may be connected at once; more are refused with HTTP 503. */
-    public int maxSessions() { return maxSessions; }
+    public int maxTabs() { return get(MAX_TABS); }
 
     /** How many frames per second one tab gets at most; events that arrive meanwhile share a frame. */
-    public int maxFramesPerSecond() { return maxFramesPerSecond; }
+    public int maxFramesPerSecond() { return get(MAX_FRAMES_PER_SECOND); }
 
     /** How many events one frame carries at most. */
-    public int maxEventsPerFrame() { return maxEventsPerFrame; }
+    public int maxEventsPerFrame() { return get(MAX_EVENTS_PER_FRAME); }
 
     /** The largest message a tab may send; a larger one closes it with 1009. */
-    public int maxInboundBytes() { return maxInboundBytes; }
+    public int maxInboundBytes() { return get(MAX_INBOUND_BYTES); }
 
     /** Messages and stack traces longer than this are cut and marked as truncated. */
-    public int maxMessageChars() { return maxMessageChars; }
+    public int maxMessageChars() { return get(MAX_MESSAGE_CHARS); }
 
     /** Whether tabs that offer permessage-deflate get it; off by default (see docs/PERFORMANCE.md). */
-    public boolean compression() { return compression; }
+    public boolean compression() { return get(COMPRESSION); }
 
     /** How many WebSocket upgrades the hub accepts per second, from everyone together; more get HTTP 429. */
-    public int maxUpgradesPerSecond() { return maxUpgradesPerSecond; }
+    public int maxUpgradesPerSecond() { return get(MAX_UPGRADES_PER_SECOND); }
 
     /** How often the hub pings each tab; a tab silent for 3 intervals is disconnected as dead. */
-    public Duration pingInterval() { return pingInterval; }
+    public Duration pingInterval() { return get(PING_INTERVAL); }
+
+    /** How many connections one client address may hold open at once; more are closed as they arrive. */
+    public int maxConnectionsPerAddress() { return get(MAX_CONNECTIONS_PER_ADDRESS); }
+
+    /** How long a connection may take to send a request's headers before it is closed. */
+    public Duration headerTimeout() { return get(HEADER_TIMEOUT); }
 
     /** The token the page, {@code /ws} and {@code /stats} require, or {@code null} for none. */
     public String token() { return token; }
 
     /** Origins besides the hub's own whose pages may open {@code /ws} (for a reverse proxy). */
-    public List<String> allowedOrigins() { return allowedOrigins; }
+    public List<String> allowedOrigins() { return get(ALLOWED_ORIGINS); }
 
     /** Host names besides the hub's own that requests may name (for a reverse proxy); {@code *} allows any. */
-    public List<String> allowedHosts() { return allowedHosts; }
+    public List<String> allowedHosts() { return get(ALLOWED_HOSTS); }
 
     /** Whether a non-loopback address may be bound without a token or TLS. */
-    public boolean insecure() { return insecure; }
+    public boolean insecure() { return get(INSECURE); }
 
     /** The keystore for https and wss, or {@code null} for plain http. */
-    public Path keystore() { return keystore; }
+    public Path keystore() { return get(KEYSTORE); }
 
-    public String keystorePassword() { return keystorePassword; }
+    /** Whether the hub serves https and wss: a keystore is set. */
+    public boolean isTls() { return keystore() != null; }
 
-    public String keystoreType() { return keystoreType; }
+    public String keystorePassword() { return get(KEYSTORE_PASSWORD); }
+
+    /** The keystore's type; {@code PKCS12} by default. */
+    public String keystoreType() { return get(KEYSTORE_TYPE); }
 
     /** Patterns whose matches are masked in messages, context values and stack text before they leave the process. */
     public List<Pattern> redact() { return redact; }
 
     /**
-     * The names of the settings in which {@code other} differs from this config (diagnostics aside;
-     * a generated token counts as the same setting as another generated token).
+     * Whether tabs may boost levels and take thread dumps: by default only on loopback; beyond it
+     * only with {@code control=true} together with a token or TLS.
+     */
+    public boolean control() { return Exposure.control(get(CONTROL), host()); }
+
+    /** How many level boosts may be active at once. */
+    public int maxBoosts() { return get(MAX_BOOSTS); }
+
+    /** How long one minute of a level boost lasts; a minute except in tests. */
+    public Duration boostMinute() { return get(BOOST_MINUTE); }
+
+    /** What applies level boosts in the application, or {@code null} when the hub has none. */
+    public LevelControl levelControl() { return get(LEVEL_CONTROL); }
+
+    /** Whether the configured host is a loopback address. */
+    public boolean isLoopback() { return HostNames.isLoopback(host()); }
+
+    /** How long {@link ConsoleHub#stop()} waits for tabs to close. */
+    public Duration stopTimeout() { return get(STOP_TIMEOUT); }
+
+    public Diagnostics diagnostics() { return get(DIAGNOSTICS); }
+
+    /**
+     * The names of the settings in which {@code other} differs from this config (password, stop
+     * timeout and diagnostics aside; a generated token counts as the same setting as another
+     * generated token).
      */
     public List<String> differences(HubConfig other) {
         List<String> names = new ArrayList<>();
-        differ(names, "host", host, other.host);
-        differ(names, "port", port, other.port);
-        differ(names, "history", history, other.history);
-        differ(names, "sessionQueue", sessionQueue, other.sessionQueue);
-        differ(names, "ingestQueue", ingestQueue, other.ingestQueue);
-        differ(names, "maxSessions", maxSessions, other.maxSessions);
-        differ(names, "maxFramesPerSecond", maxFramesPerSecond, other.maxFramesPerSecond);
-        differ(names, "maxEventsPerFrame", maxEventsPerFrame, other.maxEventsPerFrame);
-        differ(names, "maxInboundBytes", maxInboundBytes, other.maxInboundBytes);
-        differ(names, "maxMessageChars", maxMessageChars, other.maxMessageChars);
-        differ(names, "maxUpgradesPerSecond", maxUpgradesPerSecond, other.maxUpgradesPerSecond);
-        differ(names, "pingInterval", pingInterval, other.pingInterval);
-        differ(names, "token", tokenSetting, other.tokenSetting);
-        differ(names, "allowedOrigins", allowedOrigins, other.allowedOrigins);
-        differ(names, "allowedHosts", allowedHosts, other.allowedHosts);
-        differ(names, "insecure", insecure, other.insecure);
-        differ(names, "keystore", keystore, other.keystore);
-        differ(names, "keystoreType", keystoreType, other.keystoreType);
-        differ(names, "compression", compression, other.compression);
-        differ(names, "redact", redact.stream().map(Pattern::pattern).toList(),
-                other.redact.stream().map(Pattern::pattern).toList());
+        for (Setting<?> s : SETTINGS) {
+            if (s.compared() && !Objects.equals(values.get(s), other.values.get(s))) {
+                names.add(s.name());
+            }
+        }
         return names;
     }
 
-    private static void differ(List<String> names, String name, Object a, Object b) {
-        if (!Objects.equals(a, b)) {
-            names.add(name);
-        }
+    @SuppressWarnings("unchecked") // each value was set through its own typed setting
+    private <T> T get(Setting<T> setting) {
+        return (T) values.get(setting);
     }
-
-    /** Whether the configured host is a loopback address. */
-    public boolean isLoopback() { return isLoopback(host); }
-
-    /** How long {@link ConsoleHub#stop()} waits for tabs to close. */
-    public Duration stopTimeout() { return stopTimeout; }
-
-    public Diagnostics diagnostics() { return diagnostics; }
 
     /** Builds a {@link HubConfig}; every setter returns this builder. */
     public static final class Builder {
-        private String host = DEFAULT_HOST;
-        private int port = DEFAULT_PORT;
-        private int history = DEFAULT_HISTORY;
-        private int sessionQueue = DEFAULT_SESSION_QUEUE;
-        private int ingestQueue = DEFAULT_INGEST_QUEUE;
-        private int maxSessions = DEFAULT_MAX_SESSIONS;
-        private int maxFramesPerSecond = DEFAULT_MAX_FRAMES_PER_SECOND;
-        private int maxEventsPerFrame = DEFAULT_MAX_EVENTS_PER_FRAME;
-        private int maxInboundBytes = DEFAULT_MAX_INBOUND_BYTES;
-        private int maxMessageChars = DEFAULT_MAX_MESSAGE_CHARS;
-        private boolean compression = DEFAULT_COMPRESSION;
-        private int maxUpgradesPerSecond = DEFAULT_MAX_UPGRADES_PER_SECOND;
-        private Duration pingInterval = DEFAULT_PING_INTERVAL;
-        private String token;
-        private String tokenSetting;
-        private List<String> allowedOrigins = List.of();
-        private List<String> allowedHosts = List.of();
-        private boolean insecure;
-        private Path keystore;
-        private String keystorePassword = "";
-        private String keystoreType = "PKCS12";
-        private List<String> redactRegexes = List.of();
-        private final List<Pattern> redact = new ArrayList<>();
-        private Duration stopTimeout = Duration.ofSeconds(2);
-        private Diagnostics diagnostics = Diagnostics.platform();
+        private final Map<Setting<?>, Object> values = new HashMap<>();
 
-        private Builder() {}
+        private Builder() {
+            for (Setting<?> s : SETTINGS) {
+                values.put(s, s.defaultValue());
+            }
+        }
 
-        public Builder host(String host) { this.host = host; return this; }
-        public Builder port(int port) { this.port = port; return this; }
-        public Builder history(int history) { this.history = history; return this; }
-        public Builder sessionQueue(int sessionQueue) { this.sessionQueue = sessionQueue; return this; }
-        public Builder ingestQueue(int ingestQueue) { this.ingestQueue = ingestQueue; return this; }
-        public Builder maxSessions(int maxSessions) { this.maxSessions = maxSessions; return this; }
-        public Builder maxFramesPerSecond(int value) { this.maxFramesPerSecond = value; return this; }
-        public Builder maxEventsPerFrame(int value) { this.maxEventsPerFrame = value; return this; }
-        public Builder maxInboundBytes(int value) { this.maxInboundBytes = value; return this; }
-        public Builder maxMessageChars(int value) { this.maxMessageChars = value; return this; }
-        public Builder compression(boolean value) { this.compression = value; return this; }
-        public Builder maxUpgradesPerSecond(int value) { this.maxUpgradesPerSecond = value; return this; }
-        public Builder pingInterval(Duration value) { this.pingInterval = value; return this; }
+        private <T> Builder set(Setting<T> setting, T value) {
+            values.put(setting, value);
+            return this;
+        }
+
+        public Builder host(String host) { return set(HOST, host); }
+        public Builder port(int port) { return set(PORT, port); }
+        public Builder history(int history) { return set(HISTORY, history); }
+        public Builder tabQueue(int tabQueue) { return set(TAB_QUEUE, tabQueue); }
+        public Builder ingestQueue(int ingestQueue) { return set(INGEST_QUEUE, ingestQueue); }
+        public Builder maxTabs(int maxTabs) { return set(MAX_TABS, maxTabs); }
+        public Builder maxFramesPerSecond(int value) { return set(MAX_FRAMES_PER_SECOND, value); }
+        public Builder maxEventsPerFrame(int value) { return set(MAX_EVENTS_PER_FRAME, value); }
+        public Builder maxInboundBytes(int value) { return set(MAX_INBOUND_BYTES, value); }
+        public Builder maxMessageChars(int value) { return set(MAX_MESSAGE_CHARS, value); }
+        public Builder compression(boolean value) { return set(COMPRESSION, value); }
+        public Builder maxUpgradesPerSecond(int value) { return set(MAX_UPGRADES_PER_SECOND, value); }
+        public Builder pingInterval(Duration value) { return set(PING_INTERVAL, value); }
+        public Builder maxConnectionsPerAddress(int value) { return set(MAX_CONNECTIONS_PER_ADDRESS, value); }
+        public Builder headerTimeout(Duration value) { return set(HEADER_TIMEOUT, value); }
         /** A secret the page and socket require; {@code "auto"} generates one; {@code null} or empty for none. */
-        public Builder token(String token) { this.token = token; return this; }
-        public Builder allowedOrigins(List<String> origins) { this.allowedOrigins = List.copyOf(origins); return this; }
-        public Builder allowedHosts(List<String> hosts) { this.allowedHosts = List.copyOf(hosts); return this; }
-        public Builder insecure(boolean insecure) { this.insecure = insecure; return this; }
-        public Builder keystore(Path keystore) { this.keystore = keystore; return this; }
-        public Builder keystorePassword(String password) { this.keystorePassword = password; return this; }
-        public Builder keystoreType(String type) { this.keystoreType = type; return this; }
+        public Builder token(String token) { return set(TOKEN, token == null || token.isBlank() ? null : token); }
+        public Builder allowedOrigins(List<String> origins) { return set(ALLOWED_ORIGINS, List.copyOf(origins)); }
+        public Builder allowedHosts(List<String> hosts) { return set(ALLOWED_HOSTS, List.copyOf(hosts)); }
+        public Builder insecure(boolean insecure) { return set(INSECURE, insecure); }
+        public Builder keystore(Path keystore) { return set(KEYSTORE, keystore); }
+        public Builder keystorePassword(String password) { return set(KEYSTORE_PASSWORD, password); }
+        public Builder keystoreType(String type) { return set(KEYSTORE_TYPE, type); }
         /** Regular expressions whose matches are replaced by {@code ***}. */
-        public Builder redact(List<String> regexes) { this.redactRegexes = List.copyOf(regexes); return this; }
-        public Builder stopTimeout(Duration stopTimeout) { this.stopTimeout = stopTimeout; return this; }
-        public Builder diagnostics(Diagnostics diagnostics) { this.diagnostics = diagnostics; return this; }
+        public Builder redact(List<String> regexes) { return set(REDACT, List.copyOf(regexes)); }
+        public Builder stopTimeout(Duration stopTimeout) { return set(STOP_TIMEOUT, stopTimeout); }
+        public Builder diagnostics(Diagnostics diagnostics) { return set(DIAGNOSTICS, diagnostics); }
+        /** {@code true}, {@code false}, or {@code null} for the default: on only when bound to loopback. */
+        public Builder control(Boolean control) { return set(CONTROL, control); }
+        public Builder maxBoosts(int value) { return set(MAX_BOOSTS, value); }
+        /** How long one minute of a boost lasts; tests make it short. */
+        public Builder boostMinute(Duration value) { return set(BOOST_MINUTE, value); }
+        public Builder levelControl(LevelControl value) { return set(LEVEL_CONTROL, value); }
 
         /** @throws IllegalArgumentException naming the first setting whose value is not allowed */
         public HubConfig build() {
-            if (host == null || host.isBlank()) {
-                throw new IllegalArgumentException("host=\"" + host + "\" is empty: give an address to bind, such as 127.0.0.1");
+            for (Setting<?> s : SETTINGS) {
+                s.check(values.get(s));
             }
-            if (port < 0 || port > 65_535) {
-                throw new IllegalArgumentException("port=\"" + port + "\" is out of range: use 1 to 65535, or 0 to pick a free port");
-            }
-            requireRange("history", history, 0, 10_000_000);
-            requireRange("sessionQueue", sessionQueue, 1, 10_000_000);
-            requireRange("ingestQueue", ingestQueue, 1, 10_000_000);
-            requireRange("maxSessions", maxSessions, 1, 100_000);
-            requireRange("maxFramesPerSecond", maxFramesPerSecond, 1, 100_000);
-            requireRange("maxEventsPerFrame", maxEventsPerFrame, 1, 1_000_000);
-            requireRange("maxInboundBytes", maxInboundBytes, 1024, 16 * 1024 * 1024);
-            requireRange("maxMessageChars", maxMessageChars, 100, 100_000_000);
-            requireRange("maxUpgradesPerSecond", maxUpgradesPerSecond, 1, 100_000);
-            Objects.requireNonNull(pingInterval, "pingInterval");
-            if (pingInterval.isNegative() || pingInterval.isZero()) {
-                throw new IllegalArgumentException("pingInterval=\"" + pingInterval + "\" must be positive");
-            }
-            if (token != null && token.isBlank()) {
-                token = null;
-            }
-            tokenSetting = token;
-            if (AUTO_TOKEN.equals(token)) {
-                byte[] secret = new byte[16];
-                new SecureRandom().nextBytes(secret);
-                token = HexFormat.of().formatHex(secret);
-            } else if (token != null && token.length() < MIN_TOKEN_CHARS) {
-                throw new IllegalArgumentException("token is too short (" + token.length() + " characters): use at least "
-                        + MIN_TOKEN_CHARS + ", or token=\"auto\" to generate one");
-            }
-            if (keystore != null && !Files.isReadable(keystore)) {
-                throw new IllegalArgumentException("keystore=\"" + keystore + "\" cannot be read: give the path of a PKCS12 or JKS file");
-            }
-            Objects.requireNonNull(keystorePassword, "keystorePassword");
-            Objects.requireNonNull(keystoreType, "keystoreType");
-            for (String origin : allowedOrigins) {
-                if (!origin.matches("https?://[^/?#\\s]+")) {
-                    throw new IllegalArgumentException("allowedOrigins has \"" + origin
-                            + "\", which is not an origin: use scheme://host[:port], such as https://logs.example.com");
-                }
-            }
-            redact.clear();
-            for (String regex : redactRegexes) {
-                try {
-                    redact.add(Pattern.compile(regex));
-                } catch (PatternSyntaxException e) {
-                    throw new IllegalArgumentException("redact=\"" + regex + "\" is not a valid regular expression: "
-                            + e.getDescription());
-                }
-            }
-            if (!isLoopback(host) && token == null && keystore == null && !insecure) {
-                throw new IllegalArgumentException("host=\"" + host + "\" lets other machines connect, and logs are "
-                        + "sensitive: set token=\"auto\" (or a token of your own), configure TLS with keystore, "
-                        + "or set insecure=\"true\" to allow it anyway");
-            }
-            Objects.requireNonNull(stopTimeout, "stopTimeout");
-            if (stopTimeout.isNegative()) {
-                throw new IllegalArgumentException("stopTimeout=\"" + stopTimeout + "\" is negative");
-            }
-            Objects.requireNonNull(diagnostics, "diagnostics");
-            return new HubConfig(this);
+            String token = (String) values.get(TOKEN);
+            Exposure.check((String) values.get(HOST), token != null || values.get(KEYSTORE) != null,
+                    (Boolean) values.get(INSECURE), (Boolean) values.get(CONTROL));
+            @SuppressWarnings("unchecked")
+            List<String> regexes = (List<String>) values.get(REDACT);
+            return new HubConfig(values, AUTO_TOKEN.equals(token) ? newToken() : token, patterns(regexes));
         }
 
-        private static void requireRange(String name, int value, int min, int max) {
-            if (value < min || value > max) {
-                throw new IllegalArgumentException(
-                        name + "=\"" + value + "\" is out of range: use " + min + " to " + max);
-            }
+        private static String newToken() {
+            byte[] secret = new byte[16];
+            new SecureRandom().nextBytes(secret);
+            return HexFormat.of().formatHex(secret);
         }
     }
 
-    static boolean isLoopback(String host) {
-        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (h.equalsIgnoreCase("localhost")) {
-            return true;
+    private static List<Pattern> patterns(List<String> regexes) {
+        List<Pattern> patterns = new ArrayList<>(regexes.size());
+        for (String regex : regexes) {
+            try {
+                patterns.add(Pattern.compile(regex));
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("redact=\"" + regex + "\" is not a valid regular expression: "
+                        + e.getDescription());
+            }
         }
-        try {
-            return InetAddress.getByName(h).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("host=\"" + host + "\" cannot be resolved: " + e.getMessage());
-        }
+        return List.copyOf(patterns);
     }
 }

@@ -3,21 +3,21 @@ package dev.webconsole.server;
 /**
  * A snapshot of the hub's counters. Every bound that drops something has a counter here.
  *
- * @param sessions tabs connected now
+ * @param tabs tabs connected now
  * @param published events accepted into the ingest queue
  * @param lastSeq the newest seq assigned
  * @param ingestDropped events dropped because the ingest queue was full
- * @param sessionDropped events dropped from slow tabs' queues, summed over tabs
+ * @param tabDropped events dropped from slow tabs' queues, summed over tabs
  * @param sendFailed frames whose send failed (the tab is then closed)
  * @param truncated events whose message or stack was cut to the size limit
  * @param rejectedMessages messages from tabs that were refused as malformed or over a limit
  */
 public record HubStats(
-        int sessions,
+        int tabs,
         long published,
         long lastSeq,
         long ingestDropped,
-        long sessionDropped,
+        long tabDropped,
         long sendFailed,
         long truncated,
         long rejectedMessages) {}

@@ -1,5 +1,10 @@
 package dev.webconsole.server;
 
+import static dev.webconsole.server.testing.HubFixture.awaitCondition;
+import static dev.webconsole.server.testing.HubFixture.subscribe;
+import static dev.webconsole.server.testing.HubFixture.JSON;
+import static dev.webconsole.server.testing.HubFixture.awaitTabs;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.webconsole.server.testing.HubFixture;
 import static dev.webconsole.server.testing.Events.info;
 import static dev.webconsole.server.testing.Events.range;
@@ -16,15 +21,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class HubFaultTest extends HubFixture {
+class HubFaultTest {
+    @RegisterExtension
+    final HubFixture hubs = new HubFixture();
+
 
     @Test
     void aTabThatStopsReadingGetsAGapAndDoesNotDelayAnother() throws Exception {
-        ConsoleHub hub = startHub(b -> b.sessionQueue(100).ingestQueue(100_000));
-        WsClient stalled = connectNotReading(hub, "");
-        WsClient healthy = connect(hub, "");
+        ConsoleHub hub = hubs.startHub(b -> b.tabQueue(100).ingestQueue(100_000));
+        WsClient stalled = hubs.connectNotReading(hub, "");
+        WsClient healthy = hubs.connect(hub, "");
         healthy.next("hello");
-        awaitSessions(hub, 2);
+        awaitTabs(hub, 2);
 
         String padding = "x".repeat(2_000);
         int chunk = 100; // the healthy tab reads each chunk before the next: it is never the slow one
@@ -37,22 +45,22 @@ class HubFaultTest extends HubFixture {
             assertEquals(range(seq, seq + chunk - 1), seqs(healthy.events(chunk)), "the healthy tab gets every event in order");
             seq += chunk;
         }
-        awaitCondition(() -> hub.stats().sessionDropped() > 0, "the stalled tab should have lost events");
+        awaitCondition(() -> hub.stats().tabDropped() > 0, "the stalled tab should have lost events");
         assertEquals(0, hub.stats().ingestDropped());
         assertTrue(stalled.isOpen());
     }
 
     @Test
     void aSlowTabIsToldWhatItLost() throws Exception {
-        ConsoleHub hub = startHub(b -> b.sessionQueue(100));
-        WsClient slow = connectNotReading(hub, "");
-        awaitSessions(hub, 1);
+        ConsoleHub hub = hubs.startHub(b -> b.tabQueue(100));
+        WsClient slow = hubs.connectNotReading(hub, "");
+        awaitTabs(hub, 1);
         String padding = "y".repeat(2_000);
         int total = 40_000;
         for (int i = 0; i < total; i++) {
             hub.publish(info("a", padding));
         }
-        awaitCondition(() -> hub.stats().sessionDropped() > 0, "the slow tab should have lost events");
+        awaitCondition(() -> hub.stats().tabDropped() > 0, "the slow tab should have lost events");
         slow.startReading();
         // Everything the tab is told adds up: each seq arrives as an event or inside a gap, once, in order.
         long expected = 1;
@@ -80,15 +88,15 @@ class HubFaultTest extends HubFixture {
 
     @Test
     void stopClosesTabsWithGoingAwayAndFreesThePort() throws Exception {
-        ConsoleHub hub = startHub();
-        WsClient tab = connect(hub, "");
+        ConsoleHub hub = hubs.startHub();
+        WsClient tab = hubs.connect(hub, "");
         tab.next("hello");
         int port = hub.port();
         hub.stop();
         assertEquals(1001, tab.awaitClose());
-        ConsoleHub again = startHub(b -> b.port(port));
+        ConsoleHub again = hubs.startHub(b -> b.port(port));
         assertEquals(port, again.port());
-        WsClient next = connect(again, "");
+        WsClient next = hubs.connect(again, "");
         next.next("hello");
         again.publish(info("a", "after restart"));
         assertEquals(List.of(1L), seqs(next.events(1)));
@@ -96,8 +104,8 @@ class HubFaultTest extends HubFixture {
 
     @Test
     void stopEndsTheHubsThreads() throws Exception {
-        ConsoleHub hub = startHub();
-        connect(hub, "").next("hello");
+        ConsoleHub hub = hubs.startHub();
+        hubs.connect(hub, "").next("hello");
         hub.stop();
         List<String> left = new ArrayList<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
@@ -120,15 +128,15 @@ class HubFaultTest extends HubFixture {
 
     @Test
     void malformedJsonGetsAnErrorAndTheHubGoesOn() throws Exception {
-        ConsoleHub hub = startHub();
-        WsClient bad = connect(hub, "");
-        WsClient other = connect(hub, "");
+        ConsoleHub hub = hubs.startHub();
+        WsClient bad = hubs.connect(hub, "");
+        WsClient other = hubs.connect(hub, "");
         bad.next("hello");
         other.next("hello");
         bad.send("{not json");
         assertTrue(bad.next("error").path("message").asText().startsWith("malformed JSON"));
         bad.send("{\"type\":\"shout\"}");
-        assertEquals("unknown message type \"shout\"; expected \"subscribe\"", bad.next("error").path("message").asText());
+        assertEquals("unknown message type \"shout\"; expected \"subscribe\", \"set-level\", \"revert-level\" or \"thread-dump\"", bad.next("error").path("message").asText());
         bad.send("[1,2]");
         assertTrue(bad.next("error").path("message").asText().startsWith("expected a JSON object"));
         bad.send("{\"type\":\"subscribe\",\"filter\":{\"level\":\"LOUD\"}}");
@@ -147,8 +155,8 @@ class HubFaultTest extends HubFixture {
 
     @Test
     void aBadFilterInTheQueryStringIsRefusedWithItsReason() throws Exception {
-        ConsoleHub hub = startHub();
-        WsClient tab = connect(hub, "level=LOUD");
+        ConsoleHub hub = hubs.startHub();
+        WsClient tab = hubs.connect(hub, "level=LOUD");
         assertEquals("unknown level \"LOUD\"; use one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL",
                 tab.next("error").path("message").asText());
         assertEquals(1008, tab.awaitClose());
@@ -156,9 +164,9 @@ class HubFaultTest extends HubFixture {
 
     @Test
     void anOversizedMessageClosesWith1009AndOthersGoOn() throws Exception {
-        ConsoleHub hub = startHub(b -> b.maxInboundBytes(4096));
-        WsClient big = connect(hub, "");
-        WsClient other = connect(hub, "");
+        ConsoleHub hub = hubs.startHub(b -> b.maxInboundBytes(4096));
+        WsClient big = hubs.connect(hub, "");
+        WsClient other = hubs.connect(hub, "");
         big.next("hello");
         other.next("hello");
         big.send("{\"type\":\"subscribe\",\"filter\":{\"loggers\":[\"" + "a".repeat(10_000) + "\"]}}");
@@ -169,8 +177,8 @@ class HubFaultTest extends HubFixture {
 
     @Test
     void aBinaryMessageClosesWith1003() throws Exception {
-        ConsoleHub hub = startHub();
-        WsClient tab = connect(hub, "");
+        ConsoleHub hub = hubs.startHub();
+        WsClient tab = hubs.connect(hub, "");
         tab.next("hello");
         tab.sendBinary(new byte[] {1, 2, 3});
         assertEquals(1003, tab.awaitClose());
@@ -179,8 +187,8 @@ class HubFaultTest extends HubFixture {
 
     @Test
     void longMessagesAreTruncatedAndMarked() throws Exception {
-        ConsoleHub hub = startHub(b -> b.maxMessageChars(1_000));
-        WsClient tab = connect(hub, "");
+        ConsoleHub hub = hubs.startHub(b -> b.maxMessageChars(1_000));
+        WsClient tab = hubs.connect(hub, "");
         tab.next("hello");
         hub.publish(info("a", "z".repeat(50_000)));
         JsonNode event = tab.events(1).get(0);
@@ -192,8 +200,8 @@ class HubFaultTest extends HubFixture {
 
     @Test
     void everyTextInAnEventIsCutToTheLimit() throws Exception {
-        ConsoleHub hub = startHub(b -> b.maxMessageChars(1_000));
-        WsClient tab = connect(hub, "");
+        ConsoleHub hub = hubs.startHub(b -> b.maxMessageChars(1_000));
+        WsClient tab = hubs.connect(hub, "");
         tab.next("hello");
         String big = "q".repeat(20_000);
         hub.publish(new ConsoleEvent(1L, "ERROR", Severity.ERROR, "a." + big, "t" + big, "short",
@@ -211,8 +219,8 @@ class HubFaultTest extends HubFixture {
 
     @Test
     void aMessageFloodIsAnsweredOnceASecondAndThenClosed() throws Exception {
-        ConsoleHub hub = startHub();
-        WsClient tab = connect(hub, "");
+        ConsoleHub hub = hubs.startHub();
+        WsClient tab = hubs.connect(hub, "");
         tab.next("hello");
         for (int i = 0; i < 1_000 && tab.isOpen(); i++) {
             tab.sendQuietly("{\"type\":\"subscribe\"}");
@@ -223,7 +231,7 @@ class HubFaultTest extends HubFixture {
         if (code != -1) {
             assertEquals(1008, code);
         }
-        awaitSessions(hub, 0);
+        awaitTabs(hub, 0);
         assertTrue(hub.stats().rejectedMessages() > 180, "the flood was refused: " + hub.stats().rejectedMessages());
         int errors = 0;
         for (JsonNode frame = tab.poll(); frame != null; frame = tab.poll()) {

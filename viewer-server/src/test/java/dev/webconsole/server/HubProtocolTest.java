@@ -1,5 +1,7 @@
 package dev.webconsole.server;
 
+import static dev.webconsole.server.testing.HubFixture.subscribe;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.webconsole.server.testing.HubFixture;
 import static dev.webconsole.server.testing.Events.info;
 import static dev.webconsole.server.testing.Events.range;
@@ -15,12 +17,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class HubProtocolTest extends HubFixture {
+class HubProtocolTest {
+    @RegisterExtension
+    final HubFixture hubs = new HubFixture();
+
 
     @Test
     void helloThenEventsWithEveryField() throws Exception {
-        ConsoleHub hub = startHub();
-        WsClient tab = connect(hub, "");
+        ConsoleHub hub = hubs.startHub();
+        WsClient tab = hubs.connect(hub, "");
         JsonNode hello = tab.next("hello");
         assertEquals(1, hello.path("version").asInt());
         assertEquals("webconsole/0.1.0", hello.path("server").asText());
@@ -48,8 +53,8 @@ class HubProtocolTest extends HubFixture {
 
     @Test
     void optionalFieldsAreLeftOutWhenEmpty() throws Exception {
-        ConsoleHub hub = startHub();
-        WsClient tab = connect(hub, "");
+        ConsoleHub hub = hubs.startHub();
+        WsClient tab = hubs.connect(hub, "");
         tab.next("hello");
         hub.publish(info("a.b", "plain"));
         JsonNode event = tab.events(1).get(0);
@@ -60,8 +65,8 @@ class HubProtocolTest extends HubFixture {
 
     @Test
     void manyEventsShareFewFrames() throws Exception {
-        ConsoleHub hub = startHub(b -> b.maxFramesPerSecond(10));
-        WsClient tab = connect(hub, "");
+        ConsoleHub hub = hubs.startHub(b -> b.maxFramesPerSecond(10));
+        WsClient tab = hubs.connect(hub, "");
         tab.next("hello");
         for (int i = 0; i < 1_000; i++) {
             hub.publish(info("a", "event " + i));
@@ -79,9 +84,9 @@ class HubProtocolTest extends HubFixture {
 
     @Test
     void twoTabsWithDifferentFiltersGetExactlyTheirSubsetsInOrder() throws Exception {
-        ConsoleHub hub = startHub();
-        WsClient db = connect(hub, "logger=com.acme.db&exclude=com.acme.db.noisy");
-        WsClient warnings = connect(hub, "level=WARN");
+        ConsoleHub hub = hubs.startHub();
+        WsClient db = hubs.connect(hub, "logger=com.acme.db&exclude=com.acme.db.noisy");
+        WsClient warnings = hubs.connect(hub, "level=WARN");
         db.next("hello");
         warnings.next("hello");
 
@@ -112,11 +117,11 @@ class HubProtocolTest extends HubFixture {
 
     @Test
     void aLateTabGetsHistoryThenLiveEventsWithNoHoleOrDuplicate() throws Exception {
-        ConsoleHub hub = startHub();
+        ConsoleHub hub = hubs.startHub();
         for (int i = 1; i <= 100; i++) {
             hub.publish(info("a", "before " + i));
         }
-        WsClient tab = connect(hub, "");
+        WsClient tab = hubs.connect(hub, "");
         JsonNode hello = tab.next("hello");
         for (int i = 1; i <= 50; i++) {
             hub.publish(info("a", "after " + i));
@@ -127,8 +132,8 @@ class HubProtocolTest extends HubFixture {
 
     @Test
     void resumingWithSinceReplaysOnlyWhatWasMissed() throws Exception {
-        ConsoleHub hub = startHub();
-        WsClient first = connect(hub, "");
+        ConsoleHub hub = hubs.startHub();
+        WsClient first = hubs.connect(hub, "");
         String hubId = first.next("hello").path("hub").asText();
         for (int i = 1; i <= 30; i++) {
             hub.publish(info("a", "e" + i));
@@ -138,18 +143,18 @@ class HubProtocolTest extends HubFixture {
         for (int i = 31; i <= 60; i++) {
             hub.publish(info("a", "e" + i));
         }
-        WsClient resumed = connect(hub, "since=30&hub=" + hubId);
+        WsClient resumed = hubs.connect(hub, "since=30&hub=" + hubId);
         resumed.next("hello");
         assertEquals(range(31, 60), seqs(resumed.events(30)));
     }
 
     @Test
     void sinceOlderThanHistoryGivesAHistoryOverflowGapFirst() throws Exception {
-        ConsoleHub hub = startHub(b -> b.history(50));
+        ConsoleHub hub = hubs.startHub(b -> b.history(50));
         for (int i = 1; i <= 200; i++) {
             hub.publish(info("a", "e" + i));
         }
-        WsClient tab = connect(hub, "since=10");
+        WsClient tab = hubs.connect(hub, "since=10");
         tab.next("hello");
         JsonNode gap = tab.next("gap");
         assertEquals(11, gap.path("from").asLong());
@@ -160,8 +165,8 @@ class HubProtocolTest extends HubFixture {
 
     @Test
     void aSubscribeReplacesTheFilterAndReplaysMatchingHistory() throws Exception {
-        ConsoleHub hub = startHub();
-        WsClient tab = connect(hub, "logger=a");
+        ConsoleHub hub = hubs.startHub();
+        WsClient tab = hubs.connect(hub, "logger=a");
         tab.next("hello");
         hub.publish(info("a", "1"));
         hub.publish(info("b", "2"));
@@ -176,17 +181,17 @@ class HubProtocolTest extends HubFixture {
 
     @Test
     void aSinceFromAnotherHubReplaysTheWholeHistory() throws Exception {
-        ConsoleHub hub = startHub();
+        ConsoleHub hub = hubs.startHub();
         hub.publish(info("a", "1"));
         hub.publish(info("a", "2"));
-        WsClient tab = connect(hub, "since=5000&hub=0123456789abcdef");
+        WsClient tab = hubs.connect(hub, "since=5000&hub=0123456789abcdef");
         tab.next("hello");
         assertEquals(List.of(1L, 2L), seqs(tab.events(2)));
     }
 
     @Test
     void theConsolePageIsServed() throws Exception {
-        ConsoleHub hub = startHub();
+        ConsoleHub hub = hubs.startHub();
         var http = java.net.http.HttpClient.newHttpClient();
         var response = http.send(java.net.http.HttpRequest.newBuilder(hub.url()).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());

@@ -85,7 +85,7 @@ public class AppendBenchmark {
             for (int i = 0; i < count; i++) {
                 tabs.add(RawTab.open(port, !stalled, "bench-tab-" + i));
             }
-            awaitSessions(web, count);
+            awaitTabs(web, count);
         }
     }
 
@@ -96,7 +96,7 @@ public class AppendBenchmark {
             HubStats s = web.hub().stats();
             long offered = s.published() + s.ingestDropped();
             System.out.printf("%nhub: %d events offered, %.1f%% dropped at the ingest queue, %d dropped from tab queues%n",
-                    offered, offered == 0 ? 0.0 : 100.0 * s.ingestDropped() / offered, s.sessionDropped());
+                    offered, offered == 0 ? 0.0 : 100.0 * s.ingestDropped() / offered, s.tabDropped());
         }
         context.stop(); // closes the tabs first, from the hub's side (a stalled one within the stop timeout)
         for (RawTab tab : tabs) {
@@ -155,11 +155,11 @@ public class AppendBenchmark {
                 """.formatted(appenders);
     }
 
-    private static void awaitSessions(WebConsoleAppender web, int count) {
+    private static void awaitTabs(WebConsoleAppender web, int count) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (web.hub().stats().sessions() < count) {
+        while (web.hub().stats().tabs() < count) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("only " + web.hub().stats().sessions() + " of " + count + " tabs connected");
+                throw new IllegalStateException("only " + web.hub().stats().tabs() + " of " + count + " tabs connected");
             }
             LockSupport.parkNanos(1_000_000);
         }

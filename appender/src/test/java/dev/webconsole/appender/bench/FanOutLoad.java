@@ -242,16 +242,16 @@ final class FanOutLoad {
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         Runnable sampler;
 
-        Hub(boolean compression, int maxSessions) throws IOException {
+        Hub(boolean compression, int maxTabs) throws IOException {
             String xml = """
                     <?xml version="1.0" encoding="UTF-8"?>
                     <Configuration status="warn">
                       <Appenders>
-                        <WebConsole name="web" port="0" maxSessions="%d" whenFull="block" maxWaitMillis="10000" compression="%s"/>
+                        <WebConsole name="web" port="0" maxTabs="%d" whenFull="block" maxWaitMillis="10000" compression="%s"/>
                       </Appenders>
                       <Loggers><Root level="info"><AppenderRef ref="web"/></Root></Loggers>
                     </Configuration>
-                    """.formatted(maxSessions, compression);
+                    """.formatted(maxTabs, compression);
             context = new LoggerContext("bench-fanout");
             context.start(new XmlConfiguration(context,
                     new ConfigurationSource(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))));

@@ -55,7 +55,7 @@ class OverloadTest {
     /** Runs the overload against three tabs and checks that every attempt is accounted for, at the hub and in each tab. */
     private HubStats overload(String attributes) throws Exception {
         // Tabs' queues hold everything, so the only loss is at ingest.
-        LoggerContext context = log4j.start(config("port=\"0\" ingestQueue=\"1024\" sessionQueue=\"" + ATTEMPTS
+        LoggerContext context = log4j.start(config("port=\"0\" ingestQueue=\"1024\" tabQueue=\"" + ATTEMPTS
                 + "\" history=\"0\" " + attributes, "info"));
         ConsoleHub hub = Log4jFixture.hub(context);
         List<WsClient> tabs = new ArrayList<>();
@@ -67,7 +67,7 @@ class OverloadTest {
             tabs.add(tab);
             ledgers.add(ledger);
         }
-        awaitCondition(() -> hub.stats().sessions() == TABS, () -> "tabs should be registered");
+        awaitCondition(() -> hub.stats().tabs() == TABS, () -> "tabs should be registered");
 
         CountDownLatch go = new CountDownLatch(1);
         AtomicReference<Throwable> escaped = new AtomicReference<>();
@@ -98,7 +98,7 @@ class OverloadTest {
                 () -> "every attempt should have a seq, dropped ones in a gap: " + hub.stats());
         HubStats stats = hub.stats();
         assertEquals(ATTEMPTS, stats.published() + stats.ingestDropped());
-        assertEquals(0, stats.sessionDropped());
+        assertEquals(0, stats.tabDropped());
 
         for (int i = 0; i < TABS; i++) {
             SeqLedger ledger = ledgers.get(i);

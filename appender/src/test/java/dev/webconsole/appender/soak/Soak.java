@@ -88,7 +88,7 @@ public final class Soak {
                 <?xml version="1.0" encoding="UTF-8"?>
                 <Configuration status="warn">
                   <Appenders>
-                    <WebConsole name="web" port="0" maxSessions="%d"/>
+                    <WebConsole name="web" port="0" maxTabs="%d"/>
                   </Appenders>
                   <Loggers>
                     <!-- Jetty logs through SLF4J into this context too; the appender never shows it. -->
@@ -141,7 +141,7 @@ public final class Soak {
                 Latencies.Snapshot lat = latencies.takeSnapshot();
                 System.out.printf(Locale.ROOT, "| %.1f | %.1f | %d | %d | %d | %d | %d | %d | %.2f | %.2f | %.2f |%n",
                         (System.nanoTime() - start) / 60e9, heap / 1048576.0, threads, nowDelivered - lastDelivered,
-                        stats.ingestDropped() + stats.sessionDropped(), gaps.get(), silent.get(), reconnects.get(),
+                        stats.ingestDropped() + stats.tabDropped(), gaps.get(), silent.get(), reconnects.get(),
                         lat.p50(), lat.p99(), lat.max());
                 System.out.flush();
                 lastDelivered = nowDelivered;
@@ -169,7 +169,7 @@ public final class Soak {
             long behind = tabs.stream().filter(t -> t.next() <= lastSeq).count();
             System.out.printf(Locale.ROOT, "%nSoak: published %d, ingest-dropped %d, session-dropped %d, last seq %d;"
                             + " delivered %d of %d (tabs x seqs), %d gap frames, %d seqs lost silently, %d tabs behind%n",
-                    stats.published(), stats.ingestDropped(), stats.sessionDropped(), stats.lastSeq(), delivered.get(),
+                    stats.published(), stats.ingestDropped(), stats.tabDropped(), stats.lastSeq(), delivered.get(),
                     tabCount * lastSeq, gaps.get(), silent.get(), behind);
             System.out.printf(Locale.ROOT, "Soak: heap after GC %.1f MB at the first row, %.1f MB at the last; threads %d and %d%n",
                     firstHeap / 1048576.0, lastHeap / 1048576.0, firstThreads, lastThreads);

@@ -8,31 +8,32 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.OptionalInt;
+import org.eclipse.jetty.util.Fields;
 
 /**
  * Reads what tabs send: a {@code subscribe} message, or the same filter in the socket's query
  * string. Anything else is refused with a {@link BadMessageException} whose text is sent back to
  * the tab as it is, so it says what was wrong and what is allowed.
  */
-public final class ClientMessages {
+final class ClientMessages {
     /** At most this many include plus exclude prefixes in one filter. */
-    public static final int MAX_PREFIXES = 256;
+    static final int MAX_PREFIXES = 256;
     /** At most this many characters in one prefix. */
-    public static final int MAX_PREFIX_CHARS = 512;
+    static final int MAX_PREFIX_CHARS = 512;
 
     private final ObjectMapper mapper = new ObjectMapper();
 
     /** A message from a tab that the hub will not act on. */
-    public static final class BadMessageException extends Exception {
+    static final class BadMessageException extends Exception {
         private static final long serialVersionUID = 1L;
 
-        public BadMessageException(String message) {
+        BadMessageException(String message) {
             super(message, null, false, false);
         }
     }
 
     /** Reads one text message; today the only kind a tab sends is {@code subscribe}. */
-    public Subscription parse(String text) throws BadMessageException {
+    Subscription parse(String text) throws BadMessageException {
         JsonNode root;
         try {
             root = mapper.readTree(text);
@@ -47,7 +48,8 @@ public final class ClientMessages {
             throw new BadMessageException("missing \"type\": the only message a tab sends is {\"type\":\"subscribe\"}");
         }
         if (!type.asText().equals("subscribe")) {
-            throw new BadMessageException("unknown message type \"" + clip(type.asText()) + "\"; expected \"subscribe\"");
+            throw new BadMessageException("unknown message type \"" + clip(type.asText())
+                    + "\"; expected \"subscribe\", \"set-level\", \"revert-level\" or \"thread-dump\"");
         }
         Long since = null;
         JsonNode sinceNode = root.get("since");
@@ -57,17 +59,17 @@ public final class ClientMessages {
             }
             since = checkSince(sinceNode.asLong());
         }
-        String hub = null;
+        String hubId = null;
         JsonNode hubNode = root.get("hub");
         if (hubNode != null && !hubNode.isNull()) {
             if (!hubNode.isTextual()) {
                 throw new BadMessageException("\"hub\" must be a string, the hub id from hello");
             }
-            hub = hubNode.asText();
+            hubId = hubNode.asText();
         }
         JsonNode filterNode = root.get("filter");
         if (filterNode == null || filterNode.isNull()) {
-            return new Subscription(TabFilter.ALL, since, hub);
+            return new Subscription(TabFilter.ALL, since, hubId);
         }
         if (!filterNode.isObject()) {
             throw new BadMessageException("\"filter\" must be an object with \"loggers\", \"exclude\" and \"level\"");
@@ -78,12 +80,15 @@ public final class ClientMessages {
         if (level != null && !level.isNull() && !level.isTextual()) {
             throw new BadMessageException("\"level\" must be a level name: one of " + String.join(", ", Severity.NAMES));
         }
-        return new Subscription(filter(loggers, exclude, level == null ? null : level.textValue()), since, hub);
+        return new Subscription(filter(loggers, exclude, level == null ? null : level.textValue()), since, hubId);
     }
 
     /** Reads the filter from the socket's query string: {@code logger}, {@code exclude}, {@code level}, {@code since}, {@code hub}. */
-    public Subscription parseQuery(List<String> loggers, List<String> exclude, String level, String since, String hub)
-            throws BadMessageException {
+    Subscription parseQuery(Fields query) throws BadMessageException {
+        List<String> loggers = query.getValuesOrEmpty("logger");
+        List<String> exclude = query.getValuesOrEmpty("exclude");
+        String since = query.getValue("since");
+        String hubId = query.getValue("hub");
         Long sinceValue = null;
         if (since != null && !since.isEmpty()) {
             try {
@@ -92,7 +97,8 @@ public final class ClientMessages {
                 throw new BadMessageException("since=\"" + clip(since) + "\" is not a whole number");
             }
         }
-        return new Subscription(filter(loggers, exclude, level), sinceValue, hub == null || hub.isEmpty() ? null : hub);
+        return new Subscription(filter(loggers, exclude, query.getValue("level")), sinceValue,
+                hubId == null || hubId.isEmpty() ? null : hubId);
     }
 
     private static long checkSince(long since) throws BadMessageException {

@@ -1,17 +1,55 @@
 package dev.webconsole.server.internal;
 
+import dev.webconsole.server.HubStats;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
-/** The hub's counters, written from many threads. */
-public final class Counters {
-    public final AtomicInteger sessions = new AtomicInteger();
-    /** Connections reserved at upgrade and released at close; what maxSessions bounds. */
-    public final AtomicInteger connections = new AtomicInteger();
-    public final LongAdder published = new LongAdder();
-    public final LongAdder ingestDropped = new LongAdder();
-    public final LongAdder sessionDropped = new LongAdder();
-    public final LongAdder sendFailed = new LongAdder();
-    public final LongAdder truncated = new LongAdder();
-    public final LongAdder rejectedMessages = new LongAdder();
+/** The hub's counters, written from many threads and read as one {@link HubStats} snapshot. */
+final class Counters {
+    private final AtomicInteger tabs = new AtomicInteger();
+    private final LongAdder published = new LongAdder();
+    private final LongAdder ingestDropped = new LongAdder();
+    private final LongAdder tabDropped = new LongAdder();
+    private final LongAdder sendFailed = new LongAdder();
+    private final LongAdder truncated = new LongAdder();
+    private final LongAdder rejectedMessages = new LongAdder();
+
+    /** Dispatcher thread: the number of tabs it sends to. */
+    void tabs(int count) {
+        tabs.set(count);
+    }
+
+    void published() {
+        published.increment();
+    }
+
+    void ingestDropped() {
+        ingestDropped.increment();
+    }
+
+    /** Every ingest drop so far; the dispatcher gives the new ones seq numbers. */
+    long ingestDroppedTotal() {
+        return ingestDropped.sum();
+    }
+
+    void tabDropped() {
+        tabDropped.increment();
+    }
+
+    void sendFailed() {
+        sendFailed.increment();
+    }
+
+    void truncated() {
+        truncated.increment();
+    }
+
+    void rejectedMessage() {
+        rejectedMessages.increment();
+    }
+
+    HubStats snapshot(long lastSeq) {
+        return new HubStats(tabs.get(), published.sum(), lastSeq, ingestDropped.sum(), tabDropped.sum(),
+                sendFailed.sum(), truncated.sum(), rejectedMessages.sum());
+    }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * The hub's one dispatcher thread. It takes events from the bounded ingest queue, assigns each its
@@ -19,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
  * another logging thread. When there is nothing to do the thread parks; the producer or command
  * that ends the quiet spell unparks it. Nothing polls and nothing sleeps on a timer.
  */
-public final class Dispatcher implements Runnable {
+final class Dispatcher implements Runnable {
     private static final int BATCH = 1024;
     /** Spins before parking: a burst that is still arriving costs no park and unpark. */
     private static final int SPINS_BEFORE_PARK = 64;
@@ -33,19 +34,17 @@ public final class Dispatcher implements Runnable {
         }
     }
 
-    private final IngestQueue<ConsoleEvent> ingest;
+    private final Ingest ingest;
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
-    /** Producers waiting for room in the ingest queue ({@code whenFull="block"}); woken after each batch. */
-    private final ConcurrentLinkedQueue<Thread> waitingForRoom = new ConcurrentLinkedQueue<>();
     private final History history;
     private final EventEncoder encoder;
     private final EventEncoder.EventWriter eventWriter;
     private final Counters counters;
     private final Diagnostics diagnostics;
     private final String hubId;
-    private final List<TabSession> tabs = new ArrayList<>();
+    private final List<Tab> tabs = new ArrayList<>();
     private final ConsoleEvent[] batch = new ConsoleEvent[BATCH];
-    private final Entry[] encoded = new Entry[BATCH];
+    private final Outgoing[] encoded = new Outgoing[BATCH];
     private volatile boolean running = true;
     private volatile long lastSeq;
     /** True while the dispatcher is parked or about to park; the first producer to see it wakes it. */
@@ -56,9 +55,9 @@ public final class Dispatcher implements Runnable {
     private long nextSeq = 1;
     private long ingestDropsSeen;
 
-    public Dispatcher(int ingestQueue, int history, EventEncoder encoder, Counters counters,
+    Dispatcher(int ingestQueue, int history, EventEncoder encoder, Counters counters,
             Diagnostics diagnostics, String hubId) {
-        this.ingest = new IngestQueue<>(ingestQueue);
+        this.ingest = new Ingest(ingestQueue, counters, this::wake);
         this.history = new History(history);
         this.encoder = encoder;
         this.eventWriter = encoder.newEventWriter();
@@ -68,72 +67,35 @@ public final class Dispatcher implements Runnable {
     }
 
     /** Queues an event without blocking; false (and counted) when the queue is full. */
-    public boolean publish(ConsoleEvent event) {
-        if (ingest.offer(event)) {
-            counters.published.increment();
-            wake();
-            return true;
-        }
-        counters.ingestDropped.increment();
-        wake(); // the dispatcher names the dropped range in a gap; it must not sleep on it
-        return false;
+    boolean publish(ConsoleEvent event) {
+        return ingest.publish(event);
     }
 
-    /**
-     * Queues an event, waiting up to {@code timeoutNanos} for room; false (and counted) if none came.
-     * An interrupt while waiting drops the event (counted) and throws.
-     */
-    public boolean publish(ConsoleEvent event, long timeoutNanos) throws InterruptedException {
-        if (ingest.offer(event)) {
-            counters.published.increment();
-            wake();
-            return true;
-        }
-        long deadline = System.nanoTime() + timeoutNanos;
-        Thread self = Thread.currentThread();
-        waitingForRoom.add(self);
-        try {
-            while (true) {
-                // Registered before this offer: a batch taken after it finds us and unparks us.
-                if (ingest.offer(event)) {
-                    counters.published.increment();
-                    wake();
-                    return true;
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || !running) {
-                    break;
-                }
-                LockSupport.parkNanos(this, left);
-                if (Thread.interrupted()) {
-                    counters.ingestDropped.increment();
-                    wake();
-                    throw new InterruptedException("interrupted while waiting for room in the ingest queue");
-                }
-            }
-        } finally {
-            waitingForRoom.remove(self);
-        }
-        counters.ingestDropped.increment();
-        wake();
-        return false;
+    /** Counts an event lost before it could be queued; see {@link Ingest#dropped()}. */
+    void dropped() {
+        ingest.dropped();
+    }
+
+    /** Queues an event, waiting up to {@code timeoutNanos} for room; see {@link Ingest#publish(ConsoleEvent, long)}. */
+    boolean publish(ConsoleEvent event, long timeoutNanos) throws InterruptedException {
+        return ingest.publish(event, timeoutNanos);
     }
 
     /** Starts sending to a tab: hello, then the replay its subscription asks for, then live events. */
-    public void open(TabSession tab, Subscription subscription) {
+    void open(Tab tab, Subscription subscription) {
         command(() -> {
             if (tab.isClosed()) {
                 return;
             }
             tabs.add(tab);
-            counters.sessions.set(tabs.size());
+            counters.tabs(tabs.size());
             tab.offerFrame(encoder.hello(hubId, firstAvailableSeq(), nextSeq - 1));
             subscribe(tab, subscription);
         });
     }
 
     /** Replaces a tab's filter and replays matching history after its {@code since}. */
-    public void resubscribe(TabSession tab, Subscription subscription) {
+    void resubscribe(Tab tab, Subscription subscription) {
         command(() -> {
             if (tabs.contains(tab)) {
                 tab.clearEvents();
@@ -142,28 +104,43 @@ public final class Dispatcher implements Runnable {
         });
     }
 
-    public void close(TabSession tab) {
-        tab.close();
+    /** Queues a frame for every open tab, made when the command runs, after the commands queued before it. */
+    void toEveryTab(Supplier<String> frame) {
         command(() -> {
-            tabs.remove(tab);
-            counters.sessions.set(tabs.size());
+            String text = frame.get();
+            tabs.forEach(tab -> tab.offerFrame(text));
         });
     }
 
-    public long lastSeq() {
+    /** Queues a frame for one tab once the commands queued before (its open, so its hello) have run. */
+    void toTab(Tab tab, Supplier<String> frame) {
+        command(() -> {
+            if (tabs.contains(tab)) {
+                tab.offerFrame(frame.get());
+            }
+        });
+    }
+
+    void close(Tab tab) {
+        tab.close();
+        command(() -> {
+            tabs.remove(tab);
+            counters.tabs(tabs.size());
+        });
+    }
+
+    long lastSeq() {
         return lastSeq;
     }
 
     /** Asks the thread to end; it does once it has finished the batch in hand. */
-    public void stop() {
+    void stop() {
         running = false;
         Thread t = thread;
         if (t != null) {
             LockSupport.unpark(t);
         }
-        for (Thread producer : waitingForRoom) {
-            LockSupport.unpark(producer);
-        }
+        ingest.stop();
     }
 
     @Override
@@ -172,11 +149,6 @@ public final class Dispatcher implements Runnable {
         try {
             while (running) {
                 int n = ingest.drain(batch, BATCH);
-                if (n > 0 && !waitingForRoom.isEmpty()) {
-                    for (Thread producer : waitingForRoom) {
-                        LockSupport.unpark(producer);
-                    }
-                }
                 try {
                     runCommands();
                     if (n > 0) {
@@ -200,11 +172,12 @@ public final class Dispatcher implements Runnable {
             running = false;
             throw e;
         } finally {
-            for (TabSession tab : tabs) {
+            ingest.stop(); // producers waiting for room give up: nothing will take their events
+            for (Tab tab : tabs) {
                 tab.close();
             }
             tabs.clear();
-            counters.sessions.set(0);
+            counters.tabs(0);
         }
     }
 
@@ -222,7 +195,7 @@ public final class Dispatcher implements Runnable {
         }
         sleeping = true;
         // Checked after announcing: a producer that claimed a slot before it saw sleeping=true is seen here.
-        if (ingest.isEmpty() && commands.isEmpty() && running && counters.ingestDropped.sum() == ingestDropsSeen) {
+        if (ingest.isEmpty() && commands.isEmpty() && running && counters.ingestDroppedTotal() == ingestDropsSeen) {
             LockSupport.park(this);
         }
         sleeping = false;
@@ -266,47 +239,39 @@ public final class Dispatcher implements Runnable {
         java.util.Arrays.fill(encoded, 0, n, null);
     }
 
-    private Entry encode(ConsoleEvent event) {
+    private Outgoing encode(ConsoleEvent event) {
         long seq = nextSeq++;
-        byte[] json;
-        try {
-            json = eventWriter.write(event, seq);
-        } catch (RuntimeException e) {
-            json = eventWriter.write(new ConsoleEvent(event.time(), event.level(), event.severity(), event.logger(),
-                    event.thread(), "[WebConsole could not encode this event: " + e + "]", null, null, null,
-                    event.source()), seq);
-        }
-        return Entry.event(seq, event.severity(), event.logger(), json);
+        return Outgoing.event(seq, event.severity(), event.logger(), eventWriter.writeOrExplain(event, seq));
     }
 
     /** Dropped events never got a seq; give them a range now and tell every tab about it. */
     private void reportIngestDrops() {
-        long drops = counters.ingestDropped.sum();
+        long drops = counters.ingestDroppedTotal();
         if (drops > ingestDropsSeen) {
             long from = nextSeq;
             nextSeq += drops - ingestDropsSeen;
             ingestDropsSeen = drops;
-            offerToAll(Entry.gap(from, nextSeq - 1, encoder.gap(from, nextSeq - 1, "ingest-overflow")));
+            offerToAll(Outgoing.gap(from, nextSeq - 1, encoder.gap(from, nextSeq - 1, "ingest-overflow")));
         }
     }
 
-    private void offerToAll(Entry entry) {
+    private void offerToAll(Outgoing entry) {
         history.add(entry);
         for (int i = 0, n = tabs.size(); i < n; i++) {
-            TabSession tab = tabs.get(i);
-            if (tab.filter.matches(entry)) {
+            Tab tab = tabs.get(i);
+            if (tab.filter().matches(entry)) {
                 tab.offer(entry);
             }
         }
     }
 
-    private void subscribe(TabSession tab, Subscription subscription) {
-        tab.filter = subscription.filter();
+    private void subscribe(Tab tab, Subscription subscription) {
+        tab.filter(subscription.filter());
         Long since = subscription.since();
         if (since != null) {
             since = Math.max(since, tab.highestTaken()); // what is sent or on its way is not sent again
         }
-        if (since != null && subscription.hub() != null && !subscription.hub().equals(hubId)) {
+        if (since != null && subscription.hubId() != null && !subscription.hubId().equals(hubId)) {
             since = null; // another hub's seq numbers: this one started afresh
         }
         long newest = nextSeq - 1;
@@ -316,9 +281,11 @@ public final class Dispatcher implements Runnable {
             since = null;
         }
         if (since != null && since + 1 < firstAvailableSeq()) {
-            tab.offer(Entry.frame(encoder.gap(since + 1, firstAvailableSeq() - 1, "history-overflow")));
+            // A gap entry, not a frame: a later subscribe drops it with the queue, and its range counts as taken.
+            tab.offer(Outgoing.gap(since + 1, firstAvailableSeq() - 1,
+                    encoder.gap(since + 1, firstAvailableSeq() - 1, "history-overflow")));
         }
-        history.replay(since == null ? 0 : since, tab.filter, tab::offer);
+        history.replay(since == null ? 0 : since, tab.filter(), tab::offer);
     }
 
     private long firstAvailableSeq() {

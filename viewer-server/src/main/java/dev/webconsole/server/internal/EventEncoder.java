@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import dev.webconsole.server.ConsoleEvent;
 import dev.webconsole.server.HubStats;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +19,9 @@ import java.util.Map;
  * every tab's frame copies its bytes in as a raw value, so nothing is encoded per tab. Thread-safe,
  * except for an {@link EventWriter}, which belongs to the one thread that made it.
  */
-public final class EventEncoder {
-    public static final int PROTOCOL_VERSION = 1;
+final class EventEncoder {
+    static final int PROTOCOL_VERSION = 1;
 
-    private static final byte[] EMPTY = new byte[0];
     // Field names, quoted and encoded once (immutable).
     private static final SerializedString SEQ = new SerializedString("seq");
     private static final SerializedString TIME = new SerializedString("time");
@@ -35,7 +33,15 @@ public final class EventEncoder {
     private final JsonFactory json = new JsonFactory();
     private final String serverName;
 
-    public EventEncoder(String serverName) {
+    /** Whether hello says that this hub takes control messages (set-level, revert-level, thread-dump). */
+    private final boolean control;
+
+    EventEncoder(String serverName) {
+        this(serverName, false);
+    }
+
+    EventEncoder(String serverName, boolean control) {
+        this.control = control;
         this.serverName = serverName;
     }
 
@@ -65,6 +71,17 @@ public final class EventEncoder {
         private int written;
 
         /** One event as a JSON object in UTF-8; optional fields are left out when empty. */
+        /** Writes the event; one that cannot be written becomes an event that says so, with the same seq. */
+        byte[] writeOrExplain(ConsoleEvent event, long seq) {
+            try {
+                return write(event, seq);
+            } catch (RuntimeException e) {
+                return write(new ConsoleEvent(event.time(), event.level(), event.severity(), event.logger(),
+                        event.thread(), "[WebConsole could not encode this event: " + e + "]", null, null, null,
+                        event.source()), seq);
+            }
+        }
+
         byte[] write(ConsoleEvent e, long seq) {
             try {
                 if (generator == null || written++ == EVENTS_PER_GENERATOR) {
@@ -177,7 +194,7 @@ public final class EventEncoder {
      * @param batch the entries, all of kind EVENT, in {@code batch[0..count)}
      * @param bytes the sum of their lengths, to size the frame's buffer at once
      */
-    ByteBuffer events(Entry[] batch, int count, int bytes) {
+    ByteBuffer events(Outgoing[] batch, int count, int bytes) {
         return write(bytes + count + 32, g -> {
             g.writeStartObject();
             g.writeStringField("type", "events");
@@ -199,6 +216,7 @@ public final class EventEncoder {
             g.writeStringField("hub", hubId);
             g.writeNumberField("firstSeq", firstSeq);
             g.writeNumberField("lastSeq", lastSeq);
+            g.writeBooleanField("control", control);
             g.writeEndObject();
         }));
     }
@@ -215,7 +233,7 @@ public final class EventEncoder {
     }
 
     /** An {@code error} frame, as text for a direct send. */
-    public String error(String message) {
+    String error(String message) {
         return new String(errorBytes(message), StandardCharsets.UTF_8);
     }
 
@@ -228,14 +246,14 @@ public final class EventEncoder {
         }));
     }
 
-    public String stats(HubStats s) {
+    String stats(HubStats s) {
         return new String(bytes(write(256, g -> {
             g.writeStartObject();
-            g.writeNumberField("sessions", s.sessions());
+            g.writeNumberField("tabs", s.tabs());
             g.writeNumberField("published", s.published());
             g.writeNumberField("lastSeq", s.lastSeq());
             g.writeNumberField("ingestDropped", s.ingestDropped());
-            g.writeNumberField("sessionDropped", s.sessionDropped());
+            g.writeNumberField("tabDropped", s.tabDropped());
             g.writeNumberField("sendFailed", s.sendFailed());
             g.writeNumberField("truncated", s.truncated());
             g.writeNumberField("rejectedMessages", s.rejectedMessages());
@@ -261,50 +279,5 @@ public final class EventEncoder {
     private static byte[] bytes(ByteBuffer buffer) {
         byte[] array = buffer.array();
         return buffer.remaining() == array.length ? array : Arrays.copyOfRange(array, 0, buffer.remaining());
-    }
-
-    /** A growable byte array as an OutputStream; {@code toByteBuffer} hands the array over without a copy. */
-    static final class ByteSink extends OutputStream {
-        private byte[] bytes;
-        private int size;
-
-        ByteSink(int capacity) {
-            bytes = capacity == 0 ? EMPTY : new byte[capacity];
-        }
-
-        @Override
-        public void write(int b) {
-            ensure(1);
-            bytes[size++] = (byte) b;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            ensure(len);
-            System.arraycopy(b, off, bytes, size, len);
-            size += len;
-        }
-
-        private void ensure(int more) {
-            if (size + more > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(size + more, bytes.length * 2));
-            }
-        }
-
-        int capacity() {
-            return bytes.length;
-        }
-
-        void reset() {
-            size = 0;
-        }
-
-        byte[] toByteArray() {
-            return Arrays.copyOf(bytes, size);
-        }
-
-        ByteBuffer toByteBuffer() {
-            return ByteBuffer.wrap(bytes, 0, size);
-        }
     }
 }

@@ -4,15 +4,15 @@ import java.util.function.Consumer;
 
 /** The last N entries, in seq order, for tabs that connect or resume. Dispatcher thread only. */
 final class History {
-    private final Entry[] ring;
+    private final Outgoing[] ring;
     private int start;
     private int size;
 
     History(int capacity) {
-        ring = new Entry[capacity];
+        ring = new Outgoing[capacity];
     }
 
-    void add(Entry entry) {
+    void add(Outgoing entry) {
         if (ring.length == 0) {
             return;
         }
@@ -38,9 +38,9 @@ final class History {
     }
 
     /** Hands every entry newer than {@code afterSeq} that the filter accepts to {@code sink}, oldest first. */
-    void replay(long afterSeq, TabFilter filter, Consumer<Entry> sink) {
+    void replay(long afterSeq, TabFilter filter, Consumer<Outgoing> sink) {
         for (int i = firstIndexAfter(afterSeq); i < size; i++) {
-            Entry entry = ring[(start + i) % ring.length];
+            Outgoing entry = ring[(start + i) % ring.length];
             if (filter.matches(entry)) {
                 sink.accept(entry);
             }

@@ -1,8 +1,12 @@
 package dev.webconsole.server.internal;
 
-import dev.webconsole.server.ConsoleHub;
+import dev.webconsole.server.ConsoleHubMXBean;
+import dev.webconsole.server.Diagnostics;
 import dev.webconsole.server.HubStats;
+import dev.webconsole.server.LevelBoost;
 import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.function.Supplier;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -12,43 +16,46 @@ import javax.management.ObjectName;
  * JMX trouble (a name already taken, a security manager saying no) is reported and otherwise
  * ignored: the hub runs the same without it.
  */
-public final class HubJmx implements ConsoleHubMXBean {
-    public static final String DOMAIN = "dev.webconsole";
-
-    private final ConsoleHub hub;
+final class HubJmx implements ConsoleHubMXBean {
     private final String url;
+    private final Supplier<HubStats> stats;
+    private final Supplier<List<LevelBoost>> boosts;
+    private final Diagnostics diagnostics;
     private volatile ObjectName registered;
 
-    private HubJmx(ConsoleHub hub) {
-        this.hub = hub;
-        this.url = hub.url().toString();
+    private HubJmx(String url, Supplier<HubStats> stats, Supplier<List<LevelBoost>> boosts, Diagnostics diagnostics) {
+        this.url = url;
+        this.stats = stats;
+        this.boosts = boosts;
+        this.diagnostics = diagnostics;
     }
 
     /** The name a hub on this port is registered under. */
-    public static ObjectName name(int port) {
+    static ObjectName name(int port) {
         try {
-            return new ObjectName(DOMAIN + ":type=ConsoleHub,port=" + port);
+            return new ObjectName(ConsoleHubMXBean.DOMAIN + ":type=ConsoleHub,port=" + port);
         } catch (JMException e) {
             throw new IllegalStateException(e); // the name is built from a number: cannot happen
         }
     }
 
     /** Registers a started hub's counters; call {@link #unregister()} when it stops. */
-    public static HubJmx register(ConsoleHub hub) {
-        HubJmx bean = new HubJmx(hub);
-        ObjectName name = name(hub.port());
+    static HubJmx register(int port, String url, Supplier<HubStats> stats, Supplier<List<LevelBoost>> boosts,
+            Diagnostics diagnostics) {
+        HubJmx bean = new HubJmx(url, stats, boosts, diagnostics);
+        ObjectName name = name(port);
         try {
             ManagementFactory.getPlatformMBeanServer().registerMBean(bean, name);
             bean.registered = name;
         } catch (JMException | RuntimeException e) {
-            hub.config().diagnostics().report(System.Logger.Level.WARNING,
+            diagnostics.report(System.Logger.Level.WARNING,
                     "WebConsole: the hub's counters are not available over JMX as " + name, e);
         }
         return bean;
     }
 
     /** Removes the registration, if there is one; calling it again does nothing. */
-    public void unregister() {
+    void unregister() {
         ObjectName name = registered;
         registered = null;
         if (name == null) {
@@ -58,8 +65,7 @@ public final class HubJmx implements ConsoleHubMXBean {
         try {
             server.unregisterMBean(name);
         } catch (JMException | RuntimeException e) {
-            hub.config().diagnostics().report(System.Logger.Level.WARNING,
-                    "WebConsole: could not remove " + name + " from JMX", e);
+            diagnostics.report(System.Logger.Level.WARNING, "WebConsole: could not remove " + name + " from JMX", e);
         }
     }
 
@@ -69,46 +75,47 @@ public final class HubJmx implements ConsoleHubMXBean {
     }
 
     @Override
-    public int getSessions() {
-        return stats().sessions();
+    public int getTabs() {
+        return stats.get().tabs();
     }
 
     @Override
     public long getPublished() {
-        return stats().published();
+        return stats.get().published();
     }
 
     @Override
     public long getLastSeq() {
-        return stats().lastSeq();
+        return stats.get().lastSeq();
     }
 
     @Override
     public long getIngestDropped() {
-        return stats().ingestDropped();
+        return stats.get().ingestDropped();
     }
 
     @Override
-    public long getSessionDropped() {
-        return stats().sessionDropped();
+    public long getTabDropped() {
+        return stats.get().tabDropped();
     }
 
     @Override
     public long getSendFailed() {
-        return stats().sendFailed();
+        return stats.get().sendFailed();
     }
 
     @Override
     public long getTruncated() {
-        return stats().truncated();
+        return stats.get().truncated();
     }
 
     @Override
     public long getRejectedMessages() {
-        return stats().rejectedMessages();
+        return stats.get().rejectedMessages();
     }
 
-    private HubStats stats() {
-        return hub.stats();
+    @Override
+    public List<String> getBoosts() {
+        return boosts.get().stream().map(b -> b.describe() + " by " + b.by()).toList();
     }
 }

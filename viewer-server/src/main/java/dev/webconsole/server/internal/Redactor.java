@@ -8,21 +8,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Masks what the {@code redact} patterns match in an event's message, context values and stack text. */
-public final class Redactor {
-    public static final String MASK = "***";
+final class Redactor {
+    static final String MASK = "***";
 
     private final List<Pattern> patterns;
 
-    public Redactor(List<Pattern> patterns) {
+    Redactor(List<Pattern> patterns) {
         this.patterns = List.copyOf(patterns);
     }
 
-    public boolean isEmpty() {
+    boolean isEmpty() {
         return patterns.isEmpty();
     }
 
     /** The event with every match masked, or the same event when nothing matched. */
-    public ConsoleEvent apply(ConsoleEvent e) {
+    ConsoleEvent apply(ConsoleEvent e) {
         String message = mask(e.message());
         ConsoleEvent.ThrownInfo thrown = e.thrown();
         ConsoleEvent.ThrownInfo maskedThrown = thrown == null ? null : new ConsoleEvent.ThrownInfo(

@@ -5,9 +5,9 @@ package dev.webconsole.server.internal;
  *
  * @param filter the events it wants
  * @param since resume after this seq; {@code null} replays the whole history
- * @param hub the hub id the {@code since} belongs to, or {@code null}; a different hub (a restart)
+ * @param hubId the hub id the {@code since} belongs to, or {@code null}; a different hub (a restart)
  *     means the seq numbers start afresh, so the whole history is replayed
  */
-public record Subscription(TabFilter filter, Long since, String hub) {
-    public static final Subscription ALL = new Subscription(TabFilter.ALL, null, null);
+record Subscription(TabFilter filter, Long since, String hubId) {
+    static final Subscription ALL = new Subscription(TabFilter.ALL, null, null);
 }

@@ -1,59 +1,44 @@
 package dev.webconsole.server.internal;
 
+import dev.webconsole.server.Diagnostics;
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.function.Function;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * The Jetty side of one tab: turns socket callbacks into hub actions. One instance per connection.
- * Jetty requires the class to be public.
+ * Jetty requires the class to be public; nothing else about it is.
  */
 public final class TabEndpoint implements Session.Listener.AutoDemanding {
     /** A tab may change its filter at most this often per second; more is refused with an error. */
-    public static final int MAX_SUBSCRIBES_PER_SECOND = 20;
+    static final int MAX_SUBSCRIBES_PER_SECOND = 20;
     /** A tab that sends more messages than this in a second is closed with 1008. */
-    public static final int MAX_MESSAGES_PER_SECOND = 200;
+    static final int MAX_MESSAGES_PER_SECOND = 200;
 
-    /** What the endpoint needs from the hub. */
-    public interface Hub {
-        TabSession newTab(TabSession.Transport transport);
+    /**
+     * The parts of the hub an endpoint works with.
+     *
+     * @param newTab makes the tab for an opened connection
+     * @param scheduler runs the pings
+     * @param control level boosts and thread dumps asked for by tabs
+     */
+    record Services(Admission admission, Dispatcher dispatcher, Function<Tab.Transport, Tab> newTab,
+            ClientMessages messages, EventEncoder encoder, Counters counters, Scheduler scheduler,
+            Duration pingInterval, Diagnostics diagnostics, ControlRequests control) {}
 
-        void open(TabSession tab, Subscription subscription);
-
-        void resubscribe(TabSession tab, Subscription subscription);
-
-        void closed(TabSession tab);
-
-        /** Takes one of the maxSessions places for an opened connection; false when none is free. */
-        boolean admit();
-
-        /** Gives back the place {@link #admit()} took. */
-        void released();
-
-        /** Runs a task periodically until the returned cancel action runs. */
-        Runnable every(java.time.Duration period, Runnable task);
-
-        java.time.Duration pingInterval();
-
-        ClientMessages messages();
-
-        EventEncoder encoder();
-
-        Counters counters();
-
-        void report(String message, Throwable error);
-    }
-
-    private final Hub hub;
+    private final Services services;
     private final Subscription initial;
     private final String initialError;
     private Session session;
-    private TabSession tab;
+    private Tab tab;
     private long windowStartNanos = System.nanoTime();
     private int messagesInWindow;
     private volatile long lastHeardNanos = System.nanoTime();
-    private Runnable stopPings = () -> { };
+    private Periodic pings;
     private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean admitted;
 
@@ -61,8 +46,8 @@ public final class TabEndpoint implements Session.Listener.AutoDemanding {
      * @param initial the subscription from the query string
      * @param initialError why the query string was refused, or {@code null}
      */
-    public TabEndpoint(Hub hub, Subscription initial, String initialError) {
-        this.hub = hub;
+    TabEndpoint(Services services, Subscription initial, String initialError) {
+        this.services = services;
         this.initial = initial;
         this.initialError = initialError;
     }
@@ -72,26 +57,27 @@ public final class TabEndpoint implements Session.Listener.AutoDemanding {
         this.session = session;
         if (initialError != null) {
             // No tab is made: send the reason, then close once it is out.
-            hub.counters().rejectedMessages.increment();
+            services.counters().rejectedMessage();
             Runnable close = () -> session.close(StatusCode.POLICY_VIOLATION, "bad filter in the query string", closeCallback());
-            session.sendText(hub.encoder().error(initialError), Callback.from(close, error -> close.run()));
+            session.sendText(services.encoder().error(initialError), Callback.from(close, error -> close.run()));
             return;
         }
         // The place is taken here, not at upgrade: an upgrade that fails after the creator ran never
         // opens, and a place taken then would never be given back.
-        if (!hub.admit()) {
+        if (!services.admission().admit()) {
             session.close(StatusCode.TRY_AGAIN_LATER, "too many tabs", closeCallback());
             return;
         }
         admitted = true;
-        this.tab = hub.newTab(new JettyTransport(session, hub));
-        stopPings = hub.every(hub.pingInterval(), this::ping);
-        hub.open(tab, initial);
+        this.tab = services.newTab().apply(new JettyTransport(session, services.diagnostics()));
+        pings = Periodic.every(services.scheduler(), services.pingInterval(), this::ping);
+        services.dispatcher().open(tab, initial);
+        services.control().opened(tab);
     }
 
     /** Pings the tab; one that has not been heard from in three intervals is taken for dead. */
     private void ping() {
-        if (System.nanoTime() - lastHeardNanos > 3 * hub.pingInterval().toNanos()) {
+        if (System.nanoTime() - lastHeardNanos > 3 * services.pingInterval().toNanos()) {
             session.disconnect();
             return;
         }
@@ -111,17 +97,20 @@ public final class TabEndpoint implements Session.Listener.AutoDemanding {
         }
         int inWindow = countMessage();
         if (inWindow > MAX_SUBSCRIBES_PER_SECOND) {
-            hub.counters().rejectedMessages.increment();
+            services.counters().rejectedMessage();
             if (inWindow == MAX_SUBSCRIBES_PER_SECOND + 1) { // one error per second, however many are refused
-                tab.offerFrame(hub.encoder().error("too many subscribe messages: at most " + MAX_SUBSCRIBES_PER_SECOND
+                tab.offerFrame(services.encoder().error("too many subscribe messages: at most " + MAX_SUBSCRIBES_PER_SECOND
                         + " per second; further ones this second are ignored"));
             } else if (inWindow > MAX_MESSAGES_PER_SECOND) {
                 session.close(StatusCode.POLICY_VIOLATION, "message flood", closeCallback());
             }
             return;
         }
+        if (services.control().handle(message, tab, session.getRemoteSocketAddress())) {
+            return;
+        }
         try {
-            hub.resubscribe(tab, hub.messages().parse(message));
+            services.dispatcher().resubscribe(tab, services.messages().parse(message));
         } catch (ClientMessages.BadMessageException e) {
             refuse(e.getMessage());
         }
@@ -130,7 +119,7 @@ public final class TabEndpoint implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
         callback.succeed();
-        hub.counters().rejectedMessages.increment();
+        services.counters().rejectedMessage();
         session.close(StatusCode.BAD_DATA, "binary messages are not supported; send JSON text", closeCallback());
     }
 
@@ -146,19 +135,22 @@ public final class TabEndpoint implements Session.Listener.AutoDemanding {
 
     private void end() {
         if (ended.compareAndSet(false, true)) {
-            stopPings.run();
+            if (pings != null) {
+                pings.cancel();
+            }
             if (tab != null) {
-                hub.closed(tab);
+                services.dispatcher().close(tab);
+                services.control().closed(tab);
             }
             if (admitted) {
-                hub.released();
+                services.admission().release();
             }
         }
     }
 
     private void refuse(String message) {
-        hub.counters().rejectedMessages.increment();
-        tab.offerFrame(hub.encoder().error(message));
+        services.counters().rejectedMessage();
+        tab.offerFrame(services.encoder().error(message));
     }
 
     /** Counts a message in the current one-second window and returns the count so far. */
@@ -172,11 +164,15 @@ public final class TabEndpoint implements Session.Listener.AutoDemanding {
     }
 
     private Callback closeCallback() {
-        return Callback.from(() -> { }, error -> hub.report("WebConsole: closing a tab failed", error));
+        return Callback.from(() -> { }, error -> report(services.diagnostics(), error));
+    }
+
+    private static void report(Diagnostics diagnostics, Throwable error) {
+        diagnostics.report(System.Logger.Level.WARNING, "WebConsole: closing a tab failed", error);
     }
 
     /** Sends through a Jetty session; every send has a callback whose failure branch is handled. */
-    private record JettyTransport(Session session, Hub hub) implements TabSession.Transport {
+    private record JettyTransport(Session session, Diagnostics diagnostics) implements Tab.Transport {
         @Override
         public void send(ByteBuffer utf8Text, Runnable succeeded, java.util.function.Consumer<Throwable> failed) {
             // The frame is UTF-8 already (encoded once by the hub); Jetty's API takes text only as a
@@ -197,7 +193,7 @@ public final class TabEndpoint implements Session.Listener.AutoDemanding {
             if (!session.isOpen()) {
                 return; // the peer or the hub closed it already
             }
-            session.close(code, reason, Callback.from(() -> { }, error -> hub.report("WebConsole: closing a tab failed", error)));
+            session.close(code, reason, Callback.from(() -> { }, error -> report(diagnostics, error)));
         }
     }
 }

@@ -7,16 +7,16 @@ import java.util.List;
  * level threshold. A prefix matches by name segments: {@code com.acme} matches {@code com.acme} and
  * {@code com.acme.db.Pool}, not {@code com.acmex}. Exclusion wins over inclusion.
  */
-public record TabFilter(List<String> loggers, List<String> exclude, int threshold) {
-    public static final TabFilter ALL = new TabFilter(List.of(), List.of(), Integer.MAX_VALUE);
+record TabFilter(List<String> loggers, List<String> exclude, int threshold) {
+    static final TabFilter ALL = new TabFilter(List.of(), List.of(), Integer.MAX_VALUE);
 
     public TabFilter {
         loggers = List.copyOf(loggers);
         exclude = List.copyOf(exclude);
     }
 
-    boolean matches(Entry entry) {
-        if (entry.kind != Entry.Kind.EVENT) {
+    boolean matches(Outgoing entry) {
+        if (entry.kind != Outgoing.Kind.EVENT) {
             return true;
         }
         if (entry.severity > threshold) {

@@ -2,18 +2,24 @@ package dev.webconsole.server.browser;
 
 import dev.webconsole.server.ConsoleEvent;
 import dev.webconsole.server.ConsoleHub;
+import dev.webconsole.server.HubConfig;
 import dev.webconsole.server.testing.HubFixture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** One headless Chromium per test class; hubs on port 0 from {@link HubFixture}, stopped after each test. */
-abstract class BrowserTestBase extends HubFixture {
+abstract class BrowserTestBase {
     protected static Browser browser;
+
+    @RegisterExtension
+    final HubFixture hubs = new HubFixture();
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -26,6 +32,14 @@ abstract class BrowserTestBase extends HubFixture {
             browser.close();
             browser = null;
         }
+    }
+
+    protected ConsoleHub startHub(UnaryOperator<HubConfig.Builder> settings) {
+        return hubs.startHub(settings);
+    }
+
+    protected ConsoleHub startHub() {
+        return hubs.startHub();
     }
 
     /** Opens the page with a query string and waits until it is connected. */

@@ -300,7 +300,7 @@ public final class PageBenchmark {
         }
 
         long dropped() {
-            return stats.ingestDropped() + stats.sessionDropped();
+            return stats.ingestDropped() + stats.tabDropped();
         }
 
         boolean keepsUp() {

@@ -1,5 +1,10 @@
 package dev.webconsole.server.reliability;
 
+import static dev.webconsole.server.testing.HubFixture.awaitCondition;
+import static dev.webconsole.server.testing.HubFixture.subscribe;
+import static dev.webconsole.server.testing.HubFixture.JSON;
+import static dev.webconsole.server.testing.HubFixture.awaitTabs;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.webconsole.server.testing.HubFixture;
 import static dev.webconsole.server.testing.Events.info;
 import static dev.webconsole.server.testing.Events.range;
@@ -31,7 +36,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * error frame or close code, and the hub goes on serving the others.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class BadClientInputTest extends HubFixture {
+class BadClientInputTest {
+    @RegisterExtension
+    final HubFixture hubs = new HubFixture();
+
 
     static Stream<Arguments> wrongShapes() {
         return Stream.of(
@@ -55,9 +63,9 @@ class BadClientInputTest extends HubFixture {
     @ParameterizedTest
     @MethodSource("wrongShapes")
     void jsonOfTheWrongShapeGetsAnErrorAndThePreviousFilterStays(JsonNode message, String error) throws Exception {
-        ConsoleHub hub = startHub(b -> b);
-        WsClient tab = connect(hub, "level=WARN");
-        WsClient other = connect(hub, "");
+        ConsoleHub hub = hubs.startHub(b -> b);
+        WsClient tab = hubs.connect(hub, "level=WARN");
+        WsClient other = hubs.connect(hub, "");
         tab.next("hello");
         other.next("hello");
         tab.send(JSON.writeValueAsString(message));
@@ -79,12 +87,12 @@ class BadClientInputTest extends HubFixture {
 
     @Test
     void sinceNewerThanTheNewestEventGetsAnErrorAndTheWholeHistory() throws Exception {
-        ConsoleHub hub = startHub(b -> b);
+        ConsoleHub hub = hubs.startHub(b -> b);
         for (int i = 0; i < 10; i++) {
             hub.publish(info("app", "e" + i));
         }
         awaitCondition(() -> hub.stats().lastSeq() == 10, () -> "events should have seqs");
-        WsClient tab = connect(hub, "");
+        WsClient tab = hubs.connect(hub, "");
         String hubId = tab.next("hello").path("hub").asText();
         assertEquals(range(1, 10), seqs(tab.events(10)));
 
@@ -98,16 +106,16 @@ class BadClientInputTest extends HubFixture {
 
     @Test
     void aNegativeSinceInTheQueryStringIsRefusedWith1008() throws Exception {
-        ConsoleHub hub = startHub(b -> b);
-        WsClient tab = connect(hub, "since=-1");
+        ConsoleHub hub = hubs.startHub(b -> b);
+        WsClient tab = hubs.connect(hub, "since=-1");
         assertTrue(tab.next("error").path("message").asText().contains("since=-1 is negative"));
         assertEquals(1008, tab.awaitClose());
     }
 
     @Test
     void aFilterWithTenThousandPrefixesIsRefusedAndThePreviousFilterStays() throws Exception {
-        ConsoleHub hub = startHub(b -> b);
-        WsClient tab = connect(hub, "logger=kept");
+        ConsoleHub hub = hubs.startHub(b -> b);
+        WsClient tab = hubs.connect(hub, "logger=kept");
         tab.next("hello");
         ArrayNode prefixes = JSON.createArrayNode();
         for (int i = 0; i < 10_000; i++) {
@@ -125,8 +133,8 @@ class BadClientInputTest extends HubFixture {
 
     @Test
     void aQueryStringOverTheRequestLimitIsRefusedBeforeTheUpgradeAndOthersGoOn() throws Exception {
-        ConsoleHub hub = startHub(b -> b);
-        WsClient other = connect(hub, "");
+        ConsoleHub hub = hubs.startHub(b -> b);
+        WsClient other = hubs.connect(hub, "");
         other.next("hello");
         String query = "logger=p&".repeat(10_000);
         try (RawWebSocket huge = RawWebSocket.connect(hub.port(), "/ws?" + query, 0)) {
@@ -134,15 +142,15 @@ class BadClientInputTest extends HubFixture {
         }
         hub.publish(info("app", "still serving"));
         assertEquals(List.of(1L), seqs(other.events(1)));
-        assertEquals(1, hub.stats().sessions());
+        assertEquals(1, hub.stats().tabs());
     }
 
     @Test
     void textThatIsNotValidUtf8ClosesWith1007AndOthersGoOn() throws Exception {
-        ConsoleHub hub = startHub(b -> b);
-        WsClient other = connect(hub, "");
+        ConsoleHub hub = hubs.startHub(b -> b);
+        WsClient other = hubs.connect(hub, "");
         other.next("hello");
-        RawWebSocket bad = connectRaw(hub, "", 0);
+        RawWebSocket bad = hubs.connectRaw(hub, "", 0);
         assertEquals("hello", bad.readJson().path("type").asText());
         byte[] prefix = "{\"type\":\"subscribe\",\"filter\":{\"loggers\":[\"".getBytes(StandardCharsets.UTF_8);
         byte[] invalid = {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, '"', ']', '}', '}'};
@@ -152,17 +160,17 @@ class BadClientInputTest extends HubFixture {
         bad.sendFrame(true, RawWebSocket.OP_TEXT, payload);
         assertEquals(1007, bad.awaitClose());
 
-        awaitSessions(hub, 1);
+        awaitTabs(hub, 1);
         hub.publish(info("app", "still serving"));
         assertEquals(List.of(1L), seqs(other.events(1)));
     }
 
     @Test
     void aFragmentedMessageOverTheSizeLimitClosesWith1009() throws Exception {
-        ConsoleHub hub = startHub(b -> b.maxInboundBytes(4_096));
-        WsClient other = connect(hub, "");
+        ConsoleHub hub = hubs.startHub(b -> b.maxInboundBytes(4_096));
+        WsClient other = hubs.connect(hub, "");
         other.next("hello");
-        RawWebSocket big = connectRaw(hub, "", 0);
+        RawWebSocket big = hubs.connectRaw(hub, "", 0);
         big.readJson();
         byte[] piece = "a".repeat(1_000).getBytes(StandardCharsets.US_ASCII);
         big.sendFrame(false, RawWebSocket.OP_TEXT, piece);
@@ -171,16 +179,16 @@ class BadClientInputTest extends HubFixture {
         }
         assertEquals(1009, big.awaitClose());
 
-        awaitSessions(hub, 1);
+        awaitTabs(hub, 1);
         hub.publish(info("app", "still serving"));
         assertEquals(List.of(1L), seqs(other.events(1)));
     }
 
     @Test
     void aFloodOfSubscribesIsCappedAtTwentyPerSecondWithOneErrorASecond() throws Exception {
-        ConsoleHub hub = startHub(b -> b);
-        WsClient flooding = connect(hub, "level=ERROR");
-        WsClient other = connect(hub, "");
+        ConsoleHub hub = hubs.startHub(b -> b);
+        WsClient flooding = hubs.connect(hub, "level=ERROR");
+        WsClient other = hubs.connect(hub, "");
         flooding.next("hello");
         other.next("hello");
         int sent = 200;

@@ -1,5 +1,9 @@
 package dev.webconsole.server.reliability;
 
+import static dev.webconsole.server.testing.HubFixture.awaitTabs;
+import static dev.webconsole.server.testing.HubFixture.threadsNamed;
+import static dev.webconsole.server.testing.HubFixture.wsUri;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.webconsole.server.testing.HubFixture;
 import static dev.webconsole.server.testing.Events.info;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,7 +32,10 @@ import org.junit.jupiter.api.Timeout;
  * up with the number of cycles.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class ChurnTest extends HubFixture {
+class ChurnTest {
+    @RegisterExtension
+    final HubFixture hubs = new HubFixture();
+
     private static final int CYCLES = 500;
     private static final int MEASURE_AT = 100;
     /** Far more than the hub's queues and history hold; a leak of even a small object per cycle stays below it. */
@@ -39,7 +46,7 @@ class ChurnTest extends HubFixture {
     @Test
     void fiveHundredConnectDisconnectCyclesWhileLoggingAtFullSpeedLeakNoSessionThreadOrMemory() throws Exception {
         List<String> errors = new CopyOnWriteArrayList<>();
-        ConsoleHub hub = startHub(b -> b.ingestQueue(4_096).history(1_000).maxUpgradesPerSecond(100_000).diagnostics((level, message, error) -> {
+        ConsoleHub hub = hubs.startHub(b -> b.ingestQueue(4_096).history(1_000).maxUpgradesPerSecond(100_000).diagnostics((level, message, error) -> {
             if (level == System.Logger.Level.ERROR) {
                 errors.add(message + ": " + error);
             }
@@ -68,7 +75,7 @@ class ChurnTest extends HubFixture {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         cycle(hub, 0);
         cycle(hub, 1);
-        awaitSessions(hub, 0);
+        awaitTabs(hub, 0);
         int baselineThreads = Thread.activeCount();
         long heapAtMeasure = 0;
         int threadsAtMeasure = 0;
@@ -76,12 +83,12 @@ class ChurnTest extends HubFixture {
             for (int i = 1; i <= CYCLES; i++) {
                 cycle(hub, i);
                 if (i == MEASURE_AT) {
-                    awaitSessions(hub, 0);
+                    awaitTabs(hub, 0);
                     heapAtMeasure = usedHeapAfterGc(memory);
                     threadsAtMeasure = Thread.activeCount();
                 }
             }
-            awaitSessions(hub, 0);
+            awaitTabs(hub, 0);
         } finally {
             stop.set(true);
             publisher.join(WsClient.WAIT.toMillis());
@@ -92,7 +99,7 @@ class ChurnTest extends HubFixture {
         assertNull(escaped.get(), "publish never throws");
         assertTrue(attempts.get() > 0);
         assertEquals(List.of(), errors, "the hub reported no error");
-        assertEquals(0, hub.stats().sessions());
+        assertEquals(0, hub.stats().tabs());
         long heapMeasured = heapAtMeasure;
         assertTrue(heapAtEnd - heapMeasured < HEAP_MARGIN, () -> "heap after GC grew from "
                 + mb(heapMeasured) + " MB at cycle " + MEASURE_AT + " to " + mb(heapAtEnd) + " MB at cycle " + CYCLES);
@@ -102,7 +109,7 @@ class ChurnTest extends HubFixture {
                         + threadsAtEnd + " at cycle " + CYCLES);
         assertEquals(1, threadsNamed("webconsole-dispatcher").size(), "one hub, one dispatcher");
 
-        WsClient after = connect(hub, "level=ERROR");
+        WsClient after = hubs.connect(hub, "level=ERROR");
         after.next("hello");
         hub.publish(Events.of("ERROR", Severity.ERROR, "app", "still serving"));
         assertEquals("still serving", after.events(1).get(0).path("message").asText());
@@ -116,7 +123,7 @@ class ChurnTest extends HubFixture {
     private void cycle(ConsoleHub hub, int i) throws Exception {
         switch (i % 4) {
             case 0 -> {
-                try (WsClient tab = WsClient.connect(client, wsUri(hub, "level=FATAL"))) {
+                try (WsClient tab = WsClient.connect(hubs.client(), wsUri(hub, "level=FATAL"))) {
                     tab.next("hello");
                 }
             }

@@ -1,5 +1,8 @@
 package dev.webconsole.server.reliability;
 
+import static dev.webconsole.server.testing.HubFixture.awaitTabs;
+import static dev.webconsole.server.testing.HubFixture.threadsNamed;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.webconsole.server.testing.HubFixture;
 import static dev.webconsole.server.testing.Events.info;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,16 +22,19 @@ import org.junit.jupiter.api.Timeout;
 
 /** Stopping a hub whose tabs misbehave still ends within its deadline, with no thread or port left. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class HubLifecycleTest extends HubFixture {
+class HubLifecycleTest {
+    @RegisterExtension
+    final HubFixture hubs = new HubFixture();
+
 
     @Test
     void stopWithAStalledTabAndAnOpenOneEndsItsThreadsAndFreesThePort() throws Exception {
-        ConsoleHub hub = startHub(b -> b.stopTimeout(Duration.ofSeconds(1)).maxMessageChars(10_000_000));
-        RawWebSocket stalled = connectRaw(hub, "", 4 * 1024);
+        ConsoleHub hub = hubs.startHub(b -> b.stopTimeout(Duration.ofSeconds(1)).maxMessageChars(10_000_000));
+        RawWebSocket stalled = hubs.connectRaw(hub, "", 4 * 1024);
         stalled.readJson();
-        WsClient open = connect(hub, "");
+        WsClient open = hubs.connect(hub, "");
         open.next("hello");
-        awaitSessions(hub, 2);
+        awaitTabs(hub, 2);
         hub.publish(info("app", "z".repeat(8_000_000))); // more than the stalled peer's window: its send never ends
         open.events(1);
         int port = hub.port();
@@ -45,7 +51,7 @@ class HubLifecycleTest extends HubFixture {
 
     @Test
     void publishAfterStopReturnsAtOnceAndNeverThrows() {
-        ConsoleHub hub = startHub(b -> b.ingestQueue(16));
+        ConsoleHub hub = hubs.startHub(b -> b.ingestQueue(16));
         hub.stop();
         int accepted = 0;
         for (int i = 0; i < 1_000; i++) {

@@ -1,5 +1,7 @@
 package dev.webconsole.server.reliability;
 
+import static dev.webconsole.server.testing.HubFixture.awaitTabs;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.webconsole.server.testing.HubFixture;
 import static dev.webconsole.server.testing.Events.seqs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,7 +20,10 @@ import org.junit.jupiter.api.Timeout;
 
 /** Two hundred tabs at once, with different filters: each gets exactly its own subset, in order. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class ManyTabsTest extends HubFixture {
+class ManyTabsTest {
+    @RegisterExtension
+    final HubFixture hubs = new HubFixture();
+
     private static final int TABS = 200;
     private static final int EVENTS = 3_000;
 
@@ -63,15 +68,15 @@ class ManyTabsTest extends HubFixture {
 
     @Test
     void twoHundredTabsWithMixedFiltersEachGetExactlyTheirSubsetInOrder() throws Exception {
-        ConsoleHub hub = startHub(b -> b.maxSessions(TABS + 10).maxUpgradesPerSecond(10 * TABS));
+        ConsoleHub hub = hubs.startHub(b -> b.maxTabs(TABS + 10).maxUpgradesPerSecond(10 * TABS));
         List<WsClient> tabs = new ArrayList<>(TABS);
         for (int i = 0; i < TABS; i++) {
-            tabs.add(connect(hub, FILTERS.get(i % FILTERS.size()).query()));
+            tabs.add(hubs.connect(hub, FILTERS.get(i % FILTERS.size()).query()));
         }
         for (WsClient tab : tabs) {
             tab.next("hello");
         }
-        awaitSessions(hub, TABS);
+        awaitTabs(hub, TABS);
 
         List<List<Long>> expected = new ArrayList<>();
         FILTERS.forEach(f -> expected.add(new ArrayList<>()));
@@ -101,7 +106,7 @@ class ManyTabsTest extends HubFixture {
                 assertNotEquals("gap", frame.path("type").asText(), "tab " + i + " was told of a gap: " + frame);
             }
         }
-        assertEquals(0, hub.stats().sessionDropped());
+        assertEquals(0, hub.stats().tabDropped());
         assertEquals(0, hub.stats().ingestDropped());
     }
 }

@@ -1,5 +1,7 @@
 package dev.webconsole.server.reliability;
 
+import static dev.webconsole.server.testing.HubFixture.JSON;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.webconsole.server.testing.HubFixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -24,7 +26,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with a strict decoder, and the JSON must give back exactly the text that was logged.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-class OddTextOnTheWireTest extends HubFixture {
+class OddTextOnTheWireTest {
+    @RegisterExtension
+    final HubFixture hubs = new HubFixture();
+
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -37,8 +42,8 @@ class OddTextOnTheWireTest extends HubFixture {
         "quote \" backslash \\ slash / </script>",
     })
     void everyFrameIsValidUtf8AndGivesBackTheTextThatWasLogged(String text) throws Exception {
-        ConsoleHub hub = startHub(b -> b);
-        RawWebSocket tab = connectRaw(hub, "", 0);
+        ConsoleHub hub = hubs.startHub(b -> b);
+        RawWebSocket tab = hubs.connectRaw(hub, "", 0);
         tab.readJson();
         hub.publish(new ConsoleEvent(1L, text, Severity.INFO, text, text, text,
                 new ConsoleEvent.ThrownInfo(text, text, text), Map.of("key", text), text, text));

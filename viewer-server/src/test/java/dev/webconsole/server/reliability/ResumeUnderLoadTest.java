@@ -1,5 +1,6 @@
 package dev.webconsole.server.reliability;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.webconsole.server.testing.HubFixture;
 import static dev.webconsole.server.testing.Events.info;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,13 +20,16 @@ import org.junit.jupiter.api.Timeout;
 
 /** A tab that keeps dropping its connection while events flow resumes each time with no hole and no repeat. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class ResumeUnderLoadTest extends HubFixture {
+class ResumeUnderLoadTest {
+    @RegisterExtension
+    final HubFixture hubs = new HubFixture();
+
     private static final int TOTAL = 100_000;
 
     @Test
     void reconnectingWithSinceWhileEventsFlowMissesNothingAndRepeatsNothing() throws Exception {
         // The history holds every event, so each resume is within the window.
-        ConsoleHub hub = startHub(b -> b.history(TOTAL).sessionQueue(TOTAL));
+        ConsoleHub hub = hubs.startHub(b -> b.history(TOTAL).tabQueue(TOTAL));
         AtomicReference<Throwable> failed = new AtomicReference<>();
         Thread publisher = new Thread(() -> {
             try {
@@ -47,7 +51,7 @@ class ResumeUnderLoadTest extends HubFixture {
         publisher.start();
         while (ledger.next() <= TOTAL) {
             String query = hubId == null ? "" : "since=" + (ledger.next() - 1) + "&hub=" + hubId;
-            try (WsClient tab = connect(hub, query)) {
+            try (WsClient tab = hubs.connect(hub, query)) {
                 connections++;
                 JsonNode hello = tab.next("hello");
                 hubId = hello.path("hub").asText();

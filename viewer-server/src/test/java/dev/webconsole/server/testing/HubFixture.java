@@ -12,29 +12,32 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Real hubs on port 0, a real Jetty WebSocket client and hand-written raw sockets, all on
- * loopback; everything a test starts is stopped after it.
+ * loopback. A JUnit extension: register it with
+ * {@code @RegisterExtension final HubFixture hubs = new HubFixture();} and everything a test
+ * started is stopped after it.
  */
-public abstract class HubFixture {
+public final class HubFixture implements BeforeEachCallback, AfterEachCallback {
     public static final ObjectMapper JSON = new ObjectMapper();
 
-    protected WebSocketClient client;
+    private WebSocketClient client;
     private final List<ConsoleHub> hubs = new ArrayList<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
-    @BeforeEach
-    void startClient() throws Exception {
+    @Override
+    public void beforeEach(ExtensionContext test) throws Exception {
         client = new WebSocketClient();
         client.setMaxTextMessageSize(64L * 1024 * 1024); // a browser has no such limit
         client.start();
     }
 
-    @AfterEach
-    void stopAll() throws Exception {
+    @Override
+    public void afterEach(ExtensionContext test) throws Exception {
         for (AutoCloseable c : closeables) {
             c.close();
         }
@@ -42,36 +45,41 @@ public abstract class HubFixture {
         client.stop();
     }
 
-    protected ConsoleHub startHub() {
+    /** The WebSocket client tabs connect with; for a test that closes its own tabs. */
+    public WebSocketClient client() {
+        return client;
+    }
+
+    public ConsoleHub startHub() {
         return startHub(b -> b);
     }
 
-    protected ConsoleHub startHub(UnaryOperator<HubConfig.Builder> settings) {
+    public ConsoleHub startHub(UnaryOperator<HubConfig.Builder> settings) {
         ConsoleHub hub = new ConsoleHub(settings.apply(HubConfig.builder().port(0)).build());
         hub.start();
         hubs.add(hub);
         return hub;
     }
 
-    protected WsClient connect(ConsoleHub hub, String query) throws Exception {
+    public WsClient connect(ConsoleHub hub, String query) throws Exception {
         return track(WsClient.connect(client, wsUri(hub, query)));
     }
 
-    protected WsClient connectNotReading(ConsoleHub hub, String query) throws Exception {
+    public WsClient connectNotReading(ConsoleHub hub, String query) throws Exception {
         return track(WsClient.connect(client, wsUri(hub, query), false));
     }
 
     /** A hand-written client; {@code receiveBuffer} 0 keeps the system default. */
-    protected RawWebSocket connectRaw(ConsoleHub hub, String query, int receiveBuffer) throws IOException {
+    public RawWebSocket connectRaw(ConsoleHub hub, String query, int receiveBuffer) throws IOException {
         return track(RawWebSocket.connect(hub.port(), "/ws" + (query.isEmpty() ? "" : "?" + query), receiveBuffer));
     }
 
-    protected <T extends AutoCloseable> T track(T closeable) {
+    public <T extends AutoCloseable> T track(T closeable) {
         closeables.add(closeable);
         return closeable;
     }
 
-    protected static URI wsUri(ConsoleHub hub, String query) {
+    public static URI wsUri(ConsoleHub hub, String query) {
         return URI.create("ws://127.0.0.1:" + hub.port() + "/ws" + (query.isEmpty() ? "" : "?" + query));
     }
 
@@ -80,9 +88,9 @@ public abstract class HubFixture {
         return JSON.createObjectNode().put("type", "subscribe");
     }
 
-    public static void awaitSessions(ConsoleHub hub, int sessions) throws InterruptedException {
-        awaitCondition(() -> hub.stats().sessions() == sessions,
-                () -> "expected " + sessions + " sessions, have " + hub.stats().sessions());
+    public static void awaitTabs(ConsoleHub hub, int tabs) throws InterruptedException {
+        awaitCondition(() -> hub.stats().tabs() == tabs,
+                () -> "expected " + tabs + " tabs, have " + hub.stats().tabs());
     }
 
     /** Waits for a condition with a bound ({@link WsClient#WAIT}), yielding between checks. */

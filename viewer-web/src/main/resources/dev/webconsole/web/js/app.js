@@ -10,8 +10,11 @@ import { LogView } from './log-view.js';
 import { StatusBar } from './status-bar.js';
 import { TreePanel } from './tree-panel.js';
 import { OutageBanner } from './outage-banner.js';
+import { BoostPanel } from './boosts.js';
 import { saveFile, copyText } from './browser-io.js';
 import { testHook } from './test-hook.js';
+
+const $ = (id) => document.getElementById(id);
 
 const page = new ConsoleController({
   views: {
@@ -22,6 +25,7 @@ const page = new ConsoleController({
     outage: new OutageBanner(),
   },
   createTreePanel: (tree) => new TreePanel(tree),
+  createBoostPanel: (send) => new BoostPanel({ mount: $('sidebar'), send, pickFrom: [$('logger-tree'), $('rows')] }),
   address: new Address(),
   createSocket: (url) => new WebSocket(url),
   io: { saveFile, copyText },

@@ -21,8 +21,9 @@ export class ConsoleController {
    * @param o.createSocket  (url) => WebSocket
    * @param o.io  { saveFile(name, type, text), copyText(text) => Promise<boolean> }
    * @param o.createTreePanel  (loggerTree) => TreePanel
+   * @param o.createBoostPanel  (send: (message) => boolean) => BoostPanel
    */
-  constructor({ views, address, createSocket, io, createTreePanel }) {
+  constructor({ views, address, createSocket, io, createTreePanel, createBoostPanel }) {
     this.v = views;
     this.address = address;
     this.io = io;
@@ -56,14 +57,20 @@ export class ConsoleController {
         },
         gap: (gap) => this.frames.enqueue({ t: 'gap', v: gap }),
         restart: (hello) => this.frames.enqueue({ t: 'restart', v: hello }),
-        serverError: (text) => this.v.statusBar.setServerError(text),
+        serverError: (text) => {
+          this.v.statusBar.setServerError(text);
+          this.boosts.showError(text);
+        },
         status: () => this.showConnection(),
         hello: (hello) => {
           this.progress.hello(hello.lastSeq);
           this.stats.poll();
+          this.boosts.setHello(hello);
         },
+        levels: (frame) => this.boosts.setLevels(frame),
       },
     });
+    this.boosts = createBoostPanel((m) => this.conn.send(m));
     this.stats = new StatsPoller({
       url: () => this.statsUrl(),
       connected: () => this.conn.status.state === 'connected',
@@ -177,7 +184,7 @@ export class ConsoleController {
       const widened = widens(ps, ns);
       // A replay brings old events: they are not live.
       if (widened) this.progress.replayAsked();
-      this.conn.setFilter(ns, widened ? this.store.floorSeq : this.conn.resumeSeq);
+      this.conn.setFilter(ns, widened ? this.store.replaySince : this.conn.resumeSeq);
     }
     this.ensureFilterLoggers();
     this.tree.setFilter(next);

@@ -3,7 +3,7 @@
 // It owns these elements only; the controller binds handlers and sets the filter to show.
 
 import { LEVELS, levelRank } from './filter.js';
-import { compactCount, formatCount } from './format.js';
+import { compactCount, formatCount, showControls } from './format.js';
 
 const SEARCH_DEBOUNCE_MS = 120;
 
@@ -114,7 +114,7 @@ export class FilterBar {
 
   /** Problems with the filter in the address (see urlstate.filterProblems); an empty list hides them. */
   setAddressProblems(problems) {
-    this.addressError.textContent = problems.length ? `The address's filter: ${problems.join(' ')}` : '';
+    this.addressError.textContent = problems.length ? showControls(`The address's filter: ${problems.join(' ')}`) : '';
     this.addressError.hidden = problems.length === 0;
   }
 
@@ -138,7 +138,7 @@ export class FilterBar {
     }
 
     const message = searchError ? `Invalid regular expression: ${searchError.replace(/^Invalid regular expression: /, '')}` : '';
-    this.error.textContent = message;
+    this.error.textContent = showControls(message);
     this.error.hidden = !message;
     this.search.setAttribute('aria-invalid', String(Boolean(message)));
     this.search.classList.toggle('invalid', Boolean(message));
@@ -162,7 +162,7 @@ export class FilterBar {
       c.dataset.kind = kind;
       c.dataset.value = value;
       c.title = 'Remove this filter';
-      c.textContent = (kind === 'marker' ? 'marker:' : '') + value + ' \u00d7';
+      c.textContent = showControls((kind === 'marker' ? 'marker:' : '') + value + ' \u00d7');
       chips.append(c);
     };
     for (const c of f.ctx) addChip('ctx', c);

@@ -7,8 +7,7 @@ const STATS_INTERVAL_MS = 5000;
 /** Hub counters worth showing when they are not zero: [label, value of the stats JSON]. */
 const STAT_LABELS = [
   ['dropped by the hub (ingest queue full)', (s) => s.ingestDropped],
-  // `tabDropped` was called `sessionDropped` before the hub said "tab" for one concept.
-  ['dropped for slow tabs', (s) => s.tabDropped ?? s.sessionDropped],
+  ['dropped for slow tabs', (s) => s.tabDropped],
   ['frames that failed to send', (s) => s.sendFailed],
 ];
 

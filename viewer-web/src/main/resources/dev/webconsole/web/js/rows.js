@@ -4,7 +4,7 @@
 import { thrownMatches } from './filter.js';
 import {
   formatTime, formatDateTime, zoneLabel, shortenLogger, firstLine, lineCount, thrownText, contextPairs, gapText,
-  showControls,
+  showControls, levelClass,
 } from './format.js';
 
 /** Longest text put into a collapsed row's message cell (the rest shows when expanded). */
@@ -15,6 +15,11 @@ function el(tag, className, text) {
   if (className) e.className = className;
   if (text !== undefined) e.textContent = showControls(String(text));
   return e;
+}
+
+/** Tooltips show log text too: the same rendering as the row, so a bidi override is shown, not obeyed. */
+export function setTitle(element, text) {
+  element.title = showControls(text);
 }
 
 /** Appends `text` to `parent` with controls made visible, wrapping the matcher's ranges in <mark>. */
@@ -53,7 +58,7 @@ export function buildRow(entry, o) {
     row.dataset.from = String(entry.gap.from);
     row.dataset.to = String(entry.gap.to);
     row.dataset.reason = String(entry.gap.reason ?? '');
-    row.title = `seq ${entry.gap.from}\u2013${entry.gap.to} (${entry.gap.reason ?? 'unknown'})`;
+    setTitle(row, `seq ${entry.gap.from}\u2013${entry.gap.to} (${entry.gap.reason ?? 'unknown'})`);
     row.setAttribute('role', 'row');
     return row;
   }
@@ -68,7 +73,7 @@ export function buildRow(entry, o) {
 function buildEventRow(entry, { matcher, utc, expanded, marked }) {
   const ev = entry.event;
   const level = String(ev.level ?? '');
-  const row = el('div', 'row lvl-' + level.toLowerCase());
+  const row = el('div', 'row ' + levelClass(level));
   row.dataset.seq = String(ev.seq);
   row.dataset.level = level;
   row.dataset.id = String(entry.id);
@@ -85,13 +90,13 @@ function buildEventRow(entry, { matcher, utc, expanded, marked }) {
   row.append(el('span', 'level', level));
 
   const logger = el('span', 'logger');
-  logger.title = `${ev.logger ?? ''}\nClick: show only this logger \u00b7 Alt+click: exclude it`;
+  setTitle(logger, `${ev.logger ?? ''}\nClick: show only this logger \u00b7 Alt+click: exclude it`);
   logger.dataset.name = String(ev.logger ?? ''); // not data-logger: that names tree nodes
   appendHighlighted(logger, shortenLogger(ev.logger), matcher);
   row.append(logger);
 
   const thread = el('span', 'thread');
-  thread.title = String(ev.thread ?? '');
+  setTitle(thread, String(ev.thread ?? ''));
   appendHighlighted(thread, String(ev.thread ?? ''), matcher);
   row.append(thread);
 
@@ -112,12 +117,13 @@ function buildEventRow(entry, { matcher, utc, expanded, marked }) {
   if (ev.thrown) {
     const type = String(ev.thrown.type ?? 'Throwable');
     const exc = el('span', 'badge exc', type.slice(type.lastIndexOf('.') + 1));
-    exc.title = ev.thrown.message ? `${type}: ${ev.thrown.message}` : type;
+    let title = ev.thrown.message ? `${type}: ${ev.thrown.message}` : type;
     // The search found something in the exception: say so on the collapsed row, which shows no stack.
     if (matcher && matcher.active && thrownMatches(ev.thrown, matcher)) {
       exc.classList.add('hit');
-      exc.title += '\nThe search matches this exception: expand the row to see where';
+      title += '\nThe search matches this exception: expand the row to see where';
     }
+    setTitle(exc, title);
     tags.append(exc);
   }
   if (ev.truncated) {
@@ -175,6 +181,6 @@ function chip(kind, value, title, matcher) {
   const c = el('span', 'chip chip-' + kind);
   appendHighlighted(c, String(value), matcher);
   c.dataset[kind] = value;
-  c.title = title;
+  setTitle(c, title);
   return c;
 }

@@ -2,7 +2,7 @@
 // row counts, the time zone toggle and the row bound; and the short notices (toasts).
 
 import { describeClose } from './connection.js';
-import { formatCount } from './format.js';
+import { formatCount, showControls } from './format.js';
 
 export class StatusBar {
   constructor(doc = document) {
@@ -53,15 +53,15 @@ export class StatusBar {
     const el = this.status;
     if (el.dataset.state !== s.state) el.dataset.state = s.state;
     setText(el, text);
-    el.title = s.server ? `${s.server}` : '';
+    el.title = showControls(s.server ?? '');
     this.reconnect.hidden = s.state === 'connected' || s.state === 'connecting';
   }
 
   /** Shows an error frame from the hub for 15 s. */
   setServerError(text) {
     const el = this.serverError;
-    el.textContent = `Hub: ${text}`;
-    el.title = text;
+    el.textContent = showControls(`Hub: ${text}`);
+    el.title = showControls(text);
     el.hidden = false;
     clearTimeout(this.serverErrorTimer);
     this.serverErrorTimer = setTimeout(() => (el.hidden = true), 15_000);
@@ -71,7 +71,7 @@ export class StatusBar {
   setHubStats(parts, stats) {
     const el = this.hubStats;
     el.textContent = parts.join(' \u00b7 ');
-    el.title = 'Hub counters\n' + Object.entries(stats).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`).join('\n');
+    el.title = showControls('Hub counters\n' + Object.entries(stats).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`).join('\n'));
     el.hidden = parts.length === 0;
   }
 
@@ -120,13 +120,15 @@ export class StatusBar {
 
   toast(text) {
     const t = this.toastEl;
-    t.textContent = text;
+    t.textContent = showControls(text);
     t.hidden = false;
     clearTimeout(this.toastTimer);
     this.toastTimer = setTimeout(() => (t.hidden = true), 2000);
   }
 }
 
-export function setText(el, text) {
+/** Sets a text that may carry log or hub text (a close reason, a server name): controls are shown, not obeyed. */
+export function setText(el, raw) {
+  const text = showControls(raw);
   if (el.textContent !== text) el.textContent = text;
 }

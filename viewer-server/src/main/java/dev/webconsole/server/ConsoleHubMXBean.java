@@ -1,14 +1,19 @@
-package dev.webconsole.server.internal;
+package dev.webconsole.server;
+
+import java.util.List;
 
 /**
  * The hub's counters over JMX, as {@code dev.webconsole:type=ConsoleHub,port=N}: the same numbers
- * as {@code /stats} (see {@link dev.webconsole.server.HubStats}), read when asked.
+ * as {@code /stats} (see {@link HubStats}), read when asked.
  */
 public interface ConsoleHubMXBean {
+    /** The domain of the hub's JMX names. */
+    String DOMAIN = "dev.webconsole";
+
     /** The console page's address. */
     String getUrl();
 
-    int getSessions();
+    int getTabs();
 
     long getPublished();
 
@@ -16,11 +21,14 @@ public interface ConsoleHubMXBean {
 
     long getIngestDropped();
 
-    long getSessionDropped();
+    long getTabDropped();
 
     long getSendFailed();
 
     long getTruncated();
 
     long getRejectedMessages();
+
+    /** The active level boosts, one line each: logger, level, scope, until, who asked. */
+    List<String> getBoosts();
 }

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * dispatcher encodes it once, as UTF-8, and every tab shares the bytes. As a Jackson
  * {@link SerializableString} an event is copied into a frame with {@code writeRawValue} as it is.
  */
-public final class Entry implements SerializableString {
+final class Outgoing implements SerializableString {
     enum Kind { EVENT, GAP, FRAME }
 
     final Kind kind;
@@ -25,7 +25,7 @@ public final class Entry implements SerializableString {
     /** An event's JSON object, or a whole frame for the other kinds, in UTF-8. Never changed. */
     final byte[] json;
 
-    private Entry(Kind kind, long seq, long to, int severity, String logger, byte[] json) {
+    private Outgoing(Kind kind, long seq, long to, int severity, String logger, byte[] json) {
         this.kind = kind;
         this.seq = seq;
         this.to = to;
@@ -34,16 +34,16 @@ public final class Entry implements SerializableString {
         this.json = json;
     }
 
-    static Entry event(long seq, int severity, String logger, byte[] json) {
-        return new Entry(Kind.EVENT, seq, seq, severity, logger, json);
+    static Outgoing event(long seq, int severity, String logger, byte[] json) {
+        return new Outgoing(Kind.EVENT, seq, seq, severity, logger, json);
     }
 
-    static Entry gap(long from, long to, byte[] frame) {
-        return new Entry(Kind.GAP, from, to, 0, null, frame);
+    static Outgoing gap(long from, long to, byte[] frame) {
+        return new Outgoing(Kind.GAP, from, to, 0, null, frame);
     }
 
-    static Entry frame(byte[] frame) {
-        return new Entry(Kind.FRAME, 0, 0, 0, null, frame);
+    static Outgoing frame(byte[] frame) {
+        return new Outgoing(Kind.FRAME, 0, 0, 0, null, frame);
     }
 
     // SerializableString: frames use only the unquoted UTF-8 methods; the rest are for completeness.

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * <p>When the queue is full the oldest event is dropped and the tab is told with a
  * {@code slow-consumer} gap before anything newer.
  */
-public final class TabSession {
+final class Tab {
     /**
      * A frame stops taking events once it holds this many bytes (it always takes at least one).
      * Kept under half a G1 region of a small heap, so a frame is not a humongous object.
@@ -36,7 +36,7 @@ public final class TabSession {
     static final int MAX_PUSHED_OUT = 8;
 
     /** The connection a tab's frames go out on. */
-    public interface Transport {
+    interface Transport {
         /**
          * Sends one text frame, given as its UTF-8 bytes; exactly one of the two callbacks runs when
          * the send completes. The hub does not touch the buffer's bytes again.
@@ -48,14 +48,14 @@ public final class TabSession {
     }
 
     /** Schedules a task after a delay. */
-    public interface Scheduler {
+    interface Scheduler {
         void schedule(Runnable task, long delay, TimeUnit unit);
     }
 
     private final Object lock = new Object();
-    private final ArrayDeque<Entry> queue = new ArrayDeque<>();
+    private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
     /** Frames (hello, errors) that overflow pushed out of the queue; they go first. */
-    private final ArrayDeque<Entry> pushedOut = new ArrayDeque<>();
+    private final ArrayDeque<Outgoing> pushedOut = new ArrayDeque<>();
     private final int capacity;
     private final int maxEventsPerFrame;
     private final long minFrameGapNanos;
@@ -72,17 +72,17 @@ public final class TabSession {
     private boolean closed;
     /** The bytes of the events in {@code queue}. */
     private long queuedBytes;
-    /** The highest event seq taken into a frame: sent or on its way. */
+    /** The highest seq taken into a frame, as an event or inside a gap: sent or on its way. */
     private long highestTaken;
 
     private volatile long lastSendNanos;
     /** Reused by drains, which never overlap (one send in flight); emptied after each frame. */
-    private Entry[] frameEvents = new Entry[16];
+    private Outgoing[] frameEvents = new Outgoing[16];
 
     /** Set and read by the dispatcher thread only; null until the first subscribe. */
-    TabFilter filter;
+    private TabFilter filter;
 
-    public TabSession(int capacity, int maxEventsPerFrame, int maxFramesPerSecond, EventEncoder encoder,
+    Tab(int capacity, int maxEventsPerFrame, int maxFramesPerSecond, EventEncoder encoder,
             Executor executor, Scheduler scheduler, Counters counters, Transport transport) {
         this.capacity = capacity;
         this.maxEventsPerFrame = maxEventsPerFrame;
@@ -96,19 +96,13 @@ public final class TabSession {
     }
 
     /** Queues an entry for this tab, dropping the oldest event when the queue is full. */
-    void offer(Entry entry) {
+    void offer(Outgoing entry) {
         boolean start;
         synchronized (lock) {
             if (closed) {
                 return;
             }
-            if (queue.size() >= capacity) {
-                dropOldest();
-            }
-            queue.addLast(entry);
-            if (entry.kind == Entry.Kind.EVENT) {
-                queuedBytes += entry.json.length;
-            }
+            enqueue(entry);
             start = !busy;
             busy = true;
         }
@@ -121,7 +115,7 @@ public final class TabSession {
      * Dispatcher thread: queues the entries in {@code entries[0..count)} that this tab's filter
      * accepts, under one lock, dropping the oldest events when the queue is full.
      */
-    void offer(Entry[] entries, int count) {
+    void offer(Outgoing[] entries, int count) {
         boolean start;
         synchronized (lock) {
             if (closed) {
@@ -129,17 +123,11 @@ public final class TabSession {
             }
             int added = 0;
             for (int i = 0; i < count; i++) {
-                Entry entry = entries[i];
+                Outgoing entry = entries[i];
                 if (!filter.matches(entry)) {
                     continue;
                 }
-                if (queue.size() >= capacity) {
-                    dropOldest();
-                }
-                queue.addLast(entry);
-                if (entry.kind == Entry.Kind.EVENT) {
-                    queuedBytes += entry.json.length;
-                }
+                enqueue(entry);
                 added++;
             }
             if (added == 0) {
@@ -154,13 +142,13 @@ public final class TabSession {
     }
 
     /** Queues a whole frame (an error reply, say); callable from any thread. */
-    public void offerFrame(String frame) {
-        offer(Entry.frame(frame.getBytes(StandardCharsets.UTF_8)));
+    void offerFrame(String frame) {
+        offer(Outgoing.frame(frame.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Queues a whole frame given as UTF-8. */
     void offerFrame(byte[] frame) {
-        offer(Entry.frame(frame));
+        offer(Outgoing.frame(frame));
     }
 
     /**
@@ -169,28 +157,38 @@ public final class TabSession {
      */
     void clearEvents() {
         synchronized (lock) {
-            queue.removeIf(e -> e.kind != Entry.Kind.FRAME);
+            queue.removeIf(e -> e.kind != Outgoing.Kind.FRAME);
             queuedBytes = 0;
             gapFrom = 0;
             gapTo = 0;
         }
     }
 
-    /** The highest event seq already taken into a frame; a replay starts after it, so nothing comes twice. */
+    /** Dispatcher thread: the filter the next offers are matched against. */
+    void filter(TabFilter filter) {
+        this.filter = filter;
+    }
+
+    /** Dispatcher thread: the filter set by the last subscribe. */
+    TabFilter filter() {
+        return filter;
+    }
+
+    /** The highest seq already taken into a frame (events and gaps); a replay starts after it, so nothing comes twice. */
     long highestTaken() {
         synchronized (lock) {
             return highestTaken;
         }
     }
 
-    public boolean isClosed() {
+    boolean isClosed() {
         synchronized (lock) {
             return closed;
         }
     }
 
     /** Stops sending and frees the queue; the connection itself is closed by its owner. */
-    public void close() {
+    void close() {
         synchronized (lock) {
             closed = true;
             queue.clear();
@@ -199,14 +197,25 @@ public final class TabSession {
         }
     }
 
+    /** Under lock: adds an entry, dropping the oldest when the queue is full. */
+    private void enqueue(Outgoing entry) {
+        if (queue.size() >= capacity) {
+            dropOldest();
+        }
+        queue.addLast(entry);
+        if (entry.kind == Outgoing.Kind.EVENT) {
+            queuedBytes += entry.json.length;
+        }
+    }
+
     private void dropOldest() {
-        Entry oldest = queue.pollFirst();
-        if (oldest.kind == Entry.Kind.EVENT) {
+        Outgoing oldest = queue.pollFirst();
+        if (oldest.kind == Outgoing.Kind.EVENT) {
             queuedBytes -= oldest.json.length;
+            counters.tabDropped();
         }
         switch (oldest.kind) {
             case EVENT, GAP -> {
-                counters.sessionDropped.add(oldest.kind == Entry.Kind.EVENT ? 1 : 0);
                 gapFrom = gapTo == 0 ? oldest.seq : Math.min(gapFrom, oldest.seq);
                 gapTo = Math.max(gapTo, oldest.to);
             }
@@ -252,7 +261,7 @@ public final class TabSession {
     private boolean frameReady() {
         return !pushedOut.isEmpty() || gapTo != 0
                 || queue.size() >= maxEventsPerFrame || queuedBytes >= FRAME_BYTES_TARGET
-                || !queue.isEmpty() && queue.peekFirst().kind != Entry.Kind.EVENT;
+                || !queue.isEmpty() && queue.peekFirst().kind != Outgoing.Kind.EVENT;
     }
 
     private void drain() {
@@ -268,21 +277,26 @@ public final class TabSession {
                 frame = ByteBuffer.wrap(pushedOut.pollFirst().json);
             } else if (gapTo != 0) {
                 frame = ByteBuffer.wrap(encoder.gap(gapFrom, gapTo, "slow-consumer"));
+                highestTaken = Math.max(highestTaken, gapTo); // a gap on its way covers its range too
                 gapFrom = 0;
                 gapTo = 0;
             } else if (queue.isEmpty()) {
                 busy = false;
                 return;
-            } else if (queue.peekFirst().kind != Entry.Kind.EVENT) {
-                frame = ByteBuffer.wrap(queue.pollFirst().json);
+            } else if (queue.peekFirst().kind != Outgoing.Kind.EVENT) {
+                Outgoing next = queue.pollFirst();
+                if (next.kind == Outgoing.Kind.GAP) {
+                    highestTaken = Math.max(highestTaken, next.to);
+                }
+                frame = ByteBuffer.wrap(next.json);
             } else {
                 frame = null;
                 int most = Math.min(queue.size(), maxEventsPerFrame);
                 if (frameEvents.length < most) {
-                    frameEvents = new Entry[Math.max(most, Math.min(maxEventsPerFrame, frameEvents.length * 2))];
+                    frameEvents = new Outgoing[Math.max(most, Math.min(maxEventsPerFrame, frameEvents.length * 2))];
                 }
-                while (count < most && bytes < FRAME_BYTES_TARGET && queue.peekFirst().kind == Entry.Kind.EVENT) {
-                    Entry next = queue.pollFirst();
+                while (count < most && bytes < FRAME_BYTES_TARGET && queue.peekFirst().kind == Outgoing.Kind.EVENT) {
+                    Outgoing next = queue.pollFirst();
                     bytes += next.json.length;
                     frameEvents[count++] = next;
                 }
@@ -299,7 +313,7 @@ public final class TabSession {
     }
 
     private void sendFailed(Throwable cause) {
-        counters.sendFailed.increment();
+        counters.sendFailed();
         close();
         transport.close(1011, "send failed: " + cause.getClass().getSimpleName());
     }
