@@ -125,3 +125,17 @@ test('widens detects a lower threshold, wider includes and dropped excludes', ()
   assert.ok(!widens(f([], ['a.b'], 'TRACE'), f([], ['a'], 'TRACE')));
   assert.ok(!widens(f([], [], 'TRACE'), f([], ['a'], 'TRACE')));
 });
+
+test('the text search covers exception type, message and stack, context keys, values and pairs, marker and source', async () => {
+  const { textMatches } = await import('../../main/resources/dev/webconsole/web/js/filter.js');
+  const e = {
+    message: 'payment failed', logger: 'com.acme.Pay', thread: 'main', marker: 'AUDIT', source: 'Pay.java:42',
+    context: { orderId: 'A-77' },
+    thrown: { type: 'java.net.SocketTimeoutException', message: 'read timed out', stack: 'x\nCaused by: java.lang.IllegalStateException: deadlock' },
+  };
+  for (const q of ['SocketTimeout', 'timed out', 'deadlock', 'orderId', 'A-77', 'orderId=A-77', 'audit', 'Pay.java']) {
+    assert.ok(textMatches(e, compileTextMatcher(q)), q);
+  }
+  assert.ok(!textMatches(e, compileTextMatcher('nowhere')));
+  assert.ok(!textMatches(e, compileTextMatcher('orderId=B')));
+});

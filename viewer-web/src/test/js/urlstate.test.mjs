@@ -47,3 +47,14 @@ test('socketUrl is relative to the page and maps http to ws, https to wss', () =
   assert.equal(socketUrl('http://h/', emptyFilter(), { since: 5, hub: 'abc' }), 'ws://h/ws?since=5&hub=abc');
   assert.equal(socketUrl('http://h/', emptyFilter(), { hub: 'abc' }), 'ws://h/ws', 'hub only goes with since');
 });
+
+test('filterProblems names each bad parameter and the fix; a good address has none', async () => {
+  const { filterProblems } = await import('../../main/resources/dev/webconsole/web/js/urlstate.js');
+  assert.deepEqual(filterProblems('?logger=a&level=WARN&hide=DEBUG&ctx=user=ann&regex=1'), []);
+  const problems = filterProblems('?level=LOUD&hide=QUIET&ctx=user&regex=maybe');
+  assert.equal(problems.length, 4);
+  assert.match(problems[0], /^level=LOUD is not a level: use TRACE, DEBUG, INFO, WARN, ERROR or FATAL/);
+  assert.match(problems[1], /^hide=QUIET/);
+  assert.match(problems[2], /^ctx=user .*ctx=key=value/);
+  assert.match(problems[3], /^regex=maybe/);
+});
