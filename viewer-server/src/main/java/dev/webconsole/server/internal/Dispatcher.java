@@ -4,10 +4,12 @@ import dev.webconsole.server.ConsoleEvent;
 import dev.webconsole.server.Diagnostics;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -22,6 +24,8 @@ import java.util.function.Supplier;
  */
 final class Dispatcher implements Runnable {
     private static final int BATCH = 1024;
+    /** Logger names the catalogue keeps; events of further loggers are counted, not listed. */
+    static final int MAX_LOGGER_NAMES = 10_000;
     /** Spins before parking: a burst that is still arriving costs no park and unpark. */
     private static final int SPINS_BEFORE_PARK = 64;
     private static final VarHandle SLEEPING;
@@ -43,6 +47,7 @@ final class Dispatcher implements Runnable {
     private final Diagnostics diagnostics;
     private final String hubId;
     private final List<Tab> tabs = new ArrayList<>();
+    private final LoggerCatalogue catalogue;
     private final ConsoleEvent[] batch = new ConsoleEvent[BATCH];
     private final Outgoing[] encoded = new Outgoing[BATCH];
     private volatile boolean running = true;
@@ -55,8 +60,9 @@ final class Dispatcher implements Runnable {
     private long nextSeq = 1;
     private long ingestDropsSeen;
 
+    /** @param later runs a task after a delay on the hub's scheduler (the logger catalogue's refreshes) */
     Dispatcher(int ingestQueue, int history, EventEncoder encoder, Counters counters,
-            Diagnostics diagnostics, String hubId) {
+            Diagnostics diagnostics, String hubId, BiConsumer<Runnable, Duration> later) {
         this.ingest = new Ingest(ingestQueue, counters, this::wake);
         this.history = new History(history);
         this.encoder = encoder;
@@ -64,6 +70,7 @@ final class Dispatcher implements Runnable {
         this.counters = counters;
         this.diagnostics = diagnostics;
         this.hubId = hubId;
+        this.catalogue = new LoggerCatalogue(MAX_LOGGER_NAMES, later, this::command);
     }
 
     /** Queues an event without blocking; false (and counted) when the queue is full. */
@@ -121,9 +128,19 @@ final class Dispatcher implements Runnable {
         });
     }
 
+    /** Sends a tab the logger catalogue now, and again when it changes, at most every few seconds. */
+    void sendLoggers(Tab tab) {
+        command(() -> {
+            if (tabs.contains(tab)) {
+                catalogue.ask(tab);
+            }
+        });
+    }
+
     void close(Tab tab) {
         tab.close();
         command(() -> {
+            catalogue.forget(tab);
             tabs.remove(tab);
             counters.tabs(tabs.size());
         });
@@ -237,10 +254,12 @@ final class Dispatcher implements Runnable {
             tabs.get(t).offer(encoded, n);
         }
         java.util.Arrays.fill(encoded, 0, n, null);
+        catalogue.changed();
     }
 
     private Outgoing encode(ConsoleEvent event) {
         long seq = nextSeq++;
+        catalogue.count(event.logger(), event.severity());
         return Outgoing.event(seq, event.severity(), event.logger(), eventWriter.writeOrExplain(event, seq));
     }
 

@@ -1,5 +1,5 @@
-// Which controller action each view's handler runs: the controller's bindings, kept apart from
-// its state and logic. No DOM: the views' bindX methods are the only way in.
+// Which controller action each view's handler and each frame from the hub runs: the controller's
+// bindings, kept apart from its state and logic. No DOM: the views' bindX methods are the only way in.
 
 import { parsePrefixes } from './filter.js';
 import { logLine } from './format.js';
@@ -65,4 +65,29 @@ function bindActions(page) {
   page.v.outage.bindReconnect(() => page.conn.reconnectNow());
   statusBar.bindUtc(() => page.toggleUtc());
   statusBar.bindMaxRows((text) => page.setMaxRows(text));
+}
+
+/** What the page does with each kind of frame from the hub (the Connection's `on`). */
+export function connectionHandlers(page) {
+  return {
+    events: (events) => {
+      page.progress.received(events);
+      page.frames.enqueue({ t: 'events', v: events });
+    },
+    gap: (gap) => page.frames.enqueue({ t: 'gap', v: gap }),
+    restart: (hello) => page.frames.enqueue({ t: 'restart', v: hello }),
+    serverError: (text) => {
+      page.v.statusBar.setServerError(text);
+      page.boosts.showError(text);
+    },
+    status: () => page.showConnection(),
+    hello: (hello) => {
+      page.progress.hello(hello.lastSeq);
+      page.stats.poll();
+      page.boosts.setHello(hello);
+      page.conn.send({ type: 'loggers' });
+    },
+    loggers: (frame) => page.setHubLoggers(frame.loggers),
+    levels: (frame) => page.boosts.setLevels(frame),
+  };
 }

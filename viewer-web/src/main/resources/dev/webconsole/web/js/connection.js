@@ -236,6 +236,9 @@ export class Connection {
       case 'levels':
         this.on.levels?.(msg);
         break;
+      case 'loggers':
+        this.on.loggers?.(msg);
+        break;
       default:
       // Unknown frame types are ignored (protocol v1: clients ignore what they do not know).
     }

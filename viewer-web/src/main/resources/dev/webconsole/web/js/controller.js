@@ -12,7 +12,7 @@ import { FollowState } from './follow.js';
 import { FrameLoop } from './frame-loop.js';
 import { StatsPoller, HubProgress, statParts } from './hub-stats.js';
 import { PREF, pref, setPref } from './prefs.js';
-import { bindViews } from './bindings.js';
+import { bindViews, connectionHandlers } from './bindings.js';
 
 export class ConsoleController {
   /**
@@ -33,6 +33,8 @@ export class ConsoleController {
     this.utc = pref(PREF.utc) === '1';
     this.store = new RowStore({ maxRows: clampMaxRows(pref(PREF.maxRows, String(DEFAULT_MAX_ROWS))) });
     this.setPredicate();
+    /** Every logger the hub has seen (its `loggers` catalogue): the tree shows them all. */
+    this.hubLoggers = [];
     this.ensureFilterLoggers();
     this.progress = new HubProgress();
     /** A search is being typed: its first change made a history entry, the next ones replace it. */
@@ -50,25 +52,7 @@ export class ConsoleController {
       buildUrl: (f, since, hub) => socketUrl(address.baseURI, f, { since, hub, token: this.token }),
       filter: serverFilter(this.filter),
       maxDelayMs: isLoopbackHost(new URL(address.baseURI).hostname) ? LOOPBACK_MAX_DELAY_MS : REMOTE_MAX_DELAY_MS,
-      on: {
-        events: (events) => {
-          this.progress.received(events);
-          this.frames.enqueue({ t: 'events', v: events });
-        },
-        gap: (gap) => this.frames.enqueue({ t: 'gap', v: gap }),
-        restart: (hello) => this.frames.enqueue({ t: 'restart', v: hello }),
-        serverError: (text) => {
-          this.v.statusBar.setServerError(text);
-          this.boosts.showError(text);
-        },
-        status: () => this.showConnection(),
-        hello: (hello) => {
-          this.progress.hello(hello.lastSeq);
-          this.stats.poll();
-          this.boosts.setHello(hello);
-        },
-        levels: (frame) => this.boosts.setLevels(frame),
-      },
+      on: connectionHandlers(this),
     });
     this.boosts = createBoostPanel((m) => this.conn.send(m));
     this.stats = new StatsPoller({
@@ -165,8 +149,16 @@ export class ConsoleController {
     return v.length ? v[v.length - 1].key : -Infinity;
   }
 
+  /** The tree has a node for every prefix the filter names and every logger the hub has seen. */
   ensureFilterLoggers() {
-    for (const p of [...this.filter.loggers, ...this.filter.exclude]) this.store.tree.ensure(p);
+    for (const p of [...this.filter.loggers, ...this.filter.exclude, ...this.hubLoggers]) this.store.tree.ensure(p);
+  }
+
+  /** The hub's logger catalogue, {name: {LEVEL: count}}: the tree dims the loggers the filter hides. */
+  setHubLoggers(loggers) {
+    this.hubLoggers = loggers && typeof loggers === 'object' ? Object.keys(loggers) : [];
+    this.ensureFilterLoggers();
+    this.frames.redraw();
   }
 
   // ---- filter ----
