@@ -62,6 +62,8 @@ class CustomLevelsTest extends BrowserTestBase {
         Path shot = Path.of("target", "custom-levels-strip.png");
         Files.createDirectories(shot.getParent());
         Files.write(shot, browser.screenshot());
+        browser.js("document.documentElement.dataset.theme = 'dark'");
+        Files.write(Path.of("target", "custom-levels-strip-dark.png"), browser.screenshot());
     }
 
     @Test
