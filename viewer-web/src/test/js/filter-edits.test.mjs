@@ -11,6 +11,17 @@ test('a level below the threshold lowers the threshold; others toggle hidden', (
   assert.equal(warn.hidden.length, 0, 'the filter passed in is not changed');
 });
 
+test('a custom level toggles like a standard one; below the threshold it lowers it by its severity', () => {
+  const info = { ...emptyFilter(), level: 'INFO' };
+  const hidden = toggleLevel({ ...emptyFilter(), hidden: ['WARN'] }, 'CONFIG', 450);
+  assert.deepEqual([hidden.level, hidden.hidden], ['TRACE', ['WARN', 'CONFIG']]);
+  assert.deepEqual(toggleLevel(hidden, 'CONFIG', 450).hidden, ['WARN']);
+  assert.equal(toggleLevel(info, 'CONFIG', 450).level, 'DEBUG', 'CONFIG (450) needs DEBUG+');
+  assert.equal(toggleLevel(emptyFilter(), 'FINEST', 700).level, 'ALL', 'FINEST (700) is finer than TRACE');
+  assert.deepEqual(toggleLevel({ ...emptyFilter(), hidden: ['FINEST'] }, 'FINEST', 700), { ...emptyFilter(), level: 'ALL' });
+  assert.deepEqual(toggleLevel(info, 'NOTICE').hidden, ['NOTICE'], 'a custom level without severity just toggles');
+});
+
 test('a tree prefix toggles on one list and leaves the other', () => {
   const f = toggleLoggerPrefix({ ...emptyFilter(), exclude: ['a.b'] }, 'loggers', 'a.b');
   assert.deepEqual([f.loggers, f.exclude], [['a.b'], []]);

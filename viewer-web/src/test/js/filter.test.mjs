@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   LEVELS, levelRank, normalizeLevel, loggerMatches, loggerAllowed, levelAllowed, parsePrefixes,
+  noteLevel, stripLevels, MAX_CUSTOM_LEVELS,
   compileTextMatcher, eventPredicate, serverFilter, sameServerFilter, widens, splitPair,
 } from '../../main/resources/dev/webconsole/web/js/filter.js';
 import { emptyFilter } from '../../main/resources/dev/webconsole/web/js/urlstate.js';
@@ -42,8 +43,39 @@ test('level threshold and per-level toggles', () => {
   assert.ok(levelAllowed('FATAL', 'WARN'));
   assert.ok(!levelAllowed('INFO', 'WARN'));
   assert.ok(!levelAllowed('ERROR', 'TRACE', ['ERROR']));
-  assert.ok(levelAllowed('NOTICE', 'FATAL'), 'custom levels are left to the hub');
+  assert.ok(levelAllowed('NOTICE', 'FATAL'), 'a custom level without severity is left to the hub');
 });
+
+test('custom levels are ranked by severity: CONFIG 450 between INFO and DEBUG, FINEST 700 below TRACE', () => {
+  assert.ok(levelAllowed('CONFIG', 'DEBUG', [], 450));
+  assert.ok(!levelAllowed('CONFIG', 'INFO', [], 450));
+  assert.ok(!levelAllowed('FINEST', 'TRACE', [], 700), 'TRACE+ hides FINEST, as the hub does');
+  assert.ok(levelAllowed('FINEST', 'ALL', [], 700));
+  assert.ok(levelAllowed('FINE', 'DEBUG', [], 500), 'same weight as DEBUG');
+  assert.ok(!levelAllowed('CONFIG', 'ALL', ['CONFIG'], 450), 'hidden applies to custom levels');
+  assert.ok(!levelAllowed('NOTICE', 'TRACE', ['NOTICE']));
+  assert.ok(levelAllowed('TRACE', 'ALL'));
+  const p = eventPredicate(emptyFilter());
+  assert.ok(!p({ level: 'FINEST', severity: 700, logger: 'a' }));
+  assert.ok(p({ level: 'CONFIG', severity: 450, logger: 'a' }));
+});
+
+test('the strip lists seen custom levels among the standard ones by weight, least severe first', () => {
+  const seen = new Map();
+  for (const e of [{ level: 'CONFIG', severity: 450 }, { level: 'FINEST', severity: 700 }, { level: 'INFO' },
+    { level: 'FINE', severity: 500 }, { level: 'NOTICE' }, { level: 'CONFIG', severity: 450 }]) noteLevel(seen, e);
+  assert.deepEqual([...seen], [['CONFIG', 450], ['FINEST', 700], ['FINE', 500], ['NOTICE', null]]);
+  assert.deepEqual(stripLevels(seen), ['FINEST', 'TRACE', 'DEBUG', 'FINE', 'CONFIG', 'INFO', 'WARN', 'ERROR', 'FATAL', 'NOTICE']);
+  for (let i = 0; i < MAX_CUSTOM_LEVELS + 5; i++) noteLevel(seen, { level: 'L' + i, severity: i });
+  assert.equal(seen.size, MAX_CUSTOM_LEVELS, 'bounded');
+});
+
+test('widens when the threshold goes down to ALL', () => {
+  const f = { loggers: [], exclude: [], level: 'TRACE' };
+  assert.ok(widens(f, { ...f, level: 'ALL' }));
+  assert.ok(!widens({ ...f, level: 'ALL' }, f));
+});
+
 
 test('parsePrefixes splits on commas and whitespace, trims dots, dedupes', () => {
   assert.deepEqual(parsePrefixes(' a.b, c\nd  a.b ,, .e. '), ['a.b', 'c', 'd', 'e']);

@@ -8,7 +8,7 @@ test('parses the example from the issue', () => {
 });
 
 test('bad values fall back to defaults', () => {
-  const f = parseFilter('level=LOUD&hide=nope&hide=debug&regex=maybe&ctx=novalue&ctx==x');
+  const f = parseFilter('level=LOUD&hide=no%20pe&hide=debug&hide=&regex=maybe&ctx=novalue&ctx==x');
   assert.equal(f.level, 'TRACE');
   assert.deepEqual(f.hidden, ['DEBUG']);
   assert.equal(f.regex, false);
@@ -51,10 +51,22 @@ test('socketUrl is relative to the page and maps http to ws, https to wss', () =
 test('filterProblems names each bad parameter and the fix; a good address has none', async () => {
   const { filterProblems } = await import('../../main/resources/dev/webconsole/web/js/urlstate.js');
   assert.deepEqual(filterProblems('?logger=a&level=WARN&hide=DEBUG&ctx=user=ann&regex=1'), []);
-  const problems = filterProblems('?level=LOUD&hide=QUIET&ctx=user&regex=maybe');
+  const problems = filterProblems('?level=LOUD&hide=QU%20IET&ctx=user&regex=maybe');
   assert.equal(problems.length, 4);
-  assert.match(problems[0], /^level=LOUD is not a level: use TRACE, DEBUG, INFO, WARN, ERROR or FATAL/);
-  assert.match(problems[1], /^hide=QUIET/);
+  assert.match(problems[0], /^level=LOUD is not a level: use ALL, TRACE, DEBUG, INFO, WARN, ERROR or FATAL/);
+  assert.match(problems[1], /^hide=QU IET is not a level name/);
   assert.match(problems[2], /^ctx=user .*ctx=key=value/);
   assert.match(problems[3], /^regex=maybe/);
+});
+
+test('hide takes custom level names as the log spells them; level takes ALL but no custom name', async () => {
+  const { filterProblems } = await import('../../main/resources/dev/webconsole/web/js/urlstate.js');
+  assert.deepEqual(filterProblems('?hide=CONFIG&hide=FINEST,debug&level=ALL'), []);
+  const f = parseFilter('?hide=FINEST&hide=debug,CONFIG&level=all');
+  assert.equal(f.level, 'ALL');
+  assert.deepEqual(f.hidden, ['DEBUG', 'FINEST', 'CONFIG'], 'standard ones first, custom ones as given');
+  assert.deepEqual(parseFilter(serializeFilter(f)), f);
+  assert.equal(serializeFilter(f).toString(), 'level=ALL&hide=DEBUG&hide=FINEST&hide=CONFIG');
+  assert.match(filterProblems('?level=CONFIG')[0], /^level=CONFIG is not a level: use ALL, TRACE/);
+  assert.match(socketUrl('http://h/', f), /level=ALL/);
 });

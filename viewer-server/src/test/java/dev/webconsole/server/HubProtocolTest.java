@@ -180,6 +180,28 @@ class HubProtocolTest {
     }
 
     @Test
+    void aTraceThresholdLeavesOutFinestAndAllLetsItThroughInQueryAndSubscribe() throws Exception {
+        ConsoleHub hub = hubs.startHub();
+        WsClient trace = hubs.connect(hub, "level=TRACE");
+        WsClient all = hubs.connect(hub, "level=all");
+        WsClient unfiltered = hubs.connect(hub, "");
+        trace.next("hello");
+        all.next("hello");
+        unfiltered.next("hello");
+        hub.publish(Events.of("FINEST", 700, "a", "finest"));
+        hub.publish(Events.of("CONFIG", 450, "a", "config"));
+        assertEquals(List.of(2L), seqs(trace.events(1)));
+        List<JsonNode> both = all.events(2);
+        assertEquals(List.of(1L, 2L), seqs(both));
+        assertEquals(700, both.get(0).path("severity").asInt());
+        assertEquals(List.of(1L, 2L), seqs(unfiltered.events(2)), "no level means ALL");
+        trace.send("{\"type\":\"subscribe\",\"filter\":{\"level\":\"ALL\"}}");
+        List<JsonNode> replay = trace.events(2);
+        assertEquals(List.of(1L, 2L), seqs(replay), "the wider filter replays the history with FINEST");
+        assertEquals("FINEST", replay.get(0).path("level").asText());
+    }
+
+    @Test
     void aSinceFromAnotherHubReplaysTheWholeHistory() throws Exception {
         ConsoleHub hub = hubs.startHub();
         hub.publish(info("a", "1"));

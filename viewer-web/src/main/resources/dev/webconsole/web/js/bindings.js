@@ -27,7 +27,7 @@ function bindFilterControls(page) {
     const list = parsePrefixes(text);
     if (list.join(',') !== page.filter[key].join(',')) set(key)(list);
   });
-  filterBar.bindLevelToggle((level) => page.applyFilter(edit.toggleLevel(page.filter, level)));
+  filterBar.bindLevelToggle((level, severity) => page.applyFilter(edit.toggleLevel(page.filter, level, severity)));
   filterBar.bindChip((kind, value) => page.applyFilter(edit.toggleChip(page.filter, kind, value)));
   tree.bindInclude((path) => page.applyFilter(edit.toggleLoggerPrefix(page.filter, 'loggers', path)));
   tree.bindExclude((path) => page.applyFilter(edit.toggleLoggerPrefix(page.filter, 'exclude', path)));

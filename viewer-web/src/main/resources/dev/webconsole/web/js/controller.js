@@ -125,7 +125,7 @@ export class ConsoleController {
     statusBar.setTrimmed(store.trimmed, store.maxRows);
     statusBar.setUnkept(store.unkept, follow.paused);
     statusBar.setRowCounts(store.view.length, store.size);
-    filterBar.setLevelCounts(store.levelCounts);
+    filterBar.setLevelCounts(store.levelCounts, store.customLevels);
     this.tree.render();
   }
 
@@ -188,7 +188,7 @@ export class ConsoleController {
 
   /** The store's view follows the whole filter; its level counts follow the filter without its level parts. */
   setPredicate() {
-    const levelFree = { ...this.filter, level: 'TRACE', hidden: [] };
+    const levelFree = { ...this.filter, level: 'ALL', hidden: [] };
     this.store.setPredicate(eventPredicate(this.filter, this.matcher), eventPredicate(levelFree, this.matcher));
   }
 

@@ -2,8 +2,8 @@
 // inputs, the level strip with its counts, the context/marker chips and the search error.
 // It owns these elements only; the controller binds handlers and sets the filter to show.
 
-import { LEVELS, levelRank } from './filter.js';
-import { compactCount, formatCount, showControls } from './format.js';
+import { belowThreshold, stripLevels } from './filter.js';
+import { compactCount, formatCount, levelClass, showControls } from './format.js';
 
 const SEARCH_DEBOUNCE_MS = 120;
 
@@ -20,24 +20,35 @@ export class FilterBar {
     this.error = $('search-error');
     this.addressError = $('url-error');
     this.shown = { q: '', loggers: [], exclude: [] };
+    this.shownFilter = null;
+    /** Custom levels with a chip (name -> weight or null). */
+    this.customLevels = new Map();
     this.buildLevelStrip();
   }
 
+  /** One chip per level, least severe first; custom levels (from the log) sit among them by weight. */
   buildLevelStrip() {
-    for (const level of LEVELS) {
-      const b = this.doc.createElement('button');
-      b.type = 'button';
-      b.className = 'level-toggle lvl-' + level.toLowerCase();
-      b.dataset.level = level;
-      const name = this.doc.createElement('span');
-      name.className = 'name';
-      name.textContent = level;
-      const count = this.doc.createElement('span');
-      count.className = 'count';
-      count.textContent = '0';
-      b.append(name, count);
-      this.levels.append(b);
-    }
+    const chips = new Map([...this.levels.children].map((b) => [b.dataset.level, b]));
+    const order = stripLevels(this.customLevels).map((level) => chips.get(level) ?? this.levelChip(level));
+    this.levels.replaceChildren(...order);
+    if (this.shownFilter) this.setLevelStates(this.shownFilter);
+  }
+
+  levelChip(level) {
+    const b = this.doc.createElement('button');
+    b.type = 'button';
+    b.className = 'level-toggle ' + levelClass(level);
+    b.dataset.level = level;
+    const weight = this.customLevels.get(level);
+    if (weight !== undefined && weight !== null) b.dataset.severity = String(weight);
+    const name = this.doc.createElement('span');
+    name.className = 'name';
+    name.textContent = showControls(level);
+    const count = this.doc.createElement('span');
+    count.className = 'count';
+    count.textContent = '0';
+    b.append(name, count);
+    return b;
   }
 
   /**
@@ -96,11 +107,11 @@ export class FilterBar {
     }
   }
 
-  /** handler(level): a level of the strip was clicked. */
+  /** handler(level, severity): a level of the strip was clicked; `severity` is a custom level's weight. */
   bindLevelToggle(handler) {
     this.levels.addEventListener('click', (e) => {
       const b = e.target.closest('.level-toggle');
-      if (b) handler(b.dataset.level);
+      if (b) handler(b.dataset.level, b.dataset.severity === undefined ? undefined : Number(b.dataset.severity));
     });
   }
 
@@ -143,13 +154,18 @@ export class FilterBar {
     this.search.setAttribute('aria-invalid', String(Boolean(message)));
     this.search.classList.toggle('invalid', Boolean(message));
 
+    this.shownFilter = f;
+    this.setLevelStates(f);
+    this.setChips(f);
+  }
+
+  setLevelStates(f) {
     for (const b of this.levels.children) {
       const level = b.dataset.level;
-      const below = levelRank(level) < levelRank(f.level);
+      const below = belowThreshold(level, this.customLevels.get(level) ?? undefined, f.level);
       b.setAttribute('aria-pressed', String(!below && !f.hidden.includes(level)));
       b.classList.toggle('below', below);
     }
-    this.setChips(f);
   }
 
   setChips(f) {
@@ -170,15 +186,19 @@ export class FilterBar {
     chips.hidden = !chips.childElementCount;
   }
 
-  /** Per-level event counts (Map level -> n). */
-  setLevelCounts(counts) {
+  /** Per-level event counts (Map level -> n) and the custom levels seen (Map level -> weight or null). */
+  setLevelCounts(counts, customLevels = new Map()) {
+    if (customLevels.size !== this.customLevels.size) {
+      this.customLevels = new Map(customLevels);
+      this.buildLevelStrip();
+    }
     for (const b of this.levels.children) {
       const n = counts.get(b.dataset.level) ?? 0;
       const text = compactCount(n);
       const c = b.lastChild;
       if (c.textContent !== text) {
         c.textContent = text;
-        b.title = `${formatCount(n)} ${b.dataset.level} events held`;
+        b.title = showControls(`${formatCount(n)} ${b.dataset.level} events held`);
       }
     }
   }

@@ -1,21 +1,24 @@
 // What each filter control does to a filter, with no DOM. Each function returns a new filter.
 
-import { LEVELS, levelRank } from './filter.js';
+import { belowThreshold, orderHidden, thresholdFor } from './filter.js';
 
 export function copyFilter(f) {
   return { ...f, loggers: [...f.loggers], exclude: [...f.exclude], hidden: [...f.hidden], ctx: [...f.ctx], markers: [...f.markers] };
 }
 
-/** A click on a level of the strip: shows or hides it; a level below the threshold lowers the threshold to it. */
-export function toggleLevel(filter, level) {
+/**
+ * A click on a level of the strip (`severity`: a custom level's weight): shows or hides it; a level
+ * below the threshold lowers the threshold to the most severe one that lets it through.
+ */
+export function toggleLevel(filter, level, severity = undefined) {
   const f = copyFilter(filter);
-  if (levelRank(level) < levelRank(f.level)) {
-    f.level = level;
+  if (belowThreshold(level, severity, f.level)) {
+    f.level = thresholdFor(level, severity);
     f.hidden = f.hidden.filter((h) => h !== level);
   } else if (f.hidden.includes(level)) {
     f.hidden = f.hidden.filter((h) => h !== level);
   } else {
-    f.hidden = LEVELS.filter((l) => l === level || f.hidden.includes(l));
+    f.hidden = orderHidden([...f.hidden, level]);
   }
   return f;
 }

@@ -5,7 +5,16 @@
 /** Standard level names, least severe first (the hub's order). */
 export const LEVELS = Object.freeze(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL']);
 
+/** Thresholds the hub accepts, least severe first: ALL also lets through levels finer than TRACE. */
+export const THRESHOLDS = Object.freeze(['ALL', ...LEVELS]);
+
 const RANK = new Map(LEVELS.map((name, i) => [name, i]));
+
+/** Log4j's weights of the standard levels and of ALL: lower is more severe. */
+const WEIGHT = new Map([['FATAL', 100], ['ERROR', 200], ['WARN', 300], ['INFO', 400], ['DEBUG', 500], ['TRACE', 600], ['ALL', Infinity]]);
+
+/** How many custom level names the page keeps track of; a log with more shows the first ones. */
+export const MAX_CUSTOM_LEVELS = 32;
 
 /** Index of a standard level in LEVELS, or -1 for a custom or unknown level. */
 export function levelRank(level) {
@@ -18,6 +27,72 @@ export function normalizeLevel(level) {
   if (typeof level !== 'string') return null;
   const up = level.trim().toUpperCase();
   return RANK.has(up) ? up : null;
+}
+
+/** A threshold as the hub accepts it (a standard level or ALL), or null. */
+export function normalizeThreshold(level) {
+  if (typeof level === 'string' && level.trim().toUpperCase() === 'ALL') return 'ALL';
+  return normalizeLevel(level);
+}
+
+/**
+ * The Log4j weight of a level: a standard one's own, a custom one's `severity` as the hub sends it
+ * (docs/PROTOCOL.md "events"), or null when a custom level came without one.
+ */
+export function levelWeight(level, severity) {
+  if (RANK.has(level)) return WEIGHT.get(level);
+  return Number.isFinite(severity) ? severity : null;
+}
+
+/** The weight a threshold lets through (this and more severe); an unknown threshold counts as TRACE. */
+export function thresholdWeight(threshold) {
+  return WEIGHT.get(threshold) ?? WEIGHT.get('TRACE');
+}
+
+/** Whether a level of this weight is below (finer than) the threshold. Unranked custom levels never are. */
+export function belowThreshold(level, severity, threshold) {
+  const weight = levelWeight(level, severity);
+  return weight !== null && weight > thresholdWeight(threshold);
+}
+
+/** The most severe threshold that lets a level through (a custom level under TRACE needs ALL). */
+export function thresholdFor(level, severity) {
+  const weight = levelWeight(level, severity);
+  if (weight === null) return 'ALL';
+  return [...THRESHOLDS].reverse().find((t) => WEIGHT.get(t) >= weight);
+}
+
+/** A name `hide` may carry: a standard level (any case), or a custom level's name as the log spells it. */
+export function hideableLevel(name) {
+  if (typeof name !== 'string') return null;
+  const trimmed = name.trim();
+  return normalizeLevel(trimmed) ?? (/^[^\s,\p{C}]{1,64}$/u.test(trimmed) ? trimmed : null);
+}
+
+/** Hidden levels in a stable order: standard ones least severe first, then custom ones as given. */
+export function orderHidden(hidden) {
+  const custom = hidden.filter((l) => !RANK.has(l));
+  return [...LEVELS.filter((l) => hidden.includes(l)), ...new Set(custom)];
+}
+
+/**
+ * Notes the custom level of an event in `seen` (Map name -> weight or null), at most
+ * MAX_CUSTOM_LEVELS names, so the level strip can give it a chip in severity order.
+ */
+export function noteLevel(seen, event) {
+  const level = event.level;
+  if (typeof level !== 'string' || RANK.has(level) || seen.has(level) || seen.size >= MAX_CUSTOM_LEVELS) return;
+  seen.set(level, levelWeight(level, event.severity));
+}
+
+/**
+ * The levels of the strip, least severe first: the six standard ones and the custom ones seen,
+ * each placed by its weight (after a standard level of the same weight); unranked ones go last.
+ */
+export function stripLevels(seen) {
+  const all = [...LEVELS.map((l) => [l, WEIGHT.get(l), 0]), ...[...seen].map(([l, w]) => [l, w ?? -Infinity, 1])];
+  all.sort((a, b) => b[1] - a[1] || a[2] - b[2]);
+  return all.map(([l]) => l);
 }
 
 /**
@@ -39,13 +114,11 @@ export function loggerAllowed(logger, include, exclude) {
 }
 
 /**
- * Whether a level passes a threshold and the per-level toggles. Custom levels the page cannot rank
- * always pass: the hub, which knows their weight, has already applied the threshold.
+ * Whether a level passes a threshold and the per-level toggles. A custom level is ranked by its
+ * `severity` (as the hub ranks it); one that came without it passes the threshold.
  */
-export function levelAllowed(level, threshold, hidden = []) {
-  const rank = levelRank(level);
-  if (rank < 0) return true;
-  if (rank < Math.max(0, levelRank(threshold))) return false;
+export function levelAllowed(level, threshold, hidden = [], severity = undefined) {
+  if (belowThreshold(level, severity, threshold)) return false;
   return !hidden.includes(level);
 }
 
@@ -116,7 +189,7 @@ export function eventPredicate(filter, matcher = compileTextMatcher(filter.q, fi
   const { loggers, exclude, level, hidden, ctx, markers } = filter;
   const ctxPairs = (ctx ?? []).map(splitPair);
   return (event) => {
-    if (!levelAllowed(event.level, level, hidden)) return false;
+    if (!levelAllowed(event.level, level, hidden, event.severity)) return false;
     if (!loggerAllowed(event.logger, loggers, exclude)) return false;
     if (markers && markers.length && !markers.includes(event.marker)) return false;
     for (const [k, v] of ctxPairs) {
@@ -172,7 +245,7 @@ export function sameServerFilter(a, b) {
  * duplicates, which the store drops).
  */
 export function widens(prev, next) {
-  if (levelRank(next.level) < levelRank(prev.level)) return true;
+  if (thresholdWeight(next.level) > thresholdWeight(prev.level)) return true;
   if (prev.loggers.length > 0) {
     if (next.loggers.length === 0) return true;
     for (const p of next.loggers) {

@@ -183,7 +183,7 @@ export function showControls(text) {
 export function emptyText(held, inView, others, filter) {
   if (held === 0) {
     const byLogger = filter.loggers.length > 0 || filter.exclude.length > 0;
-    const byLevel = Boolean(filter.level) && filter.level !== 'TRACE';
+    const byLevel = Boolean(filter.level) && filter.level !== 'TRACE' && filter.level !== 'ALL';
     if (others <= 0 || !(byLogger || byLevel)) return 'Waiting for events\u2026';
     const where = byLogger && byLevel ? 'from other loggers or levels' : byLevel ? 'at lower levels' : 'from other loggers';
     return `No events match this filter yet; ${formatCount(others)} ${where}`;

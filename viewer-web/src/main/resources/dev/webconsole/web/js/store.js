@@ -8,6 +8,7 @@
 
 import { LoggerTree } from './loggertree.js';
 import { lowerBound, upperBound, mergeByKey } from './sorted.js';
+import { noteLevel } from './filter.js';
 
 export const DEFAULT_MAX_ROWS = 100_000;
 export const MIN_MAX_ROWS = 100;
@@ -28,6 +29,8 @@ export class RowStore {
     this.view = [];
     this.tree = new LoggerTree();
     this.levelCounts = new Map();
+    /** Custom level names seen (name -> weight or null), kept when rows go, so their chips stay. */
+    this.customLevels = new Map();
     this.epoch = 0;
     this.predicate = () => true;
     /** Which events the level counts cover: those the filter lets through, its level parts aside. */
@@ -260,6 +263,7 @@ export class RowStore {
   makeEvent(ev, key) {
     const counted = this.countPredicate(ev);
     if (counted) this.countLevel(ev.level, 1);
+    noteLevel(this.customLevels, ev);
     this.tree.add(ev.logger);
     return { id: this.nextId++, kind: 'event', key, seq: ev.seq, event: ev, counted };
   }

@@ -2,7 +2,7 @@
 //   ?logger=a.b&logger=c&exclude=a.b.noisy&level=WARN&hide=DEBUG&q=timeout&regex=1&ctx=user=ann&marker=SQL
 // The token is never part of a URL the page shows or shares; it only goes into the socket URL.
 
-import { LEVELS, normalizeLevel, parsePrefixes } from './filter.js';
+import { THRESHOLDS, hideableLevel, normalizeThreshold, orderHidden, parsePrefixes } from './filter.js';
 
 /** Query keys owned by the filter (and the token), replaced when the page rewrites its URL. */
 export const FILTER_KEYS = Object.freeze(['logger', 'exclude', 'level', 'hide', 'q', 'regex', 'ctx', 'marker']);
@@ -18,9 +18,8 @@ export function parseFilter(query) {
   const f = emptyFilter();
   f.loggers = parsePrefixes(p.getAll('logger').join(','));
   f.exclude = parsePrefixes(p.getAll('exclude').join(','));
-  f.level = normalizeLevel(p.get('level') ?? '') ?? 'TRACE';
-  const hidden = p.getAll('hide').flatMap((v) => v.split(',')).map(normalizeLevel).filter(Boolean);
-  f.hidden = LEVELS.filter((l) => hidden.includes(l));
+  f.level = normalizeThreshold(p.get('level') ?? '') ?? 'TRACE';
+  f.hidden = orderHidden(p.getAll('hide').flatMap((v) => v.split(',')).map(hideableLevel).filter(Boolean));
   f.q = p.get('q') ?? '';
   f.regex = isTrue(p.get('regex'));
   f.ctx = unique(p.getAll('ctx').filter((v) => v.includes('=') && v.indexOf('=') > 0));
@@ -30,16 +29,17 @@ export function parseFilter(query) {
 
 /**
  * What parseFilter could not use, one sentence each naming the parameter and the fix, such as
- * 'level=LOUD is not a level: use TRACE, DEBUG, INFO, WARN, ERROR or FATAL. Showing every level.'
+ * 'level=LOUD is not a level: use ALL, TRACE, DEBUG, INFO, WARN, ERROR or FATAL. Showing every level.'
+ * `hide` also takes custom level names (JUL's CONFIG, say); `level` only what the hub accepts.
  */
 export function filterProblems(query) {
   const p = toParams(query);
   const out = [];
-  const levels = `use ${LEVELS.slice(0, -1).join(', ')} or ${LEVELS[LEVELS.length - 1]}`;
+  const levels = `use ${THRESHOLDS.slice(0, -1).join(', ')} or ${THRESHOLDS[THRESHOLDS.length - 1]}`;
   const level = p.get('level');
-  if (level !== null && normalizeLevel(level) === null) out.push(`level=${level} is not a level: ${levels}. Showing every level.`);
+  if (level !== null && normalizeThreshold(level) === null) out.push(`level=${level} is not a level: ${levels}. Showing every level.`);
   for (const v of p.getAll('hide').flatMap((h) => h.split(','))) {
-    if (normalizeLevel(v) === null) out.push(`hide=${v} is not a level: ${levels}. Ignored.`);
+    if (hideableLevel(v) === null) out.push(`hide=${v} is not a level name: write a level such as DEBUG or CONFIG. Ignored.`);
   }
   for (const v of p.getAll('ctx')) {
     if (!(v.indexOf('=') > 0)) out.push(`ctx=${v} is not a context filter: write ctx=key=value. Ignored.`);
