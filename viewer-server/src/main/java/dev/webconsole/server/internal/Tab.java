@@ -2,8 +2,6 @@ package dev.webconsole.server.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,19 +20,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>When the queue is full the oldest event is dropped and the tab is told with a
  * {@code slow-consumer} gap before anything newer.
+ *
+ * <p>What waits, and which frame goes next, is kept in a {@link TabBacklog}; this class owns the lock
+ * that guards it, the one-send-in-flight rule and the pacing.
  */
 final class Tab {
-    /**
-     * A frame stops taking events once it holds this many bytes (it always takes at least one).
-     * Kept under half a G1 region of a small heap, so a frame is not a humongous object.
-     */
-    static final int FRAME_BYTES_TARGET = 256 * 1024;
-    /**
-     * At most this many whole frames (hello, errors) wait beside a full queue; more are dropped, so
-     * a tab that sends but never reads cannot grow the hub's memory with replies.
-     */
-    static final int MAX_PUSHED_OUT = 8;
-
     /** The connection a tab's frames go out on. */
     interface Transport {
         /**
@@ -53,43 +43,26 @@ final class Tab {
     }
 
     private final Object lock = new Object();
-    private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
-    /** Frames (hello, errors) that overflow pushed out of the queue; they go first. */
-    private final ArrayDeque<Outgoing> pushedOut = new ArrayDeque<>();
-    /** The latest reply (the logger catalogue) waiting beside the queue; a newer one replaces it. */
-    private byte[] reply;
-    private final int capacity;
-    private final int maxEventsPerFrame;
     private final long minFrameGapNanos;
-    private final EventEncoder encoder;
     private final Executor executor;
     private final Scheduler scheduler;
     private final Counters counters;
     private final Transport transport;
 
     // Guarded by lock.
-    private long gapFrom;
-    private long gapTo;
+    private final TabBacklog backlog;
     private boolean busy;
     private boolean closed;
-    /** The bytes of the events in {@code queue}. */
-    private long queuedBytes;
-    /** The highest seq taken into a frame, as an event or inside a gap: sent or on its way. */
-    private long highestTaken;
 
     private volatile long lastSendNanos;
-    /** Reused by drains, which never overlap (one send in flight); emptied after each frame. */
-    private Outgoing[] frameEvents = new Outgoing[16];
 
     /** Set and read by the dispatcher thread only; null until the first subscribe. */
     private TabFilter filter;
 
     Tab(int capacity, int maxEventsPerFrame, int maxFramesPerSecond, EventEncoder encoder,
             Executor executor, Scheduler scheduler, Counters counters, Transport transport) {
-        this.capacity = capacity;
-        this.maxEventsPerFrame = maxEventsPerFrame;
+        this.backlog = new TabBacklog(capacity, maxEventsPerFrame, encoder, counters);
         this.minFrameGapNanos = TimeUnit.SECONDS.toNanos(1) / maxFramesPerSecond;
-        this.encoder = encoder;
         this.executor = executor;
         this.scheduler = scheduler;
         this.counters = counters;
@@ -104,7 +77,7 @@ final class Tab {
             if (closed) {
                 return;
             }
-            enqueue(entry);
+            backlog.add(entry);
             start = !busy;
             busy = true;
         }
@@ -129,7 +102,7 @@ final class Tab {
                 if (!filter.matches(entry)) {
                     continue;
                 }
-                enqueue(entry);
+                backlog.add(entry);
                 added++;
             }
             if (added == 0) {
@@ -160,7 +133,7 @@ final class Tab {
             if (closed) {
                 return;
             }
-            reply = frame;
+            backlog.reply(frame);
             start = !busy;
             busy = true;
         }
@@ -175,10 +148,7 @@ final class Tab {
      */
     void clearEvents() {
         synchronized (lock) {
-            queue.removeIf(e -> e.kind != Outgoing.Kind.FRAME);
-            queuedBytes = 0;
-            gapFrom = 0;
-            gapTo = 0;
+            backlog.clearEvents();
         }
     }
 
@@ -195,7 +165,7 @@ final class Tab {
     /** The highest seq already taken into a frame (events and gaps); a replay starts after it, so nothing comes twice. */
     long highestTaken() {
         synchronized (lock) {
-            return highestTaken;
+            return backlog.highestTaken();
         }
     }
 
@@ -209,40 +179,7 @@ final class Tab {
     void close() {
         synchronized (lock) {
             closed = true;
-            queue.clear();
-            pushedOut.clear();
-            reply = null;
-            queuedBytes = 0;
-        }
-    }
-
-    /** Under lock: adds an entry, dropping the oldest when the queue is full. */
-    private void enqueue(Outgoing entry) {
-        if (queue.size() >= capacity) {
-            dropOldest();
-        }
-        queue.addLast(entry);
-        if (entry.kind == Outgoing.Kind.EVENT) {
-            queuedBytes += entry.json.length;
-        }
-    }
-
-    private void dropOldest() {
-        Outgoing oldest = queue.pollFirst();
-        if (oldest.kind == Outgoing.Kind.EVENT) {
-            queuedBytes -= oldest.json.length;
-            counters.tabDropped();
-        }
-        switch (oldest.kind) {
-            case EVENT, GAP -> {
-                gapFrom = gapTo == 0 ? oldest.seq : Math.min(gapFrom, oldest.seq);
-                gapTo = Math.max(gapTo, oldest.to);
-            }
-            case FRAME -> {
-                if (pushedOut.size() < MAX_PUSHED_OUT) {
-                    pushedOut.addLast(oldest);
-                }
-            }
+            backlog.clear();
         }
     }
 
@@ -250,7 +187,7 @@ final class Tab {
         long wait = lastSendNanos + minFrameGapNanos - System.nanoTime();
         if (wait > 0) {
             synchronized (lock) {
-                if (frameReady()) {
+                if (backlog.frameReady()) {
                     wait = 0;
                 }
             }
@@ -276,59 +213,20 @@ final class Tab {
         }
     }
 
-    /** Whether the next frame goes out whatever the pace: it is full, or it is not an events frame. Under lock. */
-    private boolean frameReady() {
-        return !pushedOut.isEmpty() || reply != null || gapTo != 0
-                || queue.size() >= maxEventsPerFrame || queuedBytes >= FRAME_BYTES_TARGET
-                || !queue.isEmpty() && queue.peekFirst().kind != Outgoing.Kind.EVENT;
-    }
-
     private void drain() {
         ByteBuffer frame;
-        int count = 0;
-        int bytes = 0;
         synchronized (lock) {
-            if (closed) {
+            if (closed || backlog.isEmpty()) {
                 busy = false;
                 return;
             }
-            if (!pushedOut.isEmpty()) {
-                frame = ByteBuffer.wrap(pushedOut.pollFirst().json);
-            } else if (reply != null) {
-                frame = ByteBuffer.wrap(reply);
-                reply = null;
-            } else if (gapTo != 0) {
-                frame = ByteBuffer.wrap(encoder.gap(gapFrom, gapTo, "slow-consumer"));
-                highestTaken = Math.max(highestTaken, gapTo); // a gap on its way covers its range too
-                gapFrom = 0;
-                gapTo = 0;
-            } else if (queue.isEmpty()) {
-                busy = false;
-                return;
-            } else if (queue.peekFirst().kind != Outgoing.Kind.EVENT) {
-                Outgoing next = queue.pollFirst();
-                if (next.kind == Outgoing.Kind.GAP) {
-                    highestTaken = Math.max(highestTaken, next.to);
-                }
-                frame = ByteBuffer.wrap(next.json);
-            } else {
-                frame = null;
-                int most = Math.min(queue.size(), maxEventsPerFrame);
-                if (frameEvents.length < most) {
-                    frameEvents = new Outgoing[Math.max(most, Math.min(maxEventsPerFrame, frameEvents.length * 2))];
-                }
-                while (count < most && bytes < FRAME_BYTES_TARGET && queue.peekFirst().kind == Outgoing.Kind.EVENT) {
-                    Outgoing next = queue.pollFirst();
-                    bytes += next.json.length;
-                    frameEvents[count++] = next;
-                }
-                highestTaken = Math.max(highestTaken, frameEvents[count - 1].seq);
-                queuedBytes -= bytes;
+            frame = backlog.takeWhole();
+            if (frame == null) {
+                backlog.takeEvents();
             }
         }
         if (frame == null) {
-            frame = encoder.events(frameEvents, count, bytes);
-            Arrays.fill(frameEvents, 0, count, null);
+            frame = backlog.encodeTaken();
             lastSendNanos = System.nanoTime(); // only events frames count towards the pace
         }
         transport.send(frame, this::scheduleDrain, this::sendFailed);

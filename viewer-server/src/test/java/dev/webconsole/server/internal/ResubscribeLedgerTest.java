@@ -56,6 +56,8 @@ class ResubscribeLedgerTest {
         for (int i = 2; i <= 5; i++) {
             dispatcher.publish(info("a", "then " + i));
         }
+        // The losses must come after 2..5 have their seqs, or the dispatcher may number them first.
+        HubFixture.awaitCondition(() -> dispatcher.lastSeq() == 5, "events 2..5 should get their seqs");
         for (int i = 0; i < 3; i++) {
             dispatcher.dropped(); // seqs 6..8 lost before the hub: an ingest-overflow gap for every tab
         }

@@ -9,6 +9,7 @@
 import { LoggerTree } from './loggertree.js';
 import { lowerBound, upperBound, mergeByKey } from './sorted.js';
 import { noteLevel } from './filter.js';
+import { addGapRows, clipGapRows } from './gap-rows.js';
 
 export const DEFAULT_MAX_ROWS = 100_000;
 export const MIN_MAX_ROWS = 100;
@@ -121,7 +122,7 @@ export class RowStore {
       }
     }
     if (late) added += this.mergeLate(late, base);
-    if (added && this.gapMaxTo >= 0) this.clipGaps(events);
+    if (added && this.gapMaxTo >= 0) clipGapRows(this, events);
     if (added) this.trim();
     return added;
   }
@@ -133,11 +134,7 @@ export class RowStore {
    */
   addGap(gap) {
     if (!gap || !Number.isFinite(gap.from) || !Number.isFinite(gap.to) || gap.to < gap.from) return false;
-    let added = false;
-    for (const [from, to] of this.unheldStretches(gap.from, gap.to)) {
-      added = this.insertGap({ from, to, reason: gap.reason }) || added;
-    }
-    return added;
+    return addGapRows(this, gap);
   }
 
   /**
@@ -209,57 +206,6 @@ export class RowStore {
 
   // ---- internals ----
 
-  insertGap(gap) {
-    const key = this.epoch * EPOCH + gap.from - 0.5;
-    if (key <= this.floorKey) return false;
-    const at = lowerBound(this.entries, key);
-    const there = this.entries[at];
-    if (there && there.key === key && there.kind === 'gap' && there.gap.to === gap.to) return false;
-    this.gapMaxTo = Math.max(this.gapMaxTo, gap.to);
-    this.insert({ id: this.nextId++, kind: 'gap', key, gap }, at);
-    return true;
-  }
-
-  /** The stretches [from, to] of a seq range in which this epoch holds no event. */
-  unheldStretches(from, to) {
-    const base = this.epoch * EPOCH;
-    const out = [];
-    let next = from;
-    for (let i = lowerBound(this.entries, base + from); i < this.entries.length && this.entries[i].key <= base + to; i++) {
-      const e = this.entries[i];
-      if (e.kind !== 'event') continue;
-      if (e.seq > next) out.push([next, e.seq - 1]);
-      next = e.seq + 1;
-    }
-    if (next <= to) out.push([next, to]);
-    return out;
-  }
-
-  /** Splits the gap rows that events just added fall into, around those events. */
-  clipGaps(events) {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const ev of events) {
-      if (ev && typeof ev.seq === 'number') {
-        lo = Math.min(lo, ev.seq);
-        hi = Math.max(hi, ev.seq);
-      }
-    }
-    if (lo > this.gapMaxTo) return;
-    const base = this.epoch * EPOCH;
-    const hit = this.entries.filter((e) => e.kind === 'gap' && e.key > base && e.gap.from <= hi && e.gap.to >= lo);
-    for (const g of hit) {
-      let i = lowerBound(this.entries, g.key);
-      while (this.entries[i] !== g) i++;
-      this.entries.splice(i, 1);
-      const v = lowerBound(this.view, g.key);
-      if (this.view[v] === g) this.view.splice(v, 1);
-      for (const [from, to] of this.unheldStretches(g.gap.from, g.gap.to)) {
-        this.insertGap({ from, to, reason: g.gap.reason });
-      }
-    }
-  }
-
   makeEvent(ev, key) {
     const counted = this.countPredicate(ev);
     if (counted) this.countLevel(ev.level, 1);
@@ -304,6 +250,7 @@ export class RowStore {
     return fresh.length;
   }
 
+  /** Puts an entry at `at` in the rows and in the view (gap-rows.js adds its gap rows through it). */
   insert(entry, at) {
     this.entries.splice(at, 0, entry);
     this.view.splice(lowerBound(this.view, entry.key), 0, entry);

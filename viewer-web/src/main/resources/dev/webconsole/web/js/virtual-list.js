@@ -1,10 +1,13 @@
 // A virtualized list of rows: only the rows in and near the viewport are in the DOM.
 // Collapsed rows have one fixed height; expanded rows are measured after they render and their
-// extra height is kept per entry, so positions stay exact without measuring every row.
+// extra height is kept per entry, so positions stay exact without measuring every row (the
+// position math is in row-geometry.js).
 //
 // Following: the list sticks to the bottom while `following` is true. Only the user turns it off
 // (wheel up, keys, dragging the scrollbar, touch) and only the user's own scroll to the bottom turns
 // it back on; scroll events caused by the list's own scrollTop writes are recognized and ignored.
+
+import { RowGeometry } from './row-geometry.js';
 
 const OVERSCAN = 8;
 
@@ -37,8 +40,7 @@ export class VirtualList {
     this.anchor = null;
     /** An anchor kept over renders (reveal) until the user scrolls. */
     this.pinned = null;
-    this.total = 0;
-    this.extras = [];
+    this.geometry = new RowGeometry(rowHeight);
     this.onScheduled = null;
     this.viewHeight = 0;
 
@@ -116,7 +118,7 @@ export class VirtualList {
       this.following = false;
       this.lastSetTop = -1;
       this.pinned = null;
-      this.anchor = { entry, offset: this.scroller.scrollTop - this.topOf(i) };
+      this.anchor = { entry, offset: this.scroller.scrollTop - this.geometry.topOf(i) };
     }
     if (this.expanded.has(entry)) this.expanded.delete(entry);
     else this.expanded.set(entry, this.rowHeight);
@@ -154,38 +156,6 @@ export class VirtualList {
     }
   }
 
-  /** Expanded rows' extra heights as [index, extra] sorted by index, for the current items. */
-  computeExtras(indexOf) {
-    const out = [];
-    for (const [entry, h] of this.expanded) {
-      const i = indexOf(entry);
-      if (i < 0) continue;
-      if (i < this.count && h > this.rowHeight) out.push([i, h - this.rowHeight]);
-    }
-    out.sort((a, b) => a[0] - b[0]);
-    return out;
-  }
-
-  topOf(i) {
-    let y = i * this.rowHeight;
-    for (const [j, extra] of this.extras) {
-      if (j >= i) break;
-      y += extra;
-    }
-    return y;
-  }
-
-  indexAt(y) {
-    let acc = 0;
-    for (const [j, extra] of this.extras) {
-      const top = j * this.rowHeight + acc;
-      if (y < top) break;
-      if (y < top + this.rowHeight + extra) return j;
-      acc += extra;
-    }
-    return Math.max(0, Math.floor((y - acc) / this.rowHeight));
-  }
-
   /**
    * Renders the first `count` entries of `items` (a key-sorted array).
    * @param indexOf entry -> index in items, or -1
@@ -193,16 +163,29 @@ export class VirtualList {
   render(items, count, indexOf) {
     this.items = items;
     this.count = count;
-    this.extras = this.computeExtras(indexOf);
-    let extraSum = 0;
-    for (const [, e] of this.extras) extraSum += e;
-    this.total = count * this.rowHeight + extraSum;
-    this.sizer.style.height = this.total + 'px';
+    this.geometry.layout(count, this.expanded, indexOf);
+    const total = this.geometry.total;
+    this.sizer.style.height = total + 'px';
 
     const s = this.scroller;
     const viewH = s.clientHeight;
     this.viewHeight = viewH;
-    const maxTop = Math.max(0, this.total - viewH);
+    this.placeScroll(Math.max(0, total - viewH), count, indexOf);
+
+    const top = s.scrollTop;
+    const [first, last] = this.geometry.rowsAround(top, viewH, count, OVERSCAN);
+    const keep = this.placeRows(items, first, last);
+
+    // Remember the first visible row as the anchor for the next render.
+    this.anchor = this.anchorAt(top);
+
+    // If an expanded row changed height, positions move: render again next frame.
+    if (this.measureExpanded(keep)) this.requestRender();
+  }
+
+  /** Sets scrollTop for a render: the bottom while following, else the anchored row in place. */
+  placeScroll(maxTop, count, indexOf) {
+    const s = this.scroller;
     if (this.following) {
       // A scrollbar drag or keyboard scroll since our last write that no event told us about yet.
       if (this.lastSetTop >= 0 && s.scrollTop < this.lastSetTop - 1 && this.lastSetTop <= maxTop) {
@@ -217,15 +200,14 @@ export class VirtualList {
       const anchor = this.pinned ?? this.anchor;
       const i = indexOf(anchor.entry);
       if (i >= 0 && i < count) {
-        const want = Math.max(0, Math.min(maxTop, this.topOf(i) + anchor.offset));
+        const want = Math.max(0, Math.min(maxTop, this.geometry.topOf(i) + anchor.offset));
         if (Math.abs(want - s.scrollTop) >= 1) this.writeScrollTop(want);
       }
     }
+  }
 
-    const top = s.scrollTop;
-    const first = Math.max(0, this.indexAt(top) - OVERSCAN);
-    const last = Math.min(count - 1, this.indexAt(top + viewH) + OVERSCAN);
-
+  /** Puts the rows first..last of `items` in the DOM, in order, and removes the others; returns their entries. */
+  placeRows(items, first, last) {
     const wanted = [];
     const keep = new Set();
     for (let i = first; i <= last; i++) {
@@ -238,7 +220,7 @@ export class VirtualList {
         node.__gen = this.generation;
         this.rendered.set(entry, node);
       }
-      const y = this.topOf(i);
+      const y = this.geometry.topOf(i);
       if (node.__y !== y) {
         node.style.transform = `translateY(${y}px)`;
         node.__y = y;
@@ -258,13 +240,13 @@ export class VirtualList {
       if (child === node) child = child.nextSibling;
       else this.layer.insertBefore(node, child);
     }
+    return keep;
+  }
 
-    // Remember the first visible row as the anchor for the next render.
-    this.anchor = this.anchorAt(top);
-
-    // Measure expanded rows; if one changed height, positions move: render again next frame.
+  /** Measures the expanded rows among `entries`; true when one changed height. */
+  measureExpanded(entries) {
     let changed = false;
-    for (const entry of keep) {
+    for (const entry of entries) {
       if (!this.expanded.has(entry)) continue;
       const h = this.rendered.get(entry).offsetHeight;
       if (h && h !== this.expanded.get(entry)) {
@@ -272,7 +254,7 @@ export class VirtualList {
         changed = true;
       }
     }
-    if (changed) this.requestRender();
+    return changed;
   }
 
   /** Rows that fit in the viewport at the last render (a guess before the first). */
@@ -282,8 +264,8 @@ export class VirtualList {
 
   /** The first row visible at scroll position `top` of the last render, with its offset, or null. */
   anchorAt(top) {
-    const i = this.indexAt(top);
-    return i < this.count ? { entry: this.items[i], offset: top - this.topOf(i) } : null;
+    const i = this.geometry.indexAt(top);
+    return i < this.count ? { entry: this.items[i], offset: top - this.geometry.topOf(i) } : null;
   }
 
   /** Stops following and scrolls so that `entry` (in the items of the next render) is in the middle. */
@@ -299,7 +281,7 @@ export class VirtualList {
   jumpToEnd() {
     this.following = true;
     this.pinned = null;
-    this.writeScrollTop(Math.max(0, this.total - this.scroller.clientHeight));
+    this.writeScrollTop(Math.max(0, this.geometry.total - this.scroller.clientHeight));
   }
 
   writeScrollTop(y) {
