@@ -54,7 +54,7 @@ public final class DemoApp {
     private static void run(int rate, long seconds) throws InterruptedException {
         System.err.println("WebConsole demo: logging " + rate + " events/s"
                 + (seconds > 0 ? " for " + seconds + " s" : "; press Ctrl+C to stop")
-                + ". Open the URL above; open more tabs with other filters, e.g. ?logger=com.acme.shop.db&level=DEBUG");
+                + ". Open the URL above; open more tabs with other filters, e.g. ?logger=com.acme.shop.db, and boost it to DEBUG from the page");
         Thread[] workers = new Thread[2];
         for (int i = 0; i < workers.length; i++) {
             DemoApp shop = new DemoApp();

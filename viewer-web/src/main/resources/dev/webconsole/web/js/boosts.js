@@ -156,6 +156,8 @@ export class BoostPanel {
       what.append(el('span', 'boost-name', showControls(b.logger)), el('span', 'boost-lvl ' + levelClass(b.level), showControls(b.level)));
       const scope = b.context && Object.entries(b.context)[0];
       if (scope) what.append(el('span', 'chip', showControls(`${scope[0]}=${scope[1]}`)));
+      // The name may be cut to fit the panel: the whole boost is in the tooltip.
+      what.title = showControls(`${b.logger} at ${b.level}` + (scope ? ` for ${scope[0]}=${scope[1]}` : ''));
       const left = el('span', 'boost-left');
       left.title = showControls(`until ${new Date(b.until).toLocaleTimeString()} \u00b7 asked by ${b.by ?? '?'}`);
       const revert = el('button', 'link-btn boost-revert', 'revert now');
