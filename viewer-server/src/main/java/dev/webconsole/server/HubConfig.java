@@ -59,6 +59,16 @@ public final class HubConfig {
                     + MIN_TOKEN_CHARS + ", or token=\"auto\" to generate one");
         }
     });
+    /** Publishers (applications sending their events to this hub) need this token; {@code null}: no publishers. */
+    private static final Setting<String> PUBLISHER_TOKEN = Setting.of("publisherToken", null, (name, token) -> {
+        if (token != null && token.length() < MIN_TOKEN_CHARS) {
+            throw new IllegalArgumentException("publisherToken is too short (" + token.length() + " characters): use at least "
+                    + MIN_TOKEN_CHARS);
+        }
+    });
+    private static final Setting<Integer> MAX_SOURCE_EVENTS_PER_SECOND =
+            Setting.range("maxSourceEventsPerSecond", 500_000, 1, 100_000_000);
+    private static final Setting<Integer> SOURCE_SHARE = Setting.range("sourceSharePercent", 50, 1, 100);
     private static final Setting<List<String>> ALLOWED_ORIGINS = Setting.of("allowedOrigins", List.of(), (name, origins) -> {
         for (String origin : origins) {
             if (!origin.matches("https?://[^/?#\\s]+")) {
@@ -92,7 +102,7 @@ public final class HubConfig {
     /** In the order build() checks them and differences() names them. */
     private static final List<Setting<?>> SETTINGS = List.of(HOST, PORT, HISTORY, TAB_QUEUE, INGEST_QUEUE, MAX_TABS,
             MAX_FRAMES_PER_SECOND, MAX_EVENTS_PER_FRAME, MAX_INBOUND_BYTES, MAX_MESSAGE_CHARS, MAX_UPGRADES_PER_SECOND,
-            PING_INTERVAL, TOKEN, ALLOWED_ORIGINS, ALLOWED_HOSTS, INSECURE, KEYSTORE, KEYSTORE_TYPE, COMPRESSION, REDACT,
+            PING_INTERVAL, TOKEN, PUBLISHER_TOKEN, MAX_SOURCE_EVENTS_PER_SECOND, SOURCE_SHARE, ALLOWED_ORIGINS, ALLOWED_HOSTS, INSECURE, KEYSTORE, KEYSTORE_TYPE, COMPRESSION, REDACT,
             KEYSTORE_PASSWORD, STOP_TIMEOUT, DIAGNOSTICS);
 
     private final Map<Setting<?>, Object> values;
@@ -151,6 +161,15 @@ public final class HubConfig {
 
     /** The token the page, {@code /ws} and {@code /stats} require, or {@code null} for none. */
     public String token() { return token; }
+
+    /** The token publishers present at {@code /publish}, or {@code null}: then the hub takes no publishers. */
+    public String publisherToken() { return get(PUBLISHER_TOKEN); }
+
+    /** How many events per second the hub reads from one publisher at most; a faster one is read more slowly. */
+    public int maxSourceEventsPerSecond() { return get(MAX_SOURCE_EVENTS_PER_SECOND); }
+
+    /** How full (in percent) the ingest queue may be before the hub stops reading from publishers for a moment. */
+    public int sourceSharePercent() { return get(SOURCE_SHARE); }
 
     /** Origins besides the hub's own whose pages may open {@code /ws} (for a reverse proxy). */
     public List<String> allowedOrigins() { return get(ALLOWED_ORIGINS); }
@@ -233,6 +252,10 @@ public final class HubConfig {
         public Builder pingInterval(Duration value) { return set(PING_INTERVAL, value); }
         /** A secret the page and socket require; {@code "auto"} generates one; {@code null} or empty for none. */
         public Builder token(String token) { return set(TOKEN, token == null || token.isBlank() ? null : token); }
+        /** A secret publishers must present; {@code null} or empty: the hub takes no publishers. */
+        public Builder publisherToken(String token) { return set(PUBLISHER_TOKEN, token == null || token.isBlank() ? null : token); }
+        public Builder maxSourceEventsPerSecond(int value) { return set(MAX_SOURCE_EVENTS_PER_SECOND, value); }
+        public Builder sourceSharePercent(int value) { return set(SOURCE_SHARE, value); }
         public Builder allowedOrigins(List<String> origins) { return set(ALLOWED_ORIGINS, List.copyOf(origins)); }
         public Builder allowedHosts(List<String> hosts) { return set(ALLOWED_HOSTS, List.copyOf(hosts)); }
         public Builder insecure(boolean insecure) { return set(INSECURE, insecure); }
@@ -256,6 +279,11 @@ public final class HubConfig {
                 throw new IllegalArgumentException("host=\"" + host + "\" lets other machines connect, and logs are "
                         + "sensitive: set token=\"auto\" (or a token of your own), configure TLS with keystore, "
                         + "or set insecure=\"true\" to allow it anyway");
+            }
+            String publisherToken = (String) values.get(PUBLISHER_TOKEN);
+            if (publisherToken != null && publisherToken.equals(token)) {
+                throw new IllegalArgumentException("publisherToken is the same as token: give publishers a token of "
+                        + "their own, so that a viewer cannot publish");
             }
             @SuppressWarnings("unchecked")
             List<String> regexes = (List<String>) values.get(REDACT);

@@ -49,6 +49,8 @@ final class AccessGuard extends Handler.Wrapper {
     private final HubConfig config;
     private final boolean tls;
     private final byte[] token;
+    /** What {@code /publish} requires; never the viewers' token (HubConfig refuses that). */
+    private final byte[] publisherToken;
     private final Set<String> hosts;
     private final boolean anyHost;
     private final Set<String> origins;
@@ -60,6 +62,8 @@ final class AccessGuard extends Handler.Wrapper {
         this.config = config;
         this.tls = tls;
         this.token = config.token() == null ? null : config.token().getBytes(StandardCharsets.UTF_8);
+        this.publisherToken = config.publisherToken() == null ? null
+                : config.publisherToken().getBytes(StandardCharsets.UTF_8);
         this.anyHost = config.allowedHosts().contains("*");
         this.hosts = hostNames(config);
         Set<String> allowed = new HashSet<>();
@@ -78,7 +82,12 @@ final class AccessGuard extends Handler.Wrapper {
         if (rawPath == null || UNSAFE_PATH.matcher(rawPath).matches() || (rawPath.endsWith("/") && !rawPath.equals("/"))) {
             return refuse(request, response, callback, 404, null);
         }
-        boolean upgrade = "/ws".equals(Request.getPathInContext(request));
+        boolean publish = PublisherEndpoint.PATH.equals(Request.getPathInContext(request));
+        if (publish && publisherToken == null) {
+            return refuse(request, response, callback, 404, null); // no publisher token: the hub takes no publishers
+        }
+        boolean upgrade = publish || "/ws".equals(Request.getPathInContext(request));
+        byte[] token = publish ? publisherToken : this.token;
         if (upgrade) {
             String origin = request.getHeaders().get(HttpHeader.ORIGIN);
             if (origin != null && !isAllowedOrigin(request, origin)) {

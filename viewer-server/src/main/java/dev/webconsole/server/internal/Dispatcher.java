@@ -53,6 +53,8 @@ final class Dispatcher implements Runnable {
     // Dispatcher thread only.
     private long nextSeq = 1;
     private long ingestDropsSeen;
+    /** The last frame {@link #broadcast} sent (the sources), for tabs that open later; or null. */
+    private byte[] latestBroadcast;
 
     Dispatcher(int ingestQueue, int history, EventEncoder encoder, Counters counters,
             Diagnostics diagnostics, String hubId) {
@@ -84,6 +86,9 @@ final class Dispatcher implements Runnable {
             tabs.add(tab);
             counters.tabs(tabs.size());
             tab.offerFrame(encoder.hello(hubId, firstAvailableSeq(), nextSeq - 1));
+            if (latestBroadcast != null) {
+                tab.offerFrame(latestBroadcast);
+            }
             subscribe(tab, subscription);
         });
     }
@@ -103,6 +108,34 @@ final class Dispatcher implements Runnable {
         command(() -> {
             tabs.remove(tab);
             counters.tabs(tabs.size());
+        });
+    }
+
+    /** How full the ingest queue is, in percent. */
+    int ingestFillPercent() {
+        return ingest.fillPercent();
+    }
+
+    /**
+     * Names events a source lost before they reached the hub: they get {@code count} seq numbers,
+     * and every tab that shows the source gets the gap, also later from the history.
+     */
+    void sourceGap(String source, long count, java.util.function.LongFunction<byte[]> gapFrom) {
+        command(() -> {
+            long from = nextSeq;
+            nextSeq += count;
+            lastSeq = nextSeq - 1;
+            offerToAll(Outgoing.sourceGap(from, nextSeq - 1, source, gapFrom.apply(from)));
+        });
+    }
+
+    /** Sends a control frame to every tab, now and to each tab that opens later ({@code latest} is kept). */
+    void broadcast(byte[] frame) {
+        command(() -> {
+            latestBroadcast = frame;
+            for (int i = 0, n = tabs.size(); i < n; i++) {
+                tabs.get(i).offerFrame(frame);
+            }
         });
     }
 
@@ -218,7 +251,7 @@ final class Dispatcher implements Runnable {
 
     private Outgoing encode(ConsoleEvent event) {
         long seq = nextSeq++;
-        return Outgoing.event(seq, event.severity(), event.logger(), eventWriter.writeOrExplain(event, seq));
+        return Outgoing.event(seq, event.severity(), event.logger(), event.source(), eventWriter.writeOrExplain(event, seq));
     }
 
     /** Dropped events never got a seq; give them a range now and tell every tab about it. */

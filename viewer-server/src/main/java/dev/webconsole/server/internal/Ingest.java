@@ -101,4 +101,9 @@ final class Ingest {
             LockSupport.unpark(producer);
         }
     }
+
+    /** How full the queue is, in percent; publishers are read more slowly above their share. */
+    int fillPercent() {
+        return (int) (100L * queue.size() / queue.capacity());
+    }
 }

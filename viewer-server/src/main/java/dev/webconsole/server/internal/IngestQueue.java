@@ -102,4 +102,13 @@ final class IngestQueue<E> {
     boolean hasPending() {
         return tail != head && SLOTS.getAcquire(slots, (int) head & mask) == null;
     }
+
+    /** About how many elements wait (claimed slots included); for pacing, not for exact accounting. */
+    int size() {
+        return (int) Math.max(0, tail - head);
+    }
+
+    int capacity() {
+        return capacity;
+    }
 }
