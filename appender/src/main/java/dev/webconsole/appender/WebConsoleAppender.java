@@ -5,6 +5,9 @@ import static dev.webconsole.appender.internal.Attributes.list;
 import static dev.webconsole.appender.internal.Attributes.number;
 
 import dev.webconsole.appender.internal.EventCopier;
+import dev.webconsole.appender.internal.Publisher;
+import dev.webconsole.appender.internal.PublisherManager;
+import dev.webconsole.appender.internal.PublisherSettings;
 import dev.webconsole.appender.internal.StatusLoggerDiagnostics;
 import dev.webconsole.appender.internal.WebConsoleManager;
 import dev.webconsole.server.ConsoleHub;
@@ -33,7 +36,8 @@ import org.apache.logging.log4j.core.config.plugins.PluginElement;
  * The Log4j2 appender {@code <WebConsole>}: every event it receives appears live in the browser
  * tabs connected to its hub. {@code append} copies the event and hands it to the hub's queue; it
  * never blocks (unless {@code whenFull="block"} is set), never does I/O and never throws into the
- * application unless {@code ignoreExceptions="false"} asks for it.
+ * application unless {@code ignoreExceptions="false"} asks for it. With {@code hub="ws://host:port"}
+ * it starts no hub: it publishes to that one, through a bounded outbox and one WebSocket.
  */
 @Plugin(name = WebConsoleAppender.PLUGIN_NAME, category = Core.CATEGORY_NAME,
         elementType = Appender.ELEMENT_TYPE, printObject = true)
@@ -46,16 +50,20 @@ public final class WebConsoleAppender extends AbstractAppender {
      */
     private static final String[] OWN_LOGGERS = {"org.eclipse.jetty.", "dev.webconsole.", "com.fasterxml.jackson."};
 
-    private final WebConsoleManager manager;
+    private final org.apache.logging.log4j.core.appender.AbstractManager manager;
+    /** The embedded hub, or null when publishing to another. */
     private final ConsoleHub hub;
+    /** The connection to another hub, or null when the hub is embedded. */
+    private final Publisher publisher;
     private final long blockNanos;
     private final String source;
 
     private WebConsoleAppender(String name, Filter filter, boolean ignoreExceptions, Property[] properties,
-            WebConsoleManager manager, long blockNanos, String source) {
+            org.apache.logging.log4j.core.appender.AbstractManager manager, long blockNanos, String source) {
         super(name, filter, null, ignoreExceptions, properties);
         this.manager = manager;
-        this.hub = manager.hub();
+        this.hub = manager instanceof WebConsoleManager embedded ? embedded.hub() : null;
+        this.publisher = manager instanceof PublisherManager remote ? remote.publisher() : null;
         this.blockNanos = blockNanos;
         this.source = source;
     }
@@ -86,6 +94,10 @@ public final class WebConsoleAppender extends AbstractAppender {
         if (isOwnLogger(event.getLoggerName())) {
             return;
         }
+        if (publisher != null) {
+            publisher.offer(EventCopier.copy(event, source));
+            return;
+        }
         if (blockNanos == 0) {
             hub.publish(EventCopier.copy(event, source));
             return;
@@ -97,12 +109,12 @@ public final class WebConsoleAppender extends AbstractAppender {
         }
     }
 
-    /** The address of the console page. */
+    /** The address of the console page, or of the hub's publisher endpoint when publishing to another hub. */
     public URI url() {
-        return hub.url();
+        return hub != null ? hub.url() : publisher.hub();
     }
 
-    /** The hub this appender feeds; shared with other appenders on the same host and port. */
+    /** The embedded hub this appender feeds, shared with other appenders on the same host and port; null when publishing. */
     public ConsoleHub hub() {
         return hub;
     }
@@ -192,6 +204,16 @@ public final class WebConsoleAppender extends AbstractAppender {
         @PluginBuilderAttribute
         private String redact;
 
+        /** {@code ws://host:port} or {@code wss://...}: publish there instead of starting a hub. */
+        @PluginBuilderAttribute
+        private String hub;
+
+        @PluginBuilderAttribute(sensitive = true)
+        private String publisherToken;
+
+        @PluginBuilderAttribute
+        private String outbox = "100000";
+
         @PluginElement("Redact")
         private Redact[] redactions;
 
@@ -215,6 +237,9 @@ public final class WebConsoleAppender extends AbstractAppender {
         public B setKeystoreType(String keystoreType) { this.keystoreType = keystoreType; return asBuilder(); }
         public B setRedact(String redact) { this.redact = redact; return asBuilder(); }
         public B setRedactions(Redact... redactions) { this.redactions = redactions; return asBuilder(); }
+        public B setHub(String hub) { this.hub = hub; return asBuilder(); }
+        public B setPublisherToken(String publisherToken) { this.publisherToken = publisherToken; return asBuilder(); }
+        public B setOutbox(String outbox) { this.outbox = outbox; return asBuilder(); }
 
         /** @return the appender, or null after reporting to the status logger what was wrong */
         @Override
@@ -229,11 +254,28 @@ public final class WebConsoleAppender extends AbstractAppender {
                 LOGGER.error(prefix + e.getMessage());
                 return null;
             }
+            if (hub != null && !hub.isBlank()) {
+                return publishing(prefix, blockNanos);
+            }
             try {
                 WebConsoleManager manager = WebConsoleManager.acquire(config);
                 return new WebConsoleAppender(getName(), getFilter(), isIgnoreExceptions(), getPropertyArray(),
                         manager, blockNanos, source == null || source.isBlank() ? null : source);
             } catch (HubStartException e) {
+                LOGGER.error(prefix + e.getMessage());
+                return null;
+            }
+        }
+
+        /** An appender that publishes to {@code hub} instead of starting one; null after reporting what was wrong. */
+        private WebConsoleAppender publishing(String prefix, long blockNanos) {
+            try {
+                PublisherManager.Settings settings = PublisherSettings.read(hub, publisherToken, outbox,
+                        source == null || source.isBlank() ? PublisherManager.defaultSource(
+                                getConfiguration() == null ? null : getConfiguration().getLoggerContext().getName()) : source);
+                return new WebConsoleAppender(getName(), getFilter(), isIgnoreExceptions(), getPropertyArray(),
+                        PublisherManager.acquire(settings), blockNanos, settings.source());
+            } catch (IllegalArgumentException e) {
                 LOGGER.error(prefix + e.getMessage());
                 return null;
             }
@@ -259,6 +301,7 @@ public final class WebConsoleAppender extends AbstractAppender {
                 b.keystoreType(keystoreType);
             }
             return b.token(token)
+                    .publisherToken(publisherToken)
                     .allowedOrigins(list(allowedOrigins))
                     .allowedHosts(list(allowedHosts))
                     .redact(redactRegexes())

@@ -63,6 +63,9 @@ final class Sources {
                 source = new Source(hello.source());
                 byName.put(hello.source(), source);
             }
+            if (source.hello != null && !sameInstance(source.hello, hello)) {
+                source.lastSourceSeq = 0; // another run of the application: it numbers its events from 1 again
+            }
             source.hello = hello;
             source.owner = owner;
             source.connected = true;
