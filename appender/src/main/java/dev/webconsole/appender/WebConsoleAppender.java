@@ -5,6 +5,8 @@ import static dev.webconsole.appender.internal.Attributes.list;
 import static dev.webconsole.appender.internal.Attributes.number;
 
 import dev.webconsole.appender.internal.EventCopier;
+import dev.webconsole.appender.internal.Log4jLevelControl;
+import dev.webconsole.appender.internal.OwnLoggers;
 import dev.webconsole.appender.internal.Publisher;
 import dev.webconsole.appender.internal.PublisherManager;
 import dev.webconsole.appender.internal.PublisherSettings;
@@ -15,6 +17,7 @@ import dev.webconsole.server.HubConfig;
 import dev.webconsole.server.HubStartException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,12 +46,6 @@ import org.apache.logging.log4j.core.config.plugins.PluginElement;
         elementType = Appender.ELEMENT_TYPE, printObject = true)
 public final class WebConsoleAppender extends AbstractAppender {
     public static final String PLUGIN_NAME = "WebConsole";
-
-    /**
-     * Loggers whose events are never shown: the hub's own parts log through them, and showing
-     * them would feed the hub its own traffic. Log4j's KafkaAppender guards the same way.
-     */
-    private static final String[] OWN_LOGGERS = {"org.eclipse.jetty.", "dev.webconsole.", "com.fasterxml.jackson."};
 
     private final org.apache.logging.log4j.core.appender.AbstractManager manager;
     /** The embedded hub, or null when publishing to another. */
@@ -91,7 +88,7 @@ public final class WebConsoleAppender extends AbstractAppender {
     }
 
     private void publish(LogEvent event) {
-        if (isOwnLogger(event.getLoggerName())) {
+        if (OwnLoggers.isOwn(event.getLoggerName())) {
             return;
         }
         if (publisher != null) {
@@ -126,18 +123,6 @@ public final class WebConsoleAppender extends AbstractAppender {
         stopped &= manager.stop(timeout, timeUnit);
         setStopped();
         return stopped;
-    }
-
-    private static boolean isOwnLogger(String name) {
-        if (name == null) {
-            return false;
-        }
-        for (String prefix : OWN_LOGGERS) {
-            if (name.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -217,6 +202,15 @@ public final class WebConsoleAppender extends AbstractAppender {
         @PluginElement("Redact")
         private Redact[] redactions;
 
+        @PluginBuilderAttribute
+        private String control;
+
+        @PluginBuilderAttribute
+        private String maxBoosts;
+
+        @PluginBuilderAttribute
+        private String boostMinute;
+
         public B setHost(String host) { this.host = host; return asBuilder(); }
         public B setPort(String port) { this.port = port; return asBuilder(); }
         public B setHistory(String history) { this.history = history; return asBuilder(); }
@@ -240,6 +234,9 @@ public final class WebConsoleAppender extends AbstractAppender {
         public B setHub(String hub) { this.hub = hub; return asBuilder(); }
         public B setPublisherToken(String publisherToken) { this.publisherToken = publisherToken; return asBuilder(); }
         public B setOutbox(String outbox) { this.outbox = outbox; return asBuilder(); }
+        public B setControl(String control) { this.control = control; return asBuilder(); }
+        public B setMaxBoosts(String maxBoosts) { this.maxBoosts = maxBoosts; return asBuilder(); }
+        public B setBoostMinute(String boostMinute) { this.boostMinute = boostMinute; return asBuilder(); }
 
         /** @return the appender, or null after reporting to the status logger what was wrong */
         @Override
@@ -293,6 +290,9 @@ public final class WebConsoleAppender extends AbstractAppender {
             given(maxMessageChars, v -> b.maxMessageChars(number("maxMessageChars", v)));
             given(compression, v -> b.compression(bool("compression", v)));
             given(insecure, v -> b.insecure(bool("insecure", v)));
+            given(control, v -> b.control(v.isBlank() ? null : bool("control", v)));
+            given(maxBoosts, v -> b.maxBoosts(number("maxBoosts", v)));
+            given(boostMinute, v -> b.boostMinute(Duration.ofMillis(number("boostMinute", v))));
             given(keystorePassword, b::keystorePassword);
             if (keystore != null && !keystore.isBlank()) {
                 b.keystore(Path.of(keystore));
@@ -306,6 +306,7 @@ public final class WebConsoleAppender extends AbstractAppender {
                     .allowedHosts(list(allowedHosts))
                     .redact(redactRegexes())
                     .diagnostics(StatusLoggerDiagnostics.INSTANCE)
+                    .levelControl(Log4jLevelControl.of(getConfiguration(), source, WebConsoleAppender.class))
                     .build();
         }
 

@@ -2,6 +2,7 @@ package dev.webconsole.server;
 
 import dev.webconsole.server.internal.HubCore;
 import java.net.URI;
+import java.util.List;
 
 /**
  * The WebConsole hub: an embedded Jetty server that serves the console page at {@code /} and fans
@@ -77,6 +78,11 @@ public final class ConsoleHub implements AutoCloseable {
 
     public HubStats stats() {
         return core.stats();
+    }
+
+    /** The level boosts active now, oldest first. */
+    public List<LevelBoost> boosts() {
+        return core.boosts();
     }
 
     /**

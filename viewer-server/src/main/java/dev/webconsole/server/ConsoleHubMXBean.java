@@ -1,5 +1,7 @@
 package dev.webconsole.server;
 
+import java.util.List;
+
 /**
  * The hub's counters over JMX, as {@code dev.webconsole:type=ConsoleHub,port=N}: the same numbers
  * as {@code /stats} (see {@link HubStats}), read when asked.
@@ -26,4 +28,7 @@ public interface ConsoleHubMXBean {
     long getTruncated();
 
     long getRejectedMessages();
+
+    /** The active level boosts, one line each: logger, level, scope, until, who asked. */
+    List<String> getBoosts();
 }

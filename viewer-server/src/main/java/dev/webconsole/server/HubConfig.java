@@ -46,12 +46,7 @@ public final class HubConfig {
     private static final Setting<Integer> MAX_INBOUND_BYTES = Setting.range("maxInboundBytes", 64 * 1024, 1024, 16 * 1024 * 1024);
     private static final Setting<Integer> MAX_MESSAGE_CHARS = Setting.range("maxMessageChars", 100_000, 100, 100_000_000);
     private static final Setting<Integer> MAX_UPGRADES_PER_SECOND = Setting.range("maxUpgradesPerSecond", 100, 1, 100_000);
-    private static final Setting<Duration> PING_INTERVAL = Setting.of("pingInterval", Duration.ofSeconds(20), (name, d) -> {
-        Objects.requireNonNull(d, name);
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException("pingInterval=\"" + d + "\" must be positive");
-        }
-    });
+    private static final Setting<Duration> PING_INTERVAL = Setting.of("pingInterval", Duration.ofSeconds(20), Setting::positive);
     /** As configured: "auto", a value, or null; a generated token counts as the same setting as another. */
     private static final Setting<String> TOKEN = Setting.of("token", null, (name, token) -> {
         if (token != null && !AUTO_TOKEN.equals(token) && token.length() < MIN_TOKEN_CHARS) {
@@ -89,6 +84,11 @@ public final class HubConfig {
     private static final Setting<Boolean> COMPRESSION = Setting.of("compression", false, Setting::notNull);
     /** Regular expressions; compiled (and so checked) by {@link #patterns}. */
     private static final Setting<List<String>> REDACT = Setting.of("redact", List.of(), (name, regexes) -> patterns(regexes));
+    /** true, false, or null for the default: on only when bound to loopback (see {@link Exposure}). */
+    private static final Setting<Boolean> CONTROL = Setting.of("control", null, (name, control) -> { });
+    private static final Setting<Integer> MAX_BOOSTS = Setting.range("maxBoosts", 10, 1, 1_000);
+    /** How long one minute of a level boost lasts: a minute, except in tests. */
+    private static final Setting<Duration> BOOST_MINUTE = Setting.of("boostMinute", Duration.ofMinutes(1), Setting::positive);
     // Not compared: a new password, stop timeout or diagnostics is not a different hub.
     private static final Setting<String> KEYSTORE_PASSWORD = Setting.uncompared("keystorePassword", "", Setting::notNull);
     private static final Setting<Duration> STOP_TIMEOUT = Setting.uncompared("stopTimeout", Duration.ofSeconds(2), (name, d) -> {
@@ -98,12 +98,15 @@ public final class HubConfig {
         }
     });
     private static final Setting<Diagnostics> DIAGNOSTICS = Setting.uncompared("diagnostics", Diagnostics.platform(), Setting::notNull);
+    /** Null for a hub without one: boosts are then refused. */
+    private static final Setting<LevelControl> LEVEL_CONTROL = Setting.uncompared("levelControl", null, (name, c) -> { });
 
     /** In the order build() checks them and differences() names them. */
     private static final List<Setting<?>> SETTINGS = List.of(HOST, PORT, HISTORY, TAB_QUEUE, INGEST_QUEUE, MAX_TABS,
             MAX_FRAMES_PER_SECOND, MAX_EVENTS_PER_FRAME, MAX_INBOUND_BYTES, MAX_MESSAGE_CHARS, MAX_UPGRADES_PER_SECOND,
-            PING_INTERVAL, TOKEN, PUBLISHER_TOKEN, MAX_SOURCE_EVENTS_PER_SECOND, SOURCE_SHARE, ALLOWED_ORIGINS, ALLOWED_HOSTS, INSECURE, KEYSTORE, KEYSTORE_TYPE, COMPRESSION, REDACT,
-            KEYSTORE_PASSWORD, STOP_TIMEOUT, DIAGNOSTICS);
+            PING_INTERVAL, TOKEN, PUBLISHER_TOKEN, MAX_SOURCE_EVENTS_PER_SECOND, SOURCE_SHARE, ALLOWED_ORIGINS,
+            ALLOWED_HOSTS, INSECURE, KEYSTORE, KEYSTORE_TYPE, COMPRESSION, REDACT,
+            CONTROL, MAX_BOOSTS, BOOST_MINUTE, KEYSTORE_PASSWORD, STOP_TIMEOUT, DIAGNOSTICS, LEVEL_CONTROL);
 
     private final Map<Setting<?>, Object> values;
     /** The token in force: the configured one, or the one generated for "auto". */
@@ -194,6 +197,21 @@ public final class HubConfig {
     /** Patterns whose matches are masked in messages, context values and stack text before they leave the process. */
     public List<Pattern> redact() { return redact; }
 
+    /**
+     * Whether tabs may boost levels and take thread dumps: by default only on loopback; beyond it
+     * only with {@code control=true} together with a token or TLS.
+     */
+    public boolean control() { return Exposure.control(get(CONTROL), host()); }
+
+    /** How many level boosts may be active at once. */
+    public int maxBoosts() { return get(MAX_BOOSTS); }
+
+    /** How long one minute of a level boost lasts; a minute except in tests. */
+    public Duration boostMinute() { return get(BOOST_MINUTE); }
+
+    /** What applies level boosts in the application, or {@code null} when the hub has none. */
+    public LevelControl levelControl() { return get(LEVEL_CONTROL); }
+
     /** Whether the configured host is a loopback address. */
     public boolean isLoopback() { return HostNames.isLoopback(host()); }
 
@@ -266,20 +284,21 @@ public final class HubConfig {
         public Builder redact(List<String> regexes) { return set(REDACT, List.copyOf(regexes)); }
         public Builder stopTimeout(Duration stopTimeout) { return set(STOP_TIMEOUT, stopTimeout); }
         public Builder diagnostics(Diagnostics diagnostics) { return set(DIAGNOSTICS, diagnostics); }
+        /** {@code true}, {@code false}, or {@code null} for the default: on only when bound to loopback. */
+        public Builder control(Boolean control) { return set(CONTROL, control); }
+        public Builder maxBoosts(int value) { return set(MAX_BOOSTS, value); }
+        /** How long one minute of a boost lasts; tests make it short. */
+        public Builder boostMinute(Duration value) { return set(BOOST_MINUTE, value); }
+        public Builder levelControl(LevelControl value) { return set(LEVEL_CONTROL, value); }
 
         /** @throws IllegalArgumentException naming the first setting whose value is not allowed */
         public HubConfig build() {
             for (Setting<?> s : SETTINGS) {
                 s.check(values.get(s));
             }
-            String host = (String) values.get(HOST);
             String token = (String) values.get(TOKEN);
-            if (!HostNames.isLoopback(host) && token == null && values.get(KEYSTORE) == null
-                    && !(Boolean) values.get(INSECURE)) {
-                throw new IllegalArgumentException("host=\"" + host + "\" lets other machines connect, and logs are "
-                        + "sensitive: set token=\"auto\" (or a token of your own), configure TLS with keystore, "
-                        + "or set insecure=\"true\" to allow it anyway");
-            }
+            Exposure.check((String) values.get(HOST), token != null || values.get(KEYSTORE) != null,
+                    (Boolean) values.get(INSECURE), (Boolean) values.get(CONTROL));
             String publisherToken = (String) values.get(PUBLISHER_TOKEN);
             if (publisherToken != null && publisherToken.equals(token)) {
                 throw new IllegalArgumentException("publisherToken is the same as token: give publishers a token of "

@@ -1,5 +1,6 @@
 package dev.webconsole.server;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -44,6 +45,13 @@ final class Setting<T> {
 
     static void notNull(String name, Object value) {
         Objects.requireNonNull(value, name);
+    }
+
+    static void positive(String name, Duration value) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + "=\"" + value + "\" must be positive");
+        }
     }
 
     String name() {

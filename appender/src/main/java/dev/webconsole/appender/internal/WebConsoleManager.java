@@ -16,7 +16,7 @@ import org.apache.logging.log4j.core.appender.ManagerFactory;
 public final class WebConsoleManager extends AbstractManager {
     private static final ManagerFactory<WebConsoleManager, HubConfig> FACTORY = WebConsoleManager::create;
     /** Settings that guard the logs: a reconfiguration that changes them is reported as an error. */
-    private static final Set<String> GUARDS = Set.of("token", "redact", "allowedOrigins", "allowedHosts", "insecure", "keystore");
+    private static final Set<String> GUARDS = Set.of("token", "redact", "allowedOrigins", "allowedHosts", "insecure", "keystore", "control");
 
     private final ConsoleHub hub;
 

@@ -48,7 +48,8 @@ final class ClientMessages {
             throw new BadMessageException("missing \"type\": the only message a tab sends is {\"type\":\"subscribe\"}");
         }
         if (!type.asText().equals("subscribe")) {
-            throw new BadMessageException("unknown message type \"" + clip(type.asText()) + "\"; expected \"subscribe\"");
+            throw new BadMessageException("unknown message type \"" + clip(type.asText())
+                    + "\"; expected \"subscribe\", \"set-level\", \"revert-level\" or \"thread-dump\"");
         }
         Long since = null;
         JsonNode sinceNode = root.get("since");

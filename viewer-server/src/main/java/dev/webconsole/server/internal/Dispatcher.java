@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * The hub's one dispatcher thread. It takes events from the bounded ingest queue, assigns each its
@@ -99,6 +100,23 @@ final class Dispatcher implements Runnable {
             if (tabs.contains(tab)) {
                 tab.clearEvents();
                 subscribe(tab, subscription);
+            }
+        });
+    }
+
+    /** Queues a frame for every open tab, made when the command runs, after the commands queued before it. */
+    void toEveryTab(Supplier<String> frame) {
+        command(() -> {
+            String text = frame.get();
+            tabs.forEach(tab -> tab.offerFrame(text));
+        });
+    }
+
+    /** Queues a frame for one tab once the commands queued before (its open, so its hello) have run. */
+    void toTab(Tab tab, Supplier<String> frame) {
+        command(() -> {
+            if (tabs.contains(tab)) {
+                tab.offerFrame(frame.get());
             }
         });
     }

@@ -33,7 +33,15 @@ final class EventEncoder {
     private final JsonFactory json = new JsonFactory();
     private final String serverName;
 
+    /** Whether hello says that this hub takes control messages (set-level, revert-level, thread-dump). */
+    private final boolean control;
+
     EventEncoder(String serverName) {
+        this(serverName, false);
+    }
+
+    EventEncoder(String serverName, boolean control) {
+        this.control = control;
         this.serverName = serverName;
     }
 
@@ -211,6 +219,7 @@ final class EventEncoder {
             g.writeStringField("hub", hubId);
             g.writeNumberField("firstSeq", firstSeq);
             g.writeNumberField("lastSeq", lastSeq);
+            g.writeBooleanField("control", control);
             g.writeEndObject();
         }));
     }

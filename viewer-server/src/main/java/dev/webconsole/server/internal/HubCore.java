@@ -3,14 +3,17 @@ package dev.webconsole.server.internal;
 import dev.webconsole.server.ConsoleEvent;
 import dev.webconsole.server.HubConfig;
 import dev.webconsole.server.HubStats;
+import dev.webconsole.server.LevelBoost;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The parts of one hub put together: the dispatcher thread, the Jetty server, the tabs' services
- * and JMX. {@link dev.webconsole.server.ConsoleHub} is its face; this class is public only for it,
+ * The parts of one hub put together: the dispatcher thread, the Jetty server, the tabs' services,
+ * the level boosts and JMX. {@link dev.webconsole.server.ConsoleHub} is its face; this class is public only for it,
  * and is not API.
  */
 public final class HubCore {
@@ -23,19 +26,24 @@ public final class HubCore {
     private final String hubId = newHubId();
     /** Read on every publish, so kept here rather than looked up. */
     private final int maxMessageChars;
+    private final BoostBook boosts;
+    private final ControlRequests control;
     private HubServer server;
     /** The counters over JMX while the hub runs: dev.webconsole:type=ConsoleHub,port=N. */
     private HubJmx jmx;
 
     public HubCore(HubConfig config, String serverName) {
         this.config = config;
-        this.encoder = new EventEncoder(serverName);
+        this.encoder = new EventEncoder(serverName, config.control());
         this.dispatcher = new Dispatcher(config.ingestQueue(), config.history(), encoder, counters,
                 config.diagnostics(), hubId);
         this.dispatcherThread = new Thread(dispatcher, "webconsole-dispatcher");
         this.dispatcherThread.setDaemon(true);
         this.redactor = new Redactor(config.redact());
         this.maxMessageChars = config.maxMessageChars();
+        this.boosts = new BoostBook(config.levelControl(), config.control(), config.maxBoosts(), config.boostMinute(),
+                this::later, this::publish, this::broadcastLevels);
+        this.control = new ControlRequests(boosts, dispatcher, this::publish, encoder, counters);
     }
 
     /** Binds the port, serves, and starts the dispatcher; see {@link dev.webconsole.server.ConsoleHub#start()}. */
@@ -45,9 +53,19 @@ public final class HubCore {
         }
         server = new HubServer(config);
         server.start(new TabUpgrades(services(server), config.compression()), publishers(server),
-                () -> encoder.stats(stats()));
+                () -> boosts.withBoosts(encoder.stats(stats())));
         dispatcherThread.start();
-        jmx = HubJmx.register(port(), url().toString(), this::stats, config.diagnostics());
+        jmx = HubJmx.register(port(), url().toString(), this::stats, boosts::boosts, config.diagnostics());
+    }
+
+    /** Sends the active boosts to every tab. */
+    private void broadcastLevels() {
+        dispatcher.toEveryTab(boosts::levelsFrame);
+    }
+
+    /** Runs a boost's end on the hub's scheduler; the returned action cancels it. */
+    private Runnable later(Runnable task, Duration delay) {
+        return server.scheduler().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS)::cancel;
     }
 
     private TabEndpoint.Services services(HubServer server) {
@@ -56,7 +74,7 @@ public final class HubCore {
                 transport -> new Tab(config.tabQueue(), config.maxEventsPerFrame(), config.maxFramesPerSecond(),
                         encoder, server.executor(), later, counters, transport),
                 new ClientMessages(), encoder, counters, server.scheduler(), config.pingInterval(),
-                config.diagnostics());
+                config.diagnostics(), control);
     }
 
     /** Answers {@code /publish} upgrades when a publisher token is set; else null (no publishers). */
@@ -106,8 +124,14 @@ public final class HubCore {
         return counters.snapshot(dispatcher.lastSeq());
     }
 
-    /** Closes the tabs, stops the threads and releases the port; for a started hub, once. */
+    /** See {@link dev.webconsole.server.ConsoleHub#boosts()}. */
+    public List<LevelBoost> boosts() {
+        return boosts.boosts();
+    }
+
+    /** Ends the boosts, closes the tabs, stops the threads and releases the port; for a started hub, once. */
     public void stop() {
+        boosts.stop(); // a boost never outlives the hub
         jmx.unregister();
         long deadline = System.nanoTime() + config.stopTimeout().toNanos();
         server.closeTabs(deadline);

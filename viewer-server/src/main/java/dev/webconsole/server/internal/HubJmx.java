@@ -3,7 +3,9 @@ package dev.webconsole.server.internal;
 import dev.webconsole.server.ConsoleHubMXBean;
 import dev.webconsole.server.Diagnostics;
 import dev.webconsole.server.HubStats;
+import dev.webconsole.server.LevelBoost;
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.function.Supplier;
 import javax.management.JMException;
 import javax.management.MBeanServer;
@@ -17,12 +19,14 @@ import javax.management.ObjectName;
 final class HubJmx implements ConsoleHubMXBean {
     private final String url;
     private final Supplier<HubStats> stats;
+    private final Supplier<List<LevelBoost>> boosts;
     private final Diagnostics diagnostics;
     private volatile ObjectName registered;
 
-    private HubJmx(String url, Supplier<HubStats> stats, Diagnostics diagnostics) {
+    private HubJmx(String url, Supplier<HubStats> stats, Supplier<List<LevelBoost>> boosts, Diagnostics diagnostics) {
         this.url = url;
         this.stats = stats;
+        this.boosts = boosts;
         this.diagnostics = diagnostics;
     }
 
@@ -36,8 +40,9 @@ final class HubJmx implements ConsoleHubMXBean {
     }
 
     /** Registers a started hub's counters; call {@link #unregister()} when it stops. */
-    static HubJmx register(int port, String url, Supplier<HubStats> stats, Diagnostics diagnostics) {
-        HubJmx bean = new HubJmx(url, stats, diagnostics);
+    static HubJmx register(int port, String url, Supplier<HubStats> stats, Supplier<List<LevelBoost>> boosts,
+            Diagnostics diagnostics) {
+        HubJmx bean = new HubJmx(url, stats, boosts, diagnostics);
         ObjectName name = name(port);
         try {
             ManagementFactory.getPlatformMBeanServer().registerMBean(bean, name);
@@ -107,5 +112,10 @@ final class HubJmx implements ConsoleHubMXBean {
     @Override
     public long getRejectedMessages() {
         return stats.get().rejectedMessages();
+    }
+
+    @Override
+    public List<String> getBoosts() {
+        return boosts.get().stream().map(b -> b.describe() + " by " + b.by()).toList();
     }
 }

@@ -24,10 +24,11 @@ public final class TabEndpoint implements Session.Listener.AutoDemanding {
      *
      * @param newTab makes the tab for an opened connection
      * @param scheduler runs the pings
+     * @param control level boosts and thread dumps asked for by tabs
      */
     record Services(Admission admission, Dispatcher dispatcher, Function<Tab.Transport, Tab> newTab,
             ClientMessages messages, EventEncoder encoder, Counters counters, Scheduler scheduler,
-            Duration pingInterval, Diagnostics diagnostics) {}
+            Duration pingInterval, Diagnostics diagnostics, ControlRequests control) {}
 
     private final Services services;
     private final Subscription initial;
@@ -71,6 +72,7 @@ public final class TabEndpoint implements Session.Listener.AutoDemanding {
         this.tab = services.newTab().apply(new JettyTransport(session, services.diagnostics()));
         pings = Periodic.every(services.scheduler(), services.pingInterval(), this::ping);
         services.dispatcher().open(tab, initial);
+        services.control().opened(tab);
     }
 
     /** Pings the tab; one that has not been heard from in three intervals is taken for dead. */
@@ -104,6 +106,9 @@ public final class TabEndpoint implements Session.Listener.AutoDemanding {
             }
             return;
         }
+        if (services.control().handle(message, tab, session.getRemoteSocketAddress())) {
+            return;
+        }
         try {
             services.dispatcher().resubscribe(tab, services.messages().parse(message));
         } catch (ClientMessages.BadMessageException e) {
@@ -135,6 +140,7 @@ public final class TabEndpoint implements Session.Listener.AutoDemanding {
             }
             if (tab != null) {
                 services.dispatcher().close(tab);
+                services.control().closed(tab);
             }
             if (admitted) {
                 services.admission().release();

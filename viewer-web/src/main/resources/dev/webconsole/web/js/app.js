@@ -19,6 +19,7 @@ import { Connection, describeClose } from './connection.js';
 import { VirtualList } from './virtual-list.js';
 import { TreeView } from './tree-view.js';
 import { buildRow, isExpandable } from './rows.js';
+import { BoostPanel } from './boosts.js';
 
 const TOKEN_KEY = 'webconsole.token';
 const PREF = { theme: 'webconsole.theme', utc: 'webconsole.utc', maxRows: 'webconsole.maxRows', tree: 'webconsole.tree' };
@@ -150,11 +151,19 @@ class ConsolePage {
         },
         gap: (gap) => this.enqueue({ t: 'gap', v: gap }),
         restart: (hello) => this.enqueue({ t: 'restart', v: hello }),
-        serverError: (text) => this.showServerError(text),
+        serverError: (text) => {
+          this.showServerError(text);
+          this.boosts.showError(text);
+        },
         status: () => this.renderStatus(),
-        hello: () => this.pollStats(),
+        hello: (hello) => {
+          this.pollStats();
+          this.boosts.setHello(hello);
+        },
+        levels: (frame) => this.boosts.setLevels(frame),
       },
     });
+    this.boosts = new BoostPanel({ mount: $('sidebar'), send: (m) => this.conn.send(m), pickFrom: [$('logger-tree'), $('rows')] });
 
     this.buildLevelStrip();
     this.bindControls();

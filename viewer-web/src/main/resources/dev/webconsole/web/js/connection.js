@@ -77,6 +77,13 @@ export class Connection {
     this.status = { state: 'connecting', code: null, reason: '', retryAt: null, attempt: 0, server: null };
   }
 
+  /** Sends a message (a control message) on the open socket; false when there is none. */
+  send(msg) {
+    if (!this.socket || this.socket.readyState !== OPEN || !this.helloSeen) return false;
+    this.socket.send(JSON.stringify(msg));
+    return true;
+  }
+
   /** Opens the first socket. */
   start() {
     this.stopped = false;
@@ -196,6 +203,9 @@ export class Connection {
         break;
       case 'error':
         this.on.serverError?.(String(msg.message ?? 'error'));
+        break;
+      case 'levels':
+        this.on.levels?.(msg);
         break;
       default:
       // Unknown frame types are ignored (protocol v1: clients ignore what they do not know).

@@ -1,0 +1,192 @@
+package dev.webconsole.appender.internal;
+
+import dev.webconsole.server.ConsoleEvent;
+import dev.webconsole.server.LevelBoost;
+import dev.webconsole.server.LevelControl;
+import dev.webconsole.server.Severity;
+import java.beans.PropertyChangeEvent;
+import java.beans.PropertyChangeListener;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.Appender;
+import org.apache.logging.log4j.core.Filter;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.LoggerConfig;
+import org.apache.logging.log4j.core.config.NullConfiguration;
+import org.apache.logging.log4j.core.filter.Filterable;
+import org.apache.logging.log4j.status.StatusLogger;
+
+/**
+ * Level boosts in a Log4j logger context, made of the filters in {@link BoostFilters}. The levels
+ * and appenders of the configuration are never touched, so reverting is removing the filters, and
+ * the application's other appenders get exactly what they got before.
+ *
+ * <p>Boosts survive a reconfiguration: when the context gets a new configuration, the filters are
+ * installed on it again (and an audit line says so). The hub ends every boost when it stops.
+ */
+public final class Log4jLevelControl implements LevelControl {
+    /** The logger of the audit lines in the application's logs. */
+    public static final String AUDIT_LOGGER = "dev.webconsole.control";
+
+    private final LoggerContext context;
+    private final String source;
+    /** The appender class whose filters a boost-only event must pass: {@code <WebConsole>}'s. */
+    private final Class<? extends Appender> consoleType;
+    private final Map<String, BoostFilters.Boost> active = new LinkedHashMap<>();
+    private final PropertyChangeListener reconfigured = this::reconfigured;
+    private Consumer<ConsoleEvent> console;
+    private Configuration installedOn;
+    private Filter create;
+    private Filter divert;
+    private boolean listening;
+
+    private Log4jLevelControl(LoggerContext context, String source, Class<? extends Appender> consoleType) {
+        this.context = context;
+        this.source = source;
+        this.consoleType = consoleType;
+    }
+
+    /**
+     * Boosts act on the logger context of the configuration that starts the hub; {@code null} when
+     * there is none (the hub then refuses boosts).
+     *
+     * @param source the appender's {@code source} attribute, as given
+     */
+    public static Log4jLevelControl of(Configuration configuration, String source, Class<? extends Appender> consoleType) {
+        LoggerContext context = configuration == null ? null : configuration.getLoggerContext();
+        return context == null ? null
+                : new Log4jLevelControl(context, source == null || source.isBlank() ? null : source, consoleType);
+    }
+
+    @Override
+    public synchronized void apply(LevelBoost boost, Consumer<ConsoleEvent> console) {
+        Level level = Level.getLevel(boost.level());
+        if (level == null) {
+            throw new IllegalArgumentException("\"level\" " + boost.level() + " is not a Log4j level");
+        }
+        this.console = console;
+        active.put(boost.logger(), new BoostFilters.Boost(boost, level));
+        install();
+    }
+
+    @Override
+    public synchronized void revert(LevelBoost boost) {
+        if (active.remove(boost.logger()) != null) {
+            install();
+        }
+    }
+
+    @Override
+    public void audit(String message) {
+        Configuration config = context.getConfiguration();
+        if (context.isStarted() && !(config instanceof NullConfiguration)) {
+            context.getLogger(AUDIT_LOGGER).info(message);
+        } else {
+            // The logger context is stopping, and its appenders with it.
+            StatusLogger.getLogger().info(message);
+        }
+    }
+
+    private void reconfigured(PropertyChangeEvent event) {
+        // updateLoggers() (ours too) fires the same property with the configuration unchanged.
+        if (!LoggerContext.PROPERTY_CONFIG.equals(event.getPropertyName()) || event.getNewValue() == event.getOldValue()) {
+            return;
+        }
+        String text;
+        Consumer<ConsoleEvent> tabs;
+        synchronized (this) {
+            if (active.isEmpty() || event.getNewValue() == installedOn) {
+                return;
+            }
+            install();
+            text = "the logging configuration changed; the boosts are applied again: "
+                    + String.join("; ", active.values().stream().map(b -> b.spec().describe()).toList());
+            tabs = console;
+        }
+        audit("WebConsole: " + text);
+        tabs.accept(new ConsoleEvent(System.currentTimeMillis(), "INFO", Severity.INFO, EVENTS_LOGGER,
+                Thread.currentThread().getName(), text, null, Map.of("action", "reapplied"), null, null));
+    }
+
+    /** Takes the filters off the configuration they are on, and puts the current set on the current configuration. */
+    private void install() {
+        uninstall();
+        Configuration config = context.getConfiguration();
+        if (!active.isEmpty() && config.isStarted() && !(config instanceof NullConfiguration)) {
+            List<BoostFilters.Boost> boosts = new ArrayList<>(active.values());
+            Map<LoggerConfig, Filter> own = new IdentityHashMap<>();
+            List<LoggerConfig> loggers = loggerConfigs(config);
+            for (LoggerConfig logger : loggers) {
+                if (logger.getFilter() != null) {
+                    own.put(logger, logger.getFilter());
+                }
+            }
+            List<Filterable> consoles = config.getAppenders().values().stream()
+                    .filter(consoleType::isInstance).map(a -> (Filterable) a).toList();
+            create = new BoostFilters.Create(boosts);
+            divert = new BoostFilters.Divert(boosts, config, console, source, own, consoles);
+            create.start();
+            divert.start();
+            config.addFilter(create);
+            for (LoggerConfig logger : loggers) {
+                putFirst(logger, divert);
+            }
+            installedOn = config;
+        }
+        listen(!active.isEmpty());
+        context.updateLoggers();
+    }
+
+    private void uninstall() {
+        if (installedOn == null) {
+            return;
+        }
+        installedOn.removeFilter(create);
+        for (LoggerConfig logger : loggerConfigs(installedOn)) {
+            logger.removeFilter(divert);
+        }
+        installedOn = null;
+        create = null;
+        divert = null;
+    }
+
+    /**
+     * Puts a filter before the logger configuration's own, so an event only a boost created is taken
+     * away before a filter of the application could accept it for every appender. (Between the two
+     * calls an event on another thread may see the logger without its own filter: Log4j has no call
+     * that swaps a filter at once.)
+     */
+    private static void putFirst(LoggerConfig logger, Filter filter) {
+        Filter own = logger.getFilter();
+        if (own == null) {
+            logger.addFilter(filter);
+            return;
+        }
+        logger.removeFilter(own);
+        logger.addFilter(filter);
+        logger.addFilter(own);
+    }
+
+    private static List<LoggerConfig> loggerConfigs(Configuration config) {
+        Set<LoggerConfig> all = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        all.addAll(config.getLoggers().values());
+        all.add(config.getRootLogger());
+        return new ArrayList<>(all);
+    }
+
+    private void listen(boolean on) {
+        if (on && !listening) {
+            context.addPropertyChangeListener(reconfigured);
+        } else if (!on && listening) {
+            context.removePropertyChangeListener(reconfigured);
+        }
+        listening = on;
+    }
+}

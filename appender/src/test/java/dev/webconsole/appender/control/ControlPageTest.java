@@ -1,0 +1,138 @@
+package dev.webconsole.appender.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.webconsole.appender.Log4jFixture;
+import dev.webconsole.server.ConsoleHub;
+import dev.webconsole.server.browser.Browser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** The boost panel and the thread dump in real headless Chromium, against a real appender's hub. */
+class ControlPageTest {
+    private static Browser browser;
+
+    @RegisterExtension
+    final Log4jFixture log4j = new Log4jFixture();
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        browser = Browser.start(1280, 720);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private LoggerContext open(String attributes) throws Exception {
+        LoggerContext context = log4j.start(Log4jFixture.config("port=\"0\" " + attributes, "info"));
+        context.getLogger("com.acme.db.Pool").info("pool ready");
+        context.getLogger("com.acme.web").info("listening");
+        browser.open(Log4jFixture.webConsole(context).url().toString());
+        browser.await("the page to connect", d -> "connected".equals(browser.js("return window.webconsole.state().connection")));
+        browser.await("two rows", d -> ((List<?>) browser.js("return window.webconsole.rows()")).size() == 2);
+        return context;
+    }
+
+    private WebElement find(String css) {
+        return browser.await(css, d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(css));
+            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+        });
+    }
+
+    @Test
+    void aBoostFromTheTreeCountsDownAndIsRevertedFromThePage() throws Exception {
+        LoggerContext context = open("");
+        ConsoleHub hub = Log4jFixture.hub(context);
+        find("#logger-tree [data-logger='com.acme.db'] .tree-name").click();
+        assertEquals("com.acme.db", find(".boost-logger").getDomProperty("value"));
+        assertEquals("5", find(".boost-minutes").getDomProperty("value"), "5 minutes by default");
+        find(".boost-go").click();
+
+        WebElement boost = find(".boost-list .boost[data-logger='com.acme.db']");
+        String left = boost.findElement(By.cssSelector(".boost-left")).getText();
+        assertTrue(left.matches("[45]:\\d\\d"), left);
+        assertEquals("DEBUG", boost.findElement(By.cssSelector(".boost-lvl")).getText());
+        assertEquals(1, hub.boosts().size());
+        browser.await("the countdown to move", d -> !left.equals(boost.findElement(By.cssSelector(".boost-left")).getText()));
+
+        context.getLogger("com.acme.db.Pool").debug("connection checked out");
+        browser.await("the boosted DEBUG row", d -> (Boolean) browser.js(
+                "return [...document.querySelectorAll('.row.lvl-debug .msg')].some(m => m.textContent === 'connection checked out')"));
+        screenshot("boost.png");
+
+        boost.findElement(By.cssSelector(".boost-revert")).click();
+        browser.await("the boost to go", d -> d.findElements(By.cssSelector(".boost-list .boost")).isEmpty());
+        assertTrue(hub.boosts().isEmpty());
+        assertTrue(!context.getLogger("com.acme.db.Pool").isDebugEnabled());
+    }
+
+    @Test
+    void aScopedBoostFromARow() throws Exception {
+        LoggerContext context = open("");
+        find(".row .logger[data-name='com.acme.web']").click();
+        assertEquals("com.acme.web", find(".boost-logger").getDomProperty("value"));
+        find(".boost-scope").sendKeys("user=42");
+        find(".boost-level").sendKeys("TRACE");
+        find(".boost-go").click();
+        WebElement boost = find(".boost-list .boost[data-logger='com.acme.web']");
+        assertEquals("user=42", boost.findElement(By.cssSelector(".chip")).getText());
+        assertEquals("TRACE", boost.findElement(By.cssSelector(".boost-lvl")).getText());
+        var active = Log4jFixture.hub(context).boosts();
+        assertEquals(1, active.size());
+        assertEquals("user", active.get(0).contextKey());
+        assertEquals("42", active.get(0).contextValue());
+    }
+
+    @Test
+    void aRefusedBoostShowsTheHubsReasonInThePanel() throws Exception {
+        open("");
+        find(".boost-logger").sendKeys("dev.webconsole.server");
+        find(".boost-go").click();
+        browser.await("the refusal", d -> d.findElement(By.cssSelector(".boost-message.error")).getText()
+                .startsWith("set-level refused: \"logger\" dev.webconsole.server is one of the hub's own loggers"));
+    }
+
+    @Test
+    void aThreadDumpIsARowThatExpands() throws Exception {
+        open("");
+        find(".boost-dump").click();
+        WebElement dump = find(".row[data-level='INFO'] .logger[data-name='webconsole.threads']");
+        WebElement row = dump.findElement(By.xpath("./ancestor::div[contains(concat(' ', @class, ' '), ' row ')][1]"));
+        assertTrue(row.getDomAttribute("class").contains("expandable"), row.getDomAttribute("class"));
+        assertTrue(row.getText().contains("Thread dump: "), row.getText());
+        row.findElement(By.cssSelector(".msg")).click();
+        WebElement expanded = find(".row.expanded .detail .stack");
+        assertTrue(expanded.getText().contains("java.lang.Thread.State: "), expanded.getText());
+        assertTrue(expanded.getText().contains("\"webconsole-dispatcher\""), expanded.getText());
+        browser.js("document.getElementById('scroller').scrollTop = 0");
+        browser.await("the dump's first line on screen", d -> (Boolean) browser.js(
+                "const r = document.querySelector('.row.expanded'); return r !== null && r.getBoundingClientRect().top < 200"));
+        screenshot("thread-dump.png");
+    }
+
+    @Test
+    void withControlOffThePanelIsHidden() throws Exception {
+        open("control=\"false\"");
+        assertEquals(Boolean.TRUE, browser.js("return document.getElementById('boosts').hidden"));
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name), browser.screenshot());
+    }
+}

@@ -1,0 +1,194 @@
+// Level boosts and thread dumps, from the page. The panel owns its DOM (a section mounted into a
+// container it is given) and its stylesheet; the hub's `hello` and `levels` frames come in through
+// setHello/setLevels, and messages go out through the `send` function it is given. The pure parts
+// (parseScope, setLevelMessage, formatRemaining) are exported for tests without a browser.
+
+export const BOOST_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'];
+export const BOOST_MINUTES = [1, 5, 15, 60];
+export const DEFAULT_MINUTES = 5;
+
+/** Reads an optional `key=value` scope; returns {key, value}, null when empty, or {error}. */
+export function parseScope(text) {
+  const t = String(text ?? '').trim();
+  if (!t) return null;
+  const at = t.indexOf('=');
+  if (at <= 0) return { error: 'Scope: write key=value, such as user=42' };
+  return { key: t.slice(0, at).trim(), value: t.slice(at + 1).trim() };
+}
+
+/** The set-level message for the form's values, or {error} naming what to fix. */
+export function setLevelMessage({ logger, level, minutes, scope }) {
+  const name = String(logger ?? '').trim();
+  if (!name) return { error: 'Logger: pick one in the tree or a row, or type a prefix' };
+  const msg = { type: 'set-level', logger: name, level, minutes: Number(minutes) };
+  const s = parseScope(scope);
+  if (s && s.error) return s;
+  if (s) msg.context = { [s.key]: s.value };
+  return msg;
+}
+
+/** Time left as m:ss (h:mm:ss past an hour); 0:00 once over. */
+export function formatRemaining(ms) {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+function el(tag, className, text) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function select(className, values, selected, label) {
+  const s = el('select', className);
+  s.setAttribute('aria-label', label);
+  for (const v of values) {
+    const o = el('option', '', typeof v === 'number' ? `${v} min` : v);
+    o.value = String(v);
+    o.selected = String(v) === String(selected);
+    s.append(o);
+  }
+  return s;
+}
+
+export class BoostPanel {
+  /**
+   * @param o.mount    element the panel is appended to
+   * @param o.send     (message) => boolean: sends a control message; false when not connected
+   * @param o.pickFrom elements whose logger names (tree nodes, row loggers) fill the form when clicked
+   */
+  constructor({ mount, send, pickFrom = [] }) {
+    this.send = send;
+    this.boosts = [];
+    this.offset = 0; // server clock minus ours, from the levels frame
+    const css = el('link');
+    css.rel = 'stylesheet';
+    css.href = 'boosts.css';
+    document.head.append(css);
+
+    this.root = el('section', 'boosts');
+    this.root.id = 'boosts';
+    this.root.hidden = true;
+    this.root.setAttribute('aria-label', 'Level boosts');
+    const head = el('div', 'sidebar-head boosts-head');
+    head.append(el('span', '', 'Level boosts'));
+    this.dumpButton = el('button', 'link-btn boost-dump', 'Thread dump');
+    this.dumpButton.type = 'button';
+    this.dumpButton.title = 'Put a thread dump of the application into the stream';
+    head.append(this.dumpButton);
+
+    this.form = el('form', 'boost-form');
+    this.logger = el('input', 'boost-logger');
+    Object.assign(this.logger, { type: 'text', placeholder: 'Logger prefix (click one)', spellcheck: false, autocomplete: 'off' });
+    this.logger.setAttribute('aria-label', 'Logger prefix to boost');
+    this.level = select('boost-level', BOOST_LEVELS, 'DEBUG', 'Level');
+    this.minutes = select('boost-minutes', BOOST_MINUTES, DEFAULT_MINUTES, 'Duration');
+    this.scope = el('input', 'boost-scope');
+    Object.assign(this.scope, { type: 'text', placeholder: 'Only for key=value (optional)', spellcheck: false, autocomplete: 'off' });
+    this.scope.setAttribute('aria-label', 'Context scope, key=value');
+    const go = el('button', 'boost-go', 'Boost');
+    go.type = 'submit';
+    const row = el('div', 'boost-row');
+    row.append(this.level, this.minutes, go);
+    this.message = el('div', 'boost-message');
+    this.message.setAttribute('role', 'alert');
+    this.form.append(this.logger, this.scope, row, this.message);
+
+    this.list = el('ul', 'boost-list');
+    this.list.setAttribute('aria-label', 'Active boosts');
+    this.root.append(head, this.form, this.list);
+    mount.append(this.root);
+
+    this.form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.submit();
+    });
+    this.dumpButton.addEventListener('click', () => this.deliver({ type: 'thread-dump' }));
+    this.list.addEventListener('click', (e) => {
+      const b = e.target.closest('.boost-revert');
+      if (b) this.deliver({ type: 'revert-level', logger: b.dataset.logger });
+    });
+    for (const container of pickFrom) {
+      container.addEventListener('click', (e) => {
+        const named = e.target.closest('[data-logger], .logger[data-name]');
+        const name = named && (named.dataset.logger ?? named.dataset.name);
+        if (name) this.logger.value = name;
+      });
+    }
+    setInterval(() => this.tick(), 1000);
+  }
+
+  /**
+   * The hub's hello: controls are shown only when it takes control messages. The list starts empty
+   * on every connection: a hub with active boosts sends them in a levels frame right after hello.
+   */
+  setHello(hello) {
+    this.root.hidden = !(hello && hello.control === true);
+    this.setBoosts([], 0);
+  }
+
+  /** A levels frame: the active boosts, with the server's clock for the countdown. */
+  setLevels(frame) {
+    if (!frame || !Array.isArray(frame.boosts)) return;
+    if (frame.control === false) this.root.hidden = true;
+    this.setBoosts(frame.boosts, typeof frame.now === 'number' ? frame.now - Date.now() : 0);
+  }
+
+  /** An error frame from the hub about a control message is shown by the panel too. */
+  showError(text) {
+    if (/^(set-level|revert-level|thread-dump) refused/.test(text)) this.say(text, true);
+  }
+
+  setBoosts(boosts, offset) {
+    this.boosts = boosts.map((b) => ({ ...b }));
+    this.offset = offset;
+    const items = this.boosts.map((b) => {
+      const li = el('li', 'boost');
+      li.dataset.logger = String(b.logger);
+      const what = el('span', 'boost-what');
+      what.append(el('span', 'boost-name', String(b.logger)), el('span', 'boost-lvl lvl-' + String(b.level).toLowerCase(), String(b.level)));
+      const scope = b.context && Object.entries(b.context)[0];
+      if (scope) what.append(el('span', 'chip', `${scope[0]}=${scope[1]}`));
+      const left = el('span', 'boost-left');
+      left.title = `until ${new Date(b.until).toLocaleTimeString()} \u00b7 asked by ${b.by ?? '?'}`;
+      const revert = el('button', 'link-btn boost-revert', 'revert now');
+      revert.type = 'button';
+      revert.dataset.logger = String(b.logger);
+      li.append(what, left, revert);
+      return li;
+    });
+    this.list.replaceChildren(...items);
+    this.tick();
+  }
+
+  tick() {
+    const now = Date.now() + this.offset;
+    for (const li of this.list.children) {
+      const b = this.boosts.find((x) => String(x.logger) === li.dataset.logger);
+      if (b) li.querySelector('.boost-left').textContent = formatRemaining(b.until - now);
+    }
+  }
+
+  submit() {
+    const msg = setLevelMessage({ logger: this.logger.value, level: this.level.value, minutes: this.minutes.value, scope: this.scope.value });
+    if (msg.error) {
+      this.say(msg.error, true);
+      return;
+    }
+    this.deliver(msg);
+  }
+
+  deliver(msg) {
+    if (this.send(msg)) this.say('');
+    else this.say('Not connected: try again once the page is connected', true);
+  }
+
+  say(text, isError = false) {
+    this.message.textContent = text;
+    this.message.classList.toggle('error', isError);
+  }
+}
