@@ -21,10 +21,10 @@ test('empty query gives the empty filter and serializes to nothing', () => {
 });
 
 test('serialize then parse round-trips', () => {
-  const f = { loggers: ['a.b', 'c'], exclude: ['a.b.noisy'], level: 'ERROR', hidden: ['FATAL'], q: 'x & y=z', regex: true, ctx: ['user=ann'], markers: ['SQL'] };
+  const f = { loggers: ['a.b', 'c'], exclude: ['a.b.noisy'], level: 'ERROR', hidden: ['FATAL'], q: 'x & y=z', regex: true, ctx: ['user=ann'], markers: ['SQL'], sources: ['orders', 'billing'] };
   assert.deepEqual(parseFilter(serializeFilter(f)), f);
   assert.equal(serializeFilter(f).toString(),
-    'logger=a.b&logger=c&exclude=a.b.noisy&level=ERROR&hide=FATAL&q=x+%26+y%3Dz&regex=1&ctx=user%3Dann&marker=SQL');
+    'logger=a.b&logger=c&exclude=a.b.noisy&level=ERROR&hide=FATAL&q=x+%26+y%3Dz&regex=1&ctx=user%3Dann&marker=SQL&source=orders&source=billing');
 });
 
 test('pageSearch keeps foreign keys, replaces filter keys and drops the token', () => {
@@ -46,4 +46,9 @@ test('socketUrl is relative to the page and maps http to ws, https to wss', () =
   assert.equal(socketUrl('http://h/', emptyFilter(), { since: 0 }), 'ws://h/ws?since=0');
   assert.equal(socketUrl('http://h/', emptyFilter(), { since: 5, hub: 'abc' }), 'ws://h/ws?since=5&hub=abc');
   assert.equal(socketUrl('http://h/', emptyFilter(), { hub: 'abc' }), 'ws://h/ws', 'hub only goes with since');
+});
+
+test('the socket asks the hub for the chosen sources only', () => {
+  const url = new URL(socketUrl('http://127.0.0.1:7171/', { ...emptyFilter(), sources: ['orders', 'billing'] }));
+  assert.deepEqual(url.searchParams.getAll('source'), ['orders', 'billing']);
 });

@@ -20,6 +20,7 @@ import { VirtualList } from './virtual-list.js';
 import { TreeView } from './tree-view.js';
 import { buildRow, isExpandable } from './rows.js';
 import { BoostPanel } from './boosts.js';
+import { SourcesLegend } from './sources.js';
 
 const TOKEN_KEY = 'webconsole.token';
 const PREF = { theme: 'webconsole.theme', utc: 'webconsole.utc', maxRows: 'webconsole.maxRows', tree: 'webconsole.tree' };
@@ -147,6 +148,7 @@ class ConsolePage {
       on: {
         events: (events) => {
           this.rate.add(events.length);
+          this.sources.count(events);
           this.enqueue({ t: 'events', v: events });
         },
         gap: (gap) => this.enqueue({ t: 'gap', v: gap }),
@@ -161,8 +163,11 @@ class ConsolePage {
           this.boosts.setHello(hello);
         },
         levels: (frame) => this.boosts.setLevels(frame),
+        sources: (frame) => this.sources.setSources(frame),
       },
     });
+    this.sources = new SourcesLegend({ mount: $('sidebar'), onToggle: (name) => this.toggleSource(name) });
+    this.sources.setSelected(this.filter.sources);
     this.boosts = new BoostPanel({ mount: $('sidebar'), send: (m) => this.conn.send(m), pickFrom: [$('logger-tree'), $('rows')] });
 
     this.buildLevelStrip();
@@ -361,7 +366,16 @@ class ConsolePage {
 
   copyFilter() {
     const f = this.filter;
-    return { ...f, loggers: [...f.loggers], exclude: [...f.exclude], hidden: [...f.hidden], ctx: [...f.ctx], markers: [...f.markers] };
+    return { ...f, loggers: [...f.loggers], exclude: [...f.exclude], hidden: [...f.hidden], ctx: [...f.ctx], markers: [...f.markers],
+      sources: [...(f.sources ?? [])] };
+  }
+
+  /** Shows only the chosen sources: a click adds a source to the choice or takes it out (none chosen: all). */
+  toggleSource(name) {
+    const f = this.copyFilter();
+    f.sources = f.sources.includes(name) ? f.sources.filter((s) => s !== name) : [...f.sources, name];
+    this.applyFilter(f);
+    this.sources.setSelected(f.sources);
   }
 
   applyFilter(next) {
@@ -778,6 +792,7 @@ class ConsolePage {
   }
 
   tick() {
+    this.sources.tick();
     this.renderStatus();
     this.setText($('rate'), `${formatCount(this.rate.rate())} ev/s`);
   }

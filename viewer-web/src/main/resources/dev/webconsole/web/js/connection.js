@@ -207,6 +207,9 @@ export class Connection {
       case 'levels':
         this.on.levels?.(msg);
         break;
+      case 'sources':
+        this.on.sources?.(msg);
+        break;
       default:
       // Unknown frame types are ignored (protocol v1: clients ignore what they do not know).
     }

@@ -5,6 +5,7 @@ import {
   formatTime, formatDateTime, zoneLabel, shortenLogger, firstLine, lineCount, thrownText, contextPairs, gapText,
   showControls,
 } from './format.js';
+import { sourceColor } from './sources.js';
 
 /** Longest text put into a collapsed row's message cell (the rest shows when expanded). */
 const COLLAPSED_MAX_CHARS = 2000;
@@ -81,6 +82,11 @@ function buildEventRow(entry, { matcher, utc, expanded }) {
   row.append(time);
 
   row.append(el('span', 'level', level));
+
+  // The source column: shown (by CSS) only while the hub has sources; its colour is the legend's.
+  const src = el('span', ev.source ? 'src src-' + sourceColor(ev.source) : 'src', String(ev.source ?? ''));
+  if (ev.source) src.title = `source: ${ev.source}`;
+  row.append(src);
 
   const logger = el('span', 'logger');
   logger.title = `${ev.logger ?? ''}\nClick: show only this logger \u00b7 Alt+click: exclude it`;
