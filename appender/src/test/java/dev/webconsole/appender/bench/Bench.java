@@ -3,7 +3,7 @@ package dev.webconsole.appender.bench;
 /**
  * Entry point of {@code mvn -Pbench -Dbench=NAME}: {@code append} (JMH, cost on the application
  * thread), {@code fanout} (the fan-out load tool with the loopback ceiling), {@code memory} (100
- * tabs in another JVM for minutes, watching the hub's heap). docs/PERFORMANCE.md has the commands and the figures.
+ * tabs in another JVM for minutes, watching the hub's heap), {@code publish} (publishing JVMs into one hub against the embedded hub). docs/PERFORMANCE.md has the commands and the figures.
  */
 public final class Bench {
     private Bench() {}
@@ -14,7 +14,8 @@ public final class Bench {
             case "append" -> AppendBench.run();
             case "fanout" -> FanOutLoad.run(false);
             case "memory" -> FanOutLoad.run(true);
-            default -> throw new IllegalArgumentException("unknown benchmark \"" + which + "\": use append, fanout or memory");
+            case "publish" -> PublishLoad.run();
+            default -> throw new IllegalArgumentException("unknown benchmark \"" + which + "\": use append, fanout, memory or publish");
         }
     }
 }
