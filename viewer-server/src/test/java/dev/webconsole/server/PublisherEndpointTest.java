@@ -72,6 +72,21 @@ class PublisherEndpointTest {
     }
 
     @Test
+    void aBatchLargerThanATabsMessageLimitIsTaken() throws Exception {
+        ConsoleHub hub = hub();
+        WsClient tab = hubs.connect(hub, "");
+        tab.next("hello");
+        WsClient orders = publisher(hub, "orders");
+        orders.next("welcome");
+        long[] numbers = java.util.stream.LongStream.rangeClosed(1, 5000).toArray();
+        String big = batch(numbers);
+        assertTrue(big.length() > 4 * hub.config().maxInboundBytes(), "the batch is " + big.length() + " bytes");
+        orders.send(big);
+        assertEquals(5000, orders.next("ack").path("sourceSeq").asLong());
+        assertEquals(5000, tab.events(5000).size());
+    }
+
+    @Test
     void eventsSentAgainAreDroppedAndAReconnectLearnsWhatTheHubHas() throws Exception {
         ConsoleHub hub = hub();
         WsClient tab = hubs.connect(hub, "");

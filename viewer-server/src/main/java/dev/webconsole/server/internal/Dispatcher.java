@@ -56,6 +56,7 @@ final class Dispatcher implements Runnable {
     private long ingestDropsSeen;
     /** The last frame {@link #broadcast} sent (the sources), for tabs that open later; or null. */
     private byte[] latestBroadcast;
+    private final java.util.ArrayDeque<Later> afterEvents = new java.util.ArrayDeque<>();
 
     Dispatcher(int ingestQueue, int history, EventEncoder encoder, Counters counters,
             Diagnostics diagnostics, String hubId) {
@@ -139,12 +140,24 @@ final class Dispatcher implements Runnable {
      * and every tab that shows the source gets the gap, also later from the history.
      */
     void sourceGap(String source, long count, java.util.function.LongFunction<byte[]> gapFrom) {
-        command(() -> {
+        // After the source's events published before it: they are in the ingest queue, commands are not.
+        long after = ingest.accepted();
+        command(() -> afterEvents.add(new Later(after, () -> {
             long from = nextSeq;
             nextSeq += count;
             lastSeq = nextSeq - 1;
             offerToAll(Outgoing.sourceGap(from, nextSeq - 1, source, gapFrom.apply(from)));
-        });
+        })));
+    }
+
+    /** A task to run once the ingest queue's first {@code events} events are dispatched. */
+    private record Later(long events, Runnable task) {}
+
+    /** Dispatcher thread: runs the tasks whose events have all been dispatched, in order. */
+    private void runLater() {
+        while (!afterEvents.isEmpty() && afterEvents.peekFirst().events() <= ingest.taken()) {
+            afterEvents.pollFirst().task().run();
+        }
     }
 
     /** Sends a control frame to every tab, now and to each tab that opens later ({@code latest} is kept). */
@@ -182,6 +195,7 @@ final class Dispatcher implements Runnable {
                     if (n > 0) {
                         dispatch(n);
                     }
+                    runLater();
                     reportIngestDrops();
                 } catch (RuntimeException e) {
                     // A bug must not end the thread silently: say so, forget the batch, go on.

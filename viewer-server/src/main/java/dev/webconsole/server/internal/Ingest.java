@@ -106,4 +106,13 @@ final class Ingest {
     int fillPercent() {
         return (int) (100L * queue.size() / queue.capacity());
     }
+
+    /** Events accepted so far; an event accepted before this call is taken once {@link #taken()} reaches it. */
+    long accepted() {
+        return queue.accepted();
+    }
+
+    long taken() {
+        return queue.taken();
+    }
 }

@@ -111,4 +111,14 @@ final class IngestQueue<E> {
     int capacity() {
         return capacity;
     }
+
+    /** How many elements were ever accepted. */
+    long accepted() {
+        return tail;
+    }
+
+    /** How many elements were ever taken by drain. */
+    long taken() {
+        return head;
+    }
 }
