@@ -24,6 +24,10 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Publisher {
     static final int MAX_BATCH = 2_000;
+    /** Under the hub's 4 MiB message limit, in characters (JSON text is at most 3 bytes per char here). */
+    static final int MAX_MESSAGE_CHARS = 1_000_000;
+    /** As the hub's default maxMessageChars: no text in one event is longer. */
+    static final int MAX_EVENT_TEXT = 100_000;
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final long MAX_BACKOFF_MILLIS = 5_000;
     private static final long PING_EVERY_NANOS = TimeUnit.SECONDS.toNanos(15);
@@ -59,7 +63,7 @@ public final class Publisher {
 
     /** Logging thread: keeps the event for sending; false if the outbox was full (the loss is counted and named). */
     public boolean offer(ConsoleEvent event) {
-        return outbox.offer(event);
+        return outbox.offer(event.truncatedTo(MAX_EVENT_TEXT));
     }
 
     /** Events dropped because the outbox was full. */
@@ -136,8 +140,11 @@ public final class Publisher {
                     }
                     continue;
                 }
-                String text = take.isLost() ? frames.lost(take.lostFrom(), take.lostTo()) : frames.events(take.events(), take.seqs());
-                ws.sendText(text, true).get(WAIT.toSeconds() * 3, TimeUnit.SECONDS);
+                if (take.isLost()) {
+                    ws.sendText(frames.lost(take.lostFrom(), take.lostTo()), true).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                } else {
+                    sendEvents(ws, take.events(), take.seqs(), 0, take.events().size());
+                }
                 lastSent = System.nanoTime();
             }
             if (listener.closed.isDone() && running) {
@@ -146,6 +153,25 @@ public final class Publisher {
         } finally {
             ws.abort();
         }
+    }
+
+    /** Sends events [from, to) as one message, or in halves while the message would be too large. */
+    private void sendEvents(WebSocket ws, java.util.List<ConsoleEvent> events, long[] seqs, int from, int to)
+            throws Exception {
+        String text = frames.events(events.subList(from, to), java.util.Arrays.copyOfRange(seqs, from, to));
+        if (text.length() > MAX_MESSAGE_CHARS && to - from > 1) {
+            int mid = (from + to) >>> 1;
+            sendEvents(ws, events, seqs, from, mid);
+            sendEvents(ws, events, seqs, mid, to);
+            return;
+        }
+        if (text.length() > MAX_MESSAGE_CHARS) { // one event with very many context entries: say so instead
+            ConsoleEvent e = events.get(from);
+            text = frames.events(java.util.List.of(new ConsoleEvent(e.time(), e.level(), e.severity(), e.logger(),
+                    e.thread(), "[WebConsole: this event is too large to publish (" + text.length() + " characters)]",
+                    null, null, e.marker(), e.source(), true)), new long[] {seqs[from]});
+        }
+        ws.sendText(text, true).get(WAIT.toSeconds() * 3, TimeUnit.SECONDS);
     }
 
     private void outage(Exception e) {

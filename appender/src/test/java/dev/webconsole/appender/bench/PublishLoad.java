@@ -32,6 +32,7 @@ public final class PublishLoad {
         int spread = Integer.getInteger("bench.spreadRate", 10_000);
         int spreadSeconds = Integer.getInteger("bench.spreadSeconds", 10);
         WebSocketClient client = new WebSocketClient();
+        client.setMaxTextMessageSize(16 * 1024 * 1024); // the hub's frames reach 256 KiB
         client.start();
         try {
             System.out.printf("%-9s %-22s %10s %12s %10s %6s %6s %8s %8s %8s%n", "mode", "load", "events", "delivered/s",
@@ -75,7 +76,7 @@ public final class PublishLoad {
             }
             for (int i = 0; i < jvms; i++) {
                 Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx512m", "-cp", System.getProperty("java.class.path"), PublishLoadApp.class.getName(), mode,
+                        "-Xmx1g", "-cp", System.getProperty("java.class.path"), PublishLoadApp.class.getName(), mode,
                         String.valueOf(port), String.valueOf(rate), String.valueOf(perJvm), "app-" + i)
                         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
                 apps.add(p);

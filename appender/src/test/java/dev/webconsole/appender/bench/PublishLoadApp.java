@@ -28,7 +28,7 @@ public final class PublishLoadApp {
                 ? "<WebConsole name=\"web\" port=\"0\" source=\"" + source + "\" ingestQueue=\"262144\" tabQueue=\"200000\""
                         + " whenFull=\"block\" maxWaitMillis=\"10000\"/>"
                 : "<WebConsole name=\"web\" hub=\"ws://127.0.0.1:" + hubPort + "\" source=\"" + source
-                        + "\" publisherToken=\"" + PublishLoad.TOKEN + "\" outbox=\"1000000\"/>";
+                        + "\" publisherToken=\"" + PublishLoad.TOKEN + "\" outbox=\"500000\"/>";
         String xml = "<Configuration status=\"warn\"><Appenders>" + appender + "</Appenders><Loggers>"
                 + "<Root level=\"info\"><AppenderRef ref=\"web\"/></Root></Loggers></Configuration>";
         LoggerContext context = new LoggerContext("load-" + source);

@@ -136,6 +136,19 @@ class ManyJvmsTest {
     }
 
     @Test
+    void aPublisherLoggingAsFastAsItCanSendsLargeBatchesAndLosesNothingWithinItsOutbox() throws Exception {
+        Jvm[] hub = new Jvm[1];
+        int port = startHub(hub, 0);
+        WsClient tab = tab(port, "");
+        Jvm orders = publisher("orders", port, PUBLISHER_TOKEN, 100_000);
+        orders.send("log 20000");
+        orders.awaitLine("logged 20000");
+        Received got = receive(tab, 20_000);
+        assertEachOnce(got, Map.of("orders", 20_000));
+        assertTrue(got.gaps().isEmpty(), "no gaps: " + got.gaps());
+    }
+
+    @Test
     void aKilledPublisherIsShownAsGoneAndTheOthersGoOn() throws Exception {
         Jvm[] hub = new Jvm[1];
         int port = startHub(hub, 0);

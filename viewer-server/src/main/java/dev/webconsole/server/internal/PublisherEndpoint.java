@@ -53,6 +53,7 @@ public final class PublisherEndpoint implements Session.Listener {
     public void onWebSocketOpen(Session session) {
         this.session = session;
         session.setMaxTextMessageSize(MAX_MESSAGE_BYTES);
+        session.setMaxFrameSize(MAX_MESSAGE_BYTES); // a client may send a whole batch as one frame
         session.demand();
     }
 
