@@ -88,7 +88,7 @@ public final class WebConsoleAppender extends AbstractAppender {
     }
 
     private void publish(LogEvent event) {
-        if (OwnLoggers.isOwn(event.getLoggerName())) {
+        if (OwnLoggers.isOwn(event)) {
             return;
         }
         if (publisher != null) {

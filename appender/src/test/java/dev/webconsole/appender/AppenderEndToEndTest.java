@@ -117,19 +117,25 @@ class AppenderEndToEndTest {
     }
 
     @Test
-    void eventsOfTheHubsOwnLoggersNeverReachTheConsole() throws Exception {
-        // Jetty, Jackson and the hub log under these names (Jetty through SLF4J into Log4j); the
-        // appender drops them so its own traffic cannot feed back. FeedbackLoopTest routes real
-        // Jetty debug logging through SLF4J into a context with the appender.
+    void eventsOfTheHubsOwnLoggersAndThreadsNeverReachTheConsoleButTheApplicationsJettyAndJacksonDo() throws Exception {
+        // The hub logs under dev.webconsole (in the published jar its Jetty too, relocated) and on
+        // its webconsole-* threads; the appender drops those so its own traffic cannot feed back.
+        // FeedbackLoopTest routes the hub's real Jetty debug logging through SLF4J into Log4j.
         LoggerContext context = contexts.start(config("port=\"0\"", "trace"));
         WsClient tab = connect(context, "");
         tab.next("hello");
-        context.getLogger("org.eclipse.jetty.io.ManagedSelector").debug("jetty speaking");
-        context.getLogger("com.fasterxml.jackson.core.JsonFactory").info("jackson speaking");
         context.getLogger("dev.webconsole.server.ConsoleHub").warn("the hub speaking");
-        context.getLogger("app").info("the only event");
-        JsonNode event = tab.events(1).get(0);
-        assertEquals("app", event.path("logger").asText());
-        assertEquals(1, event.path("seq").asLong(), "no event came before the app's own");
+        context.getLogger("dev.webconsole.shaded.jetty.io.ManagedSelector").debug("the hub's relocated Jetty speaking");
+        Thread hubThread = new Thread(() -> context.getLogger("org.eclipse.jetty.io.ManagedSelector")
+                .debug("Jetty speaking on a hub thread"), "webconsole-http-99");
+        hubThread.start();
+        hubThread.join();
+        context.getLogger("org.eclipse.jetty.server.Server").info("the application's Jetty");
+        context.getLogger("com.fasterxml.jackson.core.JsonFactory").info("the application's Jackson");
+        context.getLogger("app").info("the application");
+        List<JsonNode> events = tab.events(3);
+        assertEquals(List.of("org.eclipse.jetty.server.Server", "com.fasterxml.jackson.core.JsonFactory", "app"),
+                events.stream().map(e -> e.path("logger").asText()).toList());
+        assertEquals(1, events.get(0).path("seq").asLong(), "no event of the hub's came before the application's");
     }
 }

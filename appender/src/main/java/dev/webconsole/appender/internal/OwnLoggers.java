@@ -1,23 +1,24 @@
 package dev.webconsole.appender.internal;
 
+import org.apache.logging.log4j.core.LogEvent;
+
 /**
- * Loggers whose events the appender never shows: the hub's own parts log through them, and showing
- * them would feed the hub its own traffic. Log4j's KafkaAppender guards the same way.
+ * Events the appender never shows: those of the hub's own loggers, and whatever is logged on the
+ * hub's own threads (dispatcher, Jetty's pool and scheduler). Showing them would feed the hub its own
+ * traffic; Log4j's KafkaAppender guards the same way. In the published jar the hub's Jetty, Jackson
+ * and SLF4J are relocated under {@code dev.webconsole.shaded}, so the application's own
+ * {@code org.eclipse.jetty.*} and {@code com.fasterxml.jackson.*} events are shown like any others.
  */
 public final class OwnLoggers {
-    private static final String[] PREFIXES = {"org.eclipse.jetty.", "dev.webconsole.", "com.fasterxml.jackson."};
+    private static final String LOGGER_PREFIX = "dev.webconsole.";
+    private static final String THREAD_PREFIX = "webconsole-";
 
     private OwnLoggers() {}
 
-    public static boolean isOwn(String name) {
-        if (name == null) {
-            return false;
-        }
-        for (String prefix : PREFIXES) {
-            if (name.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
+    public static boolean isOwn(LogEvent event) {
+        String logger = event.getLoggerName();
+        String thread = event.getThreadName();
+        return (logger != null && logger.startsWith(LOGGER_PREFIX))
+                || (thread != null && thread.startsWith(THREAD_PREFIX));
     }
 }

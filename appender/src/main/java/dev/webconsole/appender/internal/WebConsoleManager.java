@@ -2,6 +2,7 @@ package dev.webconsole.appender.internal;
 
 import dev.webconsole.server.ConsoleHub;
 import dev.webconsole.server.HubConfig;
+import dev.webconsole.server.HubStartException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -37,8 +38,13 @@ public final class WebConsoleManager extends AbstractManager {
     }
 
     private static WebConsoleManager create(String name, HubConfig config) {
-        ConsoleHub hub = new ConsoleHub(config);
-        hub.start();
+        ConsoleHub hub;
+        try {
+            hub = new ConsoleHub(config);
+            hub.start();
+        } catch (LinkageError e) {
+            throw new HubStartException(LinkageClash.describe(e), e);
+        }
         // Printed once per hub, not per reconfiguration: this is the line the user opens.
         System.err.println("WebConsole: watch the logs at " + hub.openUrl());
         return new WebConsoleManager(name, hub);

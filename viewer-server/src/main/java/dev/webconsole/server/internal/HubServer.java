@@ -106,6 +106,9 @@ final class HubServer {
         } catch (Exception e) {
             stop();
             throw new HubStartException(startFailure(e), e);
+        } catch (LinkageError e) {
+            stop(); // a half-started server must not keep the port; the appender names the clash
+            throw e;
         }
     }
 
