@@ -84,8 +84,15 @@ public final class Publisher {
             Thread.currentThread().interrupt();
         }
         running = false;
-        thread.interrupt();
         WebSocket ws = socket;
+        if (ws != null && !ws.isOutputClosed()) {
+            try { // a normal close, so the hub shows the source as gone without calling it a failure
+                ws.sendClose(WebSocket.NORMAL_CLOSURE, "application stopping").get(1, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                diagnostics.report(System.Logger.Level.DEBUG, "WebConsole: closing the connection to " + hub + " failed", e);
+            }
+        }
+        thread.interrupt();
         if (ws != null) {
             ws.abort();
         }
