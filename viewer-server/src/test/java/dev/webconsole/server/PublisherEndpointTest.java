@@ -220,7 +220,40 @@ class PublisherEndpointTest {
         assertEquals(1009, huge.awaitClose());
         good.send(batch(1));
         assertEquals("orders", tab.events(1).get(0).path("source").asText());
-        assertTrue(hub.stats().rejectedMessages() >= 3, "refusals are counted: " + hub.stats());
+        HubFixture.awaitCondition(() -> hub.stats().rejectedMessages() >= 3, () -> "refusals are counted: " + hub.stats());
+    }
+
+    @Test
+    void aFloodingPublisherIsReadAtItsRateWhileAnotherSourceGoesThrough() throws Exception {
+        ConsoleHub hub = hubs.startHub(b -> b.publisherToken(PUBLISHER_TOKEN).maxSourceEventsPerSecond(1000));
+        WsClient tab = hubs.connect(hub, "");
+        tab.next("hello");
+        WsClient flood = publisher(hub, "flood");
+        WsClient quiet = publisher(hub, "quiet");
+        flood.next("welcome");
+        quiet.next("welcome");
+        for (int b = 0; b < 20; b++) {
+            long[] numbers = java.util.stream.LongStream.rangeClosed(b * 1000L + 1, b * 1000L + 1000).toArray();
+            flood.sendQuietly(batch(numbers)); // 20,000 events: 20 s at the source's rate
+        }
+        quiet.send(batch(1));
+        long floodBefore = 0;
+        while (true) {
+            JsonNode frame = tab.next("events");
+            boolean quietCame = false;
+            for (JsonNode e : frame.path("events")) {
+                if (e.path("source").asText().equals("quiet")) {
+                    quietCame = true;
+                } else if (!quietCame) {
+                    floodBefore++;
+                }
+            }
+            if (quietCame) {
+                break;
+            }
+        }
+        assertTrue(floodBefore < 20_000, "the quiet source's event came before the flood was through: " + floodBefore);
+        assertEquals(0, hub.stats().ingestDropped(), "the hub dropped nothing: the flood waits at its source");
     }
 
     @Test

@@ -155,7 +155,12 @@ final class Dispatcher implements Runnable {
 
     /** Dispatcher thread: runs the tasks whose events have all been dispatched, in order. */
     private void runLater() {
-        while (!afterEvents.isEmpty() && afterEvents.peekFirst().events() <= ingest.taken()) {
+        runLater(ingest.taken());
+    }
+
+    /** Runs the tasks due once the first {@code dispatched} events of the ingest queue are dispatched. */
+    private void runLater(long dispatched) {
+        while (!afterEvents.isEmpty() && afterEvents.peekFirst().events() <= dispatched) {
             afterEvents.pollFirst().task().run();
         }
     }
@@ -270,9 +275,31 @@ final class Dispatcher implements Runnable {
 
     /** Encodes the batch, keeps it in the history, and hands each tab its matching part in one go. */
     private void dispatch(int n) {
+        if (afterEvents.isEmpty()) {
+            dispatch(0, n);
+            return;
+        }
+        // A task due inside the batch (a source's lost range) goes between the events around it.
+        long before = ingest.taken() - n;
+        int done = 0;
+        while (true) {
+            runLater(before + done);
+            if (done >= n) {
+                return;
+            }
+            Later next = afterEvents.peekFirst();
+            int end = next == null ? n : (int) Math.min(n, Math.max(done + 1, next.events() - before));
+            dispatch(done, end);
+            done = end;
+        }
+    }
+
+    /** Encodes batch[from, to), keeps it in the history, and hands each tab its matching part in one go. */
+    private void dispatch(int from, int to) {
+        int n = to - from;
         for (int i = 0; i < n; i++) {
-            encoded[i] = encode(batch[i]);
-            batch[i] = null;
+            encoded[i] = encode(batch[from + i]);
+            batch[from + i] = null;
             history.add(encoded[i]);
         }
         for (int t = 0, count = tabs.size(); t < count; t++) {
