@@ -47,10 +47,15 @@ class ManyJvmsTest {
     }
 
     private Jvm publisher(String source, int hubPort, String token, int outbox) throws Exception {
+        return publisher(source, "ws://127.0.0.1:" + hubPort, token, outbox, List.of());
+    }
+
+    private Jvm publisher(String source, String hub, String token, int outbox, List<String> jvmArgs) throws Exception {
         Path config = Path.of(getClass().getResource("/publish/" + source + "-log4j2.xml").toURI());
-        Jvm jvm = track(Jvm.start(List.of("-Dlog4j2.configurationFile=" + config,
-                "-Dwebconsole.hub=ws://127.0.0.1:" + hubPort, "-Dwebconsole.publisherToken=" + token,
-                "-Dwebconsole.outbox=" + outbox), PublisherApp.class.getName()));
+        List<String> args = new ArrayList<>(List.of("-Dlog4j2.configurationFile=" + config,
+                "-Dwebconsole.hub=" + hub, "-Dwebconsole.publisherToken=" + token, "-Dwebconsole.outbox=" + outbox));
+        args.addAll(jvmArgs);
+        Jvm jvm = track(Jvm.start(args, PublisherApp.class.getName()));
         jvm.awaitLine("ready");
         return jvm;
     }
@@ -214,6 +219,27 @@ class ManyJvmsTest {
         assertEquals(901, gap.path("sourceFrom").asLong());
         assertEquals(1200, gap.path("sourceTo").asLong());
         assertEquals(300, gap.path("to").asLong() - gap.path("from").asLong() + 1);
+    }
+
+    @Test
+    void aPublisherReachesAHubOverWss(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String password = "test-keystore-password";
+        Path keystore = dir.resolve("hub.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "hub", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
+                "-validity", "2", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
+                "-keystore", keystore.toString(), "-storepass", password, "-keypass", password)
+                .redirectErrorStream(true).start();
+        String output = new String(keytool.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(keytool.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && keytool.exitValue() == 0, output);
+        ConsoleHub hub = hubs.startHub(b -> b.publisherToken(PUBLISHER_TOKEN).keystore(keystore).keystorePassword(password));
+        Jvm search = publisher("search", "wss://127.0.0.1:" + hub.port(), PUBLISHER_TOKEN, 1000,
+                List.of("-Djavax.net.ssl.trustStore=" + keystore, "-Djavax.net.ssl.trustStorePassword=" + password,
+                        "-Djavax.net.ssl.trustStoreType=PKCS12"));
+        search.send("log 7");
+        search.awaitLine("logged 7");
+        HubFixture.awaitCondition(() -> hub.stats().published() == 7,
+                () -> "7 events over wss, have " + hub.stats() + "; publisher said " + search.errors());
     }
 
     @Test
