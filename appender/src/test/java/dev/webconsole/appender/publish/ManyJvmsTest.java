@@ -243,13 +243,16 @@ class ManyJvmsTest {
     }
 
     @Test
-    void anEmbeddedHubTakesPublishersAndAWrongTokenIsRefusedWithAReason() throws Exception {
+    void anEmbeddedHubTakesPublishersAnUnnamedOneIsNamedForItsMainClassAndAWrongTokenIsRefused() throws Exception {
         ConsoleHub embedded = hubs.startHub(b -> b.publisherToken(PUBLISHER_TOKEN));
         WsClient tab = tab(embedded.port(), "");
         Jvm billing = publisher("billing", embedded.port(), PUBLISHER_TOKEN, 1000);
         billing.send("log 5");
         Received got = receive(tab, 5);
         assertEachOnce(got, Map.of("billing", 5));
+        Jvm unnamed = publisher("unnamed", embedded.port(), PUBLISHER_TOKEN, 1000);
+        unnamed.send("log 2");
+        assertEachOnce(receive(tab, 2), Map.of(PublisherApp.class.getSimpleName(), 2)); // the main class names it
         Jvm intruder = publisher("search", embedded.port(), "not-the-token-at-all", 1000);
         intruder.send("log 5");
         intruder.awaitLine("logged 5");
