@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   formatTime, formatDateTime, formatIso, zoneLabel, shortenLogger, formatCount, compactCount, gapText, gapSize,
-  firstLine, lineCount, thrownText, contextPairs, logLine, jsonLine, exportText, exportFileName, gapLogLine, showControls } from '../../main/resources/dev/webconsole/web/js/format.js';
+  firstLine, lineCount, thrownText, contextPairs, logLine, jsonLine, exportText, exportFileName, gapLogLine, showControls, levelClass } from '../../main/resources/dev/webconsole/web/js/format.js';
 
 const T = Date.UTC(2025, 10, 21, 8, 5, 9, 7); // 2025-11-21 08:05:09.007 UTC
 
@@ -108,4 +108,12 @@ test('showControls makes bidi overrides and C0 controls visible, keeps tab and n
   assert.equal(showControls('a\tb\nc'), 'a\tb\nc');
   assert.equal(showControls('\u2067x\u2069'), '\u27e8U+2067\u27e9x\u27e8U+2069\u27e9');
   assert.equal(showControls('plain \u05e9\u05dc\u05d5\u05dd'), 'plain \u05e9\u05dc\u05d5\u05dd');
+});
+
+test('levelClass maps the six levels to their class and any other name to one safe class', () => {
+  assert.equal(levelClass('WARN'), 'lvl-warn');
+  assert.equal(levelClass('fatal'), 'lvl-fatal');
+  assert.equal(levelClass('INFO offscreen gap'), 'lvl-custom');
+  assert.equal(levelClass('NOTICE'), 'lvl-custom');
+  assert.equal(levelClass(undefined), 'lvl-custom');
 });

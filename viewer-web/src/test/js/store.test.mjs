@@ -132,3 +132,32 @@ test('floorSeq is where a clear left off in the current epoch', () => {
   s.newEpoch('restart');
   assert.equal(s.floorSeq, null);
 });
+
+const gapsOf = (s) => s.view.filter((e) => e.kind === 'gap').map((e) => [e.gap.from, e.gap.to]);
+
+test('a gap over rows already held shows only the stretches around them', () => {
+  const s = new RowStore();
+  s.addEvents([ev(10), ev(20), ev(30)]);
+  assert.ok(s.addGap({ from: 5, to: 40, reason: 'slow-consumer' }));
+  assert.deepEqual(gapsOf(s), [[5, 9], [11, 19], [21, 29], [31, 40]]);
+  assert.ok(!s.addGap({ from: 10, to: 10, reason: 'slow-consumer' }), 'a gap only over held rows adds nothing');
+});
+
+test('events that arrive inside a gap row split it', () => {
+  const s = new RowStore();
+  s.addGap({ from: 1, to: 100, reason: 'slow-consumer' });
+  s.addEvents([ev(50), ev(51)]);
+  assert.deepEqual(gapsOf(s), [[1, 49], [52, 100]]);
+  s.addEvents(range(1, 49));
+  assert.deepEqual(gapsOf(s), [[52, 100]]);
+  assert.deepEqual(s.viewSeqs(), [...Array.from({ length: 51 }, (_, i) => i + 1)]);
+});
+
+test('a wider filter replays only after the oldest row once the bound is reached', () => {
+  const s = new RowStore({ maxRows: 100 });
+  assert.equal(s.replaySince, null);
+  s.addEvents(range(1, 250));
+  assert.equal(s.replaySince, 150);
+  s.clear();
+  assert.equal(s.replaySince, 250);
+});

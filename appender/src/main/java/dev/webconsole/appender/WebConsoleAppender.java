@@ -1,8 +1,10 @@
 package dev.webconsole.appender;
 
+import static dev.webconsole.appender.internal.Attributes.blockNanos;
 import static dev.webconsole.appender.internal.Attributes.bool;
 import static dev.webconsole.appender.internal.Attributes.list;
 import static dev.webconsole.appender.internal.Attributes.number;
+import static dev.webconsole.appender.internal.Attributes.regexes;
 
 import dev.webconsole.appender.internal.EventCopier;
 import dev.webconsole.appender.internal.Log4jLevelControl;
@@ -18,9 +20,6 @@ import dev.webconsole.server.HubStartException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.logging.log4j.core.Appender;
@@ -54,6 +53,8 @@ public final class WebConsoleAppender extends AbstractAppender {
     private final Publisher publisher;
     private final long blockNanos;
     private final String source;
+    /** The hub's maxMessageChars: a stack is cut to it while it is copied. */
+    private final int maxChars;
 
     private WebConsoleAppender(String name, Filter filter, boolean ignoreExceptions, Property[] properties,
             org.apache.logging.log4j.core.appender.AbstractManager manager, long blockNanos, String source) {
@@ -63,6 +64,7 @@ public final class WebConsoleAppender extends AbstractAppender {
         this.publisher = manager instanceof PublisherManager remote ? remote.publisher() : null;
         this.blockNanos = blockNanos;
         this.source = source;
+        this.maxChars = hub != null ? hub.config().maxMessageChars() : Publisher.MAX_EVENT_TEXT;
     }
 
     @PluginBuilderFactory
@@ -71,19 +73,26 @@ public final class WebConsoleAppender extends AbstractAppender {
     }
 
     /**
-     * Hands the event to the hub. A failure is reported through Log4j's error handler, and rethrown
-     * as an {@link AppenderLoggingException} when {@code ignoreExceptions="false"}, as Log4j's own
-     * appenders do.
+     * Hands the event to the hub. An event that cannot be handed over (its copy fails, even with an
+     * {@link OutOfMemoryError}) is counted as dropped, so every tab is told with a gap. The failure is
+     * reported through Log4j's error handler, and rethrown when {@code ignoreExceptions="false"}: as an
+     * {@link AppenderLoggingException}, as Log4j's own appenders do, or an {@link Error} as it is.
      */
     @Override
     public void append(LogEvent event) {
         try {
             publish(event);
-        } catch (RuntimeException e) {
-            error("WebConsole appender \"" + getName() + "\" could not take an event: " + e.getClass().getName(), event, e);
-            if (!ignoreExceptions()) {
-                throw e instanceof AppenderLoggingException ale ? ale : new AppenderLoggingException(e);
+        } catch (RuntimeException | Error e) {
+            hub.dropped();
+            error("WebConsole appender \"" + getName() + "\" could not take an event, which is counted as dropped: "
+                    + e.getClass().getName(), event, e);
+            if (ignoreExceptions()) {
+                return;
             }
+            if (e instanceof Error error) {
+                throw error;
+            }
+            throw e instanceof AppenderLoggingException ale ? ale : new AppenderLoggingException(e);
         }
     }
 
@@ -92,15 +101,15 @@ public final class WebConsoleAppender extends AbstractAppender {
             return;
         }
         if (publisher != null) {
-            publisher.offer(EventCopier.copy(event, source));
+            publisher.offer(EventCopier.copy(event, source, maxChars));
             return;
         }
         if (blockNanos == 0) {
-            hub.publish(EventCopier.copy(event, source));
+            hub.publish(EventCopier.copy(event, source, maxChars));
             return;
         }
         try {
-            hub.publish(EventCopier.copy(event, source), blockNanos);
+            hub.publish(EventCopier.copy(event, source, maxChars), blockNanos);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the event is dropped and counted, the flag kept
         }
@@ -155,6 +164,12 @@ public final class WebConsoleAppender extends AbstractAppender {
 
         @PluginBuilderAttribute
         private String compression;
+
+        @PluginBuilderAttribute
+        private String maxConnectionsPerAddress;
+
+        @PluginBuilderAttribute
+        private String headerTimeoutMillis;
 
         @PluginBuilderAttribute
         private String whenFull = "drop";
@@ -219,6 +234,8 @@ public final class WebConsoleAppender extends AbstractAppender {
         public B setMaxTabs(String maxTabs) { this.maxTabs = maxTabs; return asBuilder(); }
         public B setMaxMessageChars(String maxMessageChars) { this.maxMessageChars = maxMessageChars; return asBuilder(); }
         public B setCompression(String compression) { this.compression = compression; return asBuilder(); }
+        public B setMaxConnectionsPerAddress(String value) { this.maxConnectionsPerAddress = value; return asBuilder(); }
+        public B setHeaderTimeoutMillis(String value) { this.headerTimeoutMillis = value; return asBuilder(); }
         public B setWhenFull(String whenFull) { this.whenFull = whenFull; return asBuilder(); }
         public B setMaxWaitMillis(String maxWaitMillis) { this.maxWaitMillis = maxWaitMillis; return asBuilder(); }
         public B setSource(String source) { this.source = source; return asBuilder(); }
@@ -246,7 +263,7 @@ public final class WebConsoleAppender extends AbstractAppender {
             long blockNanos;
             try {
                 config = hubConfig();
-                blockNanos = blockNanos();
+                blockNanos = blockNanos(whenFull, maxWaitMillis);
             } catch (IllegalArgumentException e) {
                 LOGGER.error(prefix + e.getMessage());
                 return null;
@@ -289,6 +306,8 @@ public final class WebConsoleAppender extends AbstractAppender {
             given(maxTabs, v -> b.maxTabs(number("maxTabs", v)));
             given(maxMessageChars, v -> b.maxMessageChars(number("maxMessageChars", v)));
             given(compression, v -> b.compression(bool("compression", v)));
+            given(maxConnectionsPerAddress, v -> b.maxConnectionsPerAddress(number("maxConnectionsPerAddress", v)));
+            given(headerTimeoutMillis, v -> b.headerTimeout(Duration.ofMillis(number("headerTimeoutMillis", v))));
             given(insecure, v -> b.insecure(bool("insecure", v)));
             given(control, v -> b.control(v.isBlank() ? null : bool("control", v)));
             given(maxBoosts, v -> b.maxBoosts(number("maxBoosts", v)));
@@ -300,13 +319,11 @@ public final class WebConsoleAppender extends AbstractAppender {
             if (keystoreType != null && !keystoreType.isBlank()) {
                 b.keystoreType(keystoreType);
             }
-            return b.token(token)
-                    .publisherToken(publisherToken)
-                    .allowedOrigins(list(allowedOrigins))
-                    .allowedHosts(list(allowedHosts))
-                    .redact(redactRegexes())
-                    .diagnostics(StatusLoggerDiagnostics.INSTANCE)
-                    .levelControl(Log4jLevelControl.of(getConfiguration(), source, WebConsoleAppender.class))
+            b.token(token).publisherToken(publisherToken).allowedOrigins(list(allowedOrigins)).allowedHosts(list(allowedHosts))
+                    .redact(regexes(redact, redactions)).diagnostics(StatusLoggerDiagnostics.INSTANCE);
+            // The level control copies boosted events itself, cut to the same maxMessageChars.
+            int maxChars = b.build().maxMessageChars();
+            return b.levelControl(Log4jLevelControl.of(getConfiguration(), source, maxChars, WebConsoleAppender.class))
                     .build();
         }
 
@@ -314,38 +331,6 @@ public final class WebConsoleAppender extends AbstractAppender {
             if (attribute != null) {
                 apply.accept(attribute);
             }
-        }
-
-        private long blockNanos() {
-            switch (whenFull == null ? "" : whenFull.toLowerCase(Locale.ROOT)) {
-                case "drop":
-                    return 0;
-                case "block":
-                    int millis = number("maxWaitMillis", maxWaitMillis);
-                    if (millis < 1 || millis > 60_000) {
-                        throw new IllegalArgumentException("maxWaitMillis=\"" + millis + "\" is out of range: use 1 to 60000");
-                    }
-                    return TimeUnit.MILLISECONDS.toNanos(millis);
-                default:
-                    throw new IllegalArgumentException("whenFull=\"" + whenFull
-                            + "\" is not allowed: use \"drop\" (the default) or \"block\"");
-            }
-        }
-
-        private List<String> redactRegexes() {
-            List<String> regexes = new ArrayList<>();
-            if (redact != null && !redact.isEmpty()) {
-                regexes.add(redact);
-            }
-            if (redactions != null) {
-                for (Redact r : redactions) {
-                    if (r == null || r.regex() == null || r.regex().isEmpty()) {
-                        throw new IllegalArgumentException("<Redact> needs a regex attribute, such as <Redact regex=\"password=\\S+\"/>");
-                    }
-                    regexes.add(r.regex());
-                }
-            }
-            return regexes;
         }
     }
 }

@@ -74,4 +74,19 @@ class SecurityAttributesTest {
         assertEquals(401, RawHttp.upgrade(port, "/ws").status());
         assertEquals(200, RawHttp.get(port, "/?token=a-token-of-our-own").status());
     }
+
+    @Test
+    void theConnectionLimitsAreAttributes() throws Exception {
+        LoggerContext context = contexts.start(config("port=\"0\" maxConnectionsPerAddress=\"2\" headerTimeoutMillis=\"60000\"", "info"));
+        assertEquals(2, webConsole(context).hub().config().maxConnectionsPerAddress());
+        assertEquals(java.time.Duration.ofMinutes(1), webConsole(context).hub().config().headerTimeout());
+        int port = webConsole(context).url().getPort();
+        try (java.net.Socket a = new java.net.Socket("127.0.0.1", port);
+                java.net.Socket b = new java.net.Socket("127.0.0.1", port);
+                java.net.Socket c = new java.net.Socket("127.0.0.1", port)) {
+            assertTrue(a.isConnected() && b.isConnected());
+            c.setSoTimeout((int) WsClient.WAIT.toMillis());
+            assertEquals(-1, c.getInputStream().read(), "a third connection from one address is closed at once");
+        }
+    }
 }

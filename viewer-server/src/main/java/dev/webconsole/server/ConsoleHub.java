@@ -53,6 +53,14 @@ public final class ConsoleHub implements AutoCloseable {
         return core.publish(event, timeoutNanos);
     }
 
+    /**
+     * Counts an event that never reached {@link #publish} (copying it failed) as dropped at ingest,
+     * so that {@code published + ingestDropped} still equals what was logged and every tab gets a gap.
+     */
+    public void dropped() {
+        core.dropped();
+    }
+
     /** The bound port: the configured one, or the one picked when the configuration asked for 0. */
     public int port() {
         return core.port();

@@ -47,6 +47,9 @@ public final class HubConfig {
     private static final Setting<Integer> MAX_MESSAGE_CHARS = Setting.range("maxMessageChars", 100_000, 100, 100_000_000);
     private static final Setting<Integer> MAX_UPGRADES_PER_SECOND = Setting.range("maxUpgradesPerSecond", 100, 1, 100_000);
     private static final Setting<Duration> PING_INTERVAL = Setting.of("pingInterval", Duration.ofSeconds(20), Setting::positive);
+    /** Above maxTabs' default: every tab of one browser comes from one address. */
+    private static final Setting<Integer> MAX_CONNECTIONS_PER_ADDRESS = Setting.range("maxConnectionsPerAddress", 256, 1, 1_000_000);
+    private static final Setting<Duration> HEADER_TIMEOUT = Setting.millis("headerTimeoutMillis", Duration.ofSeconds(10), 100, 600_000);
     /** As configured: "auto", a value, or null; a generated token counts as the same setting as another. */
     private static final Setting<String> TOKEN = Setting.of("token", null, (name, token) -> {
         if (token != null && !AUTO_TOKEN.equals(token) && token.length() < MIN_TOKEN_CHARS) {
@@ -91,12 +94,7 @@ public final class HubConfig {
     private static final Setting<Duration> BOOST_MINUTE = Setting.of("boostMinute", Duration.ofMinutes(1), Setting::positive);
     // Not compared: a new password, stop timeout or diagnostics is not a different hub.
     private static final Setting<String> KEYSTORE_PASSWORD = Setting.uncompared("keystorePassword", "", Setting::notNull);
-    private static final Setting<Duration> STOP_TIMEOUT = Setting.uncompared("stopTimeout", Duration.ofSeconds(2), (name, d) -> {
-        Objects.requireNonNull(d, name);
-        if (d.isNegative()) {
-            throw new IllegalArgumentException("stopTimeout=\"" + d + "\" is negative");
-        }
-    });
+    private static final Setting<Duration> STOP_TIMEOUT = Setting.uncompared("stopTimeout", Duration.ofSeconds(2), Setting::notNegative);
     private static final Setting<Diagnostics> DIAGNOSTICS = Setting.uncompared("diagnostics", Diagnostics.platform(), Setting::notNull);
     /** Null for a hub without one: boosts are then refused. */
     private static final Setting<LevelControl> LEVEL_CONTROL = Setting.uncompared("levelControl", null, (name, c) -> { });
@@ -104,9 +102,10 @@ public final class HubConfig {
     /** In the order build() checks them and differences() names them. */
     private static final List<Setting<?>> SETTINGS = List.of(HOST, PORT, HISTORY, TAB_QUEUE, INGEST_QUEUE, MAX_TABS,
             MAX_FRAMES_PER_SECOND, MAX_EVENTS_PER_FRAME, MAX_INBOUND_BYTES, MAX_MESSAGE_CHARS, MAX_UPGRADES_PER_SECOND,
-            PING_INTERVAL, TOKEN, PUBLISHER_TOKEN, MAX_SOURCE_EVENTS_PER_SECOND, SOURCE_SHARE, ALLOWED_ORIGINS,
-            ALLOWED_HOSTS, INSECURE, KEYSTORE, KEYSTORE_TYPE, COMPRESSION, REDACT,
-            CONTROL, MAX_BOOSTS, BOOST_MINUTE, KEYSTORE_PASSWORD, STOP_TIMEOUT, DIAGNOSTICS, LEVEL_CONTROL);
+            PING_INTERVAL, MAX_CONNECTIONS_PER_ADDRESS, HEADER_TIMEOUT, TOKEN, PUBLISHER_TOKEN, MAX_SOURCE_EVENTS_PER_SECOND, SOURCE_SHARE,
+            ALLOWED_ORIGINS, ALLOWED_HOSTS, INSECURE,
+            KEYSTORE, KEYSTORE_TYPE, COMPRESSION, REDACT, CONTROL, MAX_BOOSTS, BOOST_MINUTE, KEYSTORE_PASSWORD, STOP_TIMEOUT,
+            DIAGNOSTICS, LEVEL_CONTROL);
 
     private final Map<Setting<?>, Object> values;
     /** The token in force: the configured one, or the one generated for "auto". */
@@ -161,6 +160,12 @@ public final class HubConfig {
 
     /** How often the hub pings each tab; a tab silent for 3 intervals is disconnected as dead. */
     public Duration pingInterval() { return get(PING_INTERVAL); }
+
+    /** How many connections one client address may hold open at once; more are closed as they arrive. */
+    public int maxConnectionsPerAddress() { return get(MAX_CONNECTIONS_PER_ADDRESS); }
+
+    /** How long a connection may take to send a request's headers before it is closed. */
+    public Duration headerTimeout() { return get(HEADER_TIMEOUT); }
 
     /** The token the page, {@code /ws} and {@code /stats} require, or {@code null} for none. */
     public String token() { return token; }
@@ -268,6 +273,8 @@ public final class HubConfig {
         public Builder compression(boolean value) { return set(COMPRESSION, value); }
         public Builder maxUpgradesPerSecond(int value) { return set(MAX_UPGRADES_PER_SECOND, value); }
         public Builder pingInterval(Duration value) { return set(PING_INTERVAL, value); }
+        public Builder maxConnectionsPerAddress(int value) { return set(MAX_CONNECTIONS_PER_ADDRESS, value); }
+        public Builder headerTimeout(Duration value) { return set(HEADER_TIMEOUT, value); }
         /** A secret the page and socket require; {@code "auto"} generates one; {@code null} or empty for none. */
         public Builder token(String token) { return set(TOKEN, token == null || token.isBlank() ? null : token); }
         /** A secret publishers must present; {@code null} or empty: the hub takes no publishers. */

@@ -43,6 +43,16 @@ final class Setting<T> {
         });
     }
 
+    /** A duration given in milliseconds (so its name ends in Millis), from {@code min} to {@code max} of them. */
+    static Setting<Duration> millis(String name, Duration defaultValue, long min, long max) {
+        return of(name, defaultValue, (n, value) -> {
+            Objects.requireNonNull(value, n);
+            if (value.toMillis() < min || value.toMillis() > max) {
+                throw new IllegalArgumentException(n + "=\"" + value.toMillis() + "\" is out of range: use " + min + " to " + max);
+            }
+        });
+    }
+
     static void notNull(String name, Object value) {
         Objects.requireNonNull(value, name);
     }
@@ -51,6 +61,13 @@ final class Setting<T> {
         Objects.requireNonNull(value, name);
         if (value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(name + "=\"" + value + "\" must be positive");
+        }
+    }
+
+    static void notNegative(String name, Duration value) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative()) {
+            throw new IllegalArgumentException(name + "=\"" + value + "\" is negative");
         }
     }
 

@@ -112,17 +112,19 @@ final class BoostFilters {
         private final Configuration config;
         private final Consumer<ConsoleEvent> console;
         private final String source;
+        private final int maxChars;
         /** The filter each logger configuration had before this one was put first. */
         private final Map<LoggerConfig, Filter> ownFilters;
         private final List<? extends Filterable> consoleFilters;
 
-        Divert(List<Boost> boosts, Configuration config, Consumer<ConsoleEvent> console, String source,
+        Divert(List<Boost> boosts, Configuration config, Consumer<ConsoleEvent> console, String source, int maxChars,
                 Map<LoggerConfig, Filter> ownFilters, List<? extends Filterable> consoleFilters) {
             super(Result.DENY, Result.NEUTRAL);
             this.boosts = List.copyOf(boosts);
             this.config = config;
             this.console = console;
             this.source = source;
+            this.maxChars = maxChars;
             this.ownFilters = ownFilters;
             this.consoleFilters = List.copyOf(consoleFilters);
         }
@@ -141,7 +143,7 @@ final class BoostFilters {
                 return onMismatch; // the application logs this without any boost: it goes everywhere as usual
             }
             if (!refused(origin, event)) {
-                console.accept(EventCopier.copy(event, source));
+                console.accept(EventCopier.copy(event, source, maxChars));
             }
             return onMatch;
         }

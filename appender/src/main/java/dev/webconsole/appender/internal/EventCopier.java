@@ -2,7 +2,8 @@ package dev.webconsole.appender.internal;
 
 import dev.webconsole.server.ConsoleEvent;
 import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.Map;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Marker;
@@ -18,10 +19,15 @@ import org.apache.logging.log4j.util.ReadOnlyStringMap;
 public final class EventCopier {
     private EventCopier() {}
 
-    public static ConsoleEvent copy(LogEvent event, String source) {
+    /**
+     * @param maxChars the hub's {@code maxMessageChars}: the stack text is cut to it while it is
+     *     written, so a huge exception never has its whole text in memory at once
+     */
+    public static ConsoleEvent copy(LogEvent event, String source, int maxChars) {
         Level level = event.getLevel();
         Marker marker = event.getMarker();
         Throwable thrown = event.getThrown();
+        ConsoleEvent.ThrownInfo thrownInfo = thrown == null ? null : thrown(thrown, maxChars);
         return new ConsoleEvent(
                 event.getTimeMillis(),
                 level == null ? "INFO" : level.name(),
@@ -29,10 +35,11 @@ public final class EventCopier {
                 event.getLoggerName(),
                 event.getThreadName(),
                 message(event.getMessage()),
-                thrown == null ? null : thrown(thrown),
+                thrownInfo,
                 context(event.getContextData()),
                 marker == null ? null : marker.getName(),
-                source);
+                source,
+                thrownInfo != null && thrownInfo.stack().endsWith(CUT_NOTE));
     }
 
     static String message(Message message) {
@@ -47,7 +54,7 @@ public final class EventCopier {
         }
     }
 
-    static ConsoleEvent.ThrownInfo thrown(Throwable thrown) {
+    static ConsoleEvent.ThrownInfo thrown(Throwable thrown, int maxChars) {
         String type = thrown.getClass().getName();
         String message;
         try {
@@ -55,15 +62,18 @@ public final class EventCopier {
         } catch (RuntimeException e) {
             message = "[getMessage() threw " + e.getClass().getName() + "]";
         }
-        return new ConsoleEvent.ThrownInfo(type, message, stack(thrown));
+        return new ConsoleEvent.ThrownInfo(type, message, stack(thrown, maxChars));
     }
 
-    /** The stack as printStackTrace writes it: causes and suppressed included, cycles cut short. */
-    static String stack(Throwable thrown) {
-        StringWriter text = new StringWriter(1024);
+    /**
+     * The stack as printStackTrace writes it: causes and suppressed included, cycles cut short. Text
+     * past {@code maxChars} is never kept: the writer stops there and the text ends with {@link #CUT_NOTE}.
+     */
+    static String stack(Throwable thrown, int maxChars) {
+        BoundedWriter text = new BoundedWriter(Math.max(0, maxChars - CUT_NOTE.length()));
         try (PrintWriter out = new PrintWriter(text)) {
             thrown.printStackTrace(out);
-            return text.toString();
+            return text.full ? text.kept + CUT_NOTE : text.kept.toString();
         } catch (RuntimeException e) {
             // A toString() or getMessage() that throws: print the frames without the text.
             StringBuilder frames = new StringBuilder(thrown.getClass().getName())
@@ -73,6 +83,49 @@ public final class EventCopier {
             }
             return frames.toString();
         }
+    }
+
+    /** Ends a stack text that was cut while it was written; the whole text stays within maxMessageChars. */
+    static final String CUT_NOTE = "… [stack cut at maxMessageChars]";
+
+    /**
+     * Keeps the first {@code limit} characters. Past them every write fails, which a PrintWriter
+     * records and ignores, so printStackTrace runs to its end without growing anything.
+     */
+    private static final class BoundedWriter extends Writer {
+        private final StringBuilder kept = new StringBuilder(1024);
+        private final int limit;
+        private boolean full;
+
+        BoundedWriter(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) throws IOException {
+            int room = limit - kept.length();
+            kept.append(chars, offset, Math.min(room, length));
+            if (length > room) {
+                full = true;
+                throw new IOException("the stack text reached maxMessageChars");
+            }
+        }
+
+        @Override
+        public void write(String text, int offset, int length) throws IOException {
+            int room = limit - kept.length();
+            kept.append(text, offset, offset + Math.min(room, length));
+            if (length > room) {
+                full = true;
+                throw new IOException("the stack text reached maxMessageChars");
+            }
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
     }
 
     static Map<String, String> context(ReadOnlyStringMap data) {

@@ -37,6 +37,8 @@ public final class Log4jLevelControl implements LevelControl {
 
     private final LoggerContext context;
     private final String source;
+    /** The hub's maxMessageChars: a boosted event's stack is cut to it while it is copied. */
+    private final int maxChars;
     /** The appender class whose filters a boost-only event must pass: {@code <WebConsole>}'s. */
     private final Class<? extends Appender> consoleType;
     private final Map<String, BoostFilters.Boost> active = new LinkedHashMap<>();
@@ -47,9 +49,10 @@ public final class Log4jLevelControl implements LevelControl {
     private Filter divert;
     private boolean listening;
 
-    private Log4jLevelControl(LoggerContext context, String source, Class<? extends Appender> consoleType) {
+    private Log4jLevelControl(LoggerContext context, String source, int maxChars, Class<? extends Appender> consoleType) {
         this.context = context;
         this.source = source;
+        this.maxChars = maxChars;
         this.consoleType = consoleType;
     }
 
@@ -58,11 +61,13 @@ public final class Log4jLevelControl implements LevelControl {
      * there is none (the hub then refuses boosts).
      *
      * @param source the appender's {@code source} attribute, as given
+     * @param maxChars the hub's {@code maxMessageChars}
      */
-    public static Log4jLevelControl of(Configuration configuration, String source, Class<? extends Appender> consoleType) {
+    public static Log4jLevelControl of(Configuration configuration, String source, int maxChars,
+            Class<? extends Appender> consoleType) {
         LoggerContext context = configuration == null ? null : configuration.getLoggerContext();
         return context == null ? null
-                : new Log4jLevelControl(context, source == null || source.isBlank() ? null : source, consoleType);
+                : new Log4jLevelControl(context, source == null || source.isBlank() ? null : source, maxChars, consoleType);
     }
 
     @Override
@@ -131,7 +136,7 @@ public final class Log4jLevelControl implements LevelControl {
             List<Filterable> consoles = config.getAppenders().values().stream()
                     .filter(consoleType::isInstance).map(a -> (Filterable) a).toList();
             create = new BoostFilters.Create(boosts);
-            divert = new BoostFilters.Divert(boosts, config, console, source, own, consoles);
+            divert = new BoostFilters.Divert(boosts, config, console, source, maxChars, own, consoles);
             create.start();
             divert.start();
             config.addFilter(create);

@@ -27,7 +27,7 @@ public final class Publisher {
     /** Under the hub's 4 MiB message limit, in characters (JSON text is at most 3 bytes per char here). */
     static final int MAX_MESSAGE_CHARS = 1_000_000;
     /** As the hub's default maxMessageChars: no text in one event is longer. */
-    static final int MAX_EVENT_TEXT = 100_000;
+    public static final int MAX_EVENT_TEXT = 100_000;
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final long MAX_BACKOFF_MILLIS = 5_000;
     private static final long PING_EVERY_NANOS = TimeUnit.SECONDS.toNanos(15);
@@ -61,7 +61,10 @@ public final class Publisher {
         thread.start();
     }
 
-    /** Logging thread: keeps the event for sending; false if the outbox was full (the loss is counted and named). */
+    /**
+     * Logging thread: keeps the event for sending; false if the outbox was full (the loss is counted
+     * and named). Texts longer than {@link #MAX_EVENT_TEXT} are cut (the appender's copy is cut already).
+     */
     public boolean offer(ConsoleEvent event) {
         return outbox.offer(event.truncatedTo(MAX_EVENT_TEXT));
     }

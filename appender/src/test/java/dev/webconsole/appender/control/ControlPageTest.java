@@ -98,6 +98,29 @@ class ControlPageTest {
     }
 
     @Test
+    void aBoostShowsBidiOverridesInItsNamesInsteadOfObeyingThem() throws Exception {
+        LoggerContext context = open("");
+        String rlo = "\u202E";
+        context.getLogger("com.acme.inv" + rlo + "gnp").info("disguised");
+        find(".row .logger[data-name='com.acme.inv" + rlo + "gnp']").click();
+        find(".boost-scope").sendKeys("user=ann" + rlo + "exe");
+        find(".boost-go").click();
+        String shown = browser.await("the boost, or the panel's message", d -> {
+            List<WebElement> names = d.findElements(By.cssSelector(".boost-list .boost .boost-name"));
+            String message = d.findElement(By.cssSelector(".boost-message")).getText();
+            return !names.isEmpty() ? names.get(0).getDomProperty("textContent") : message.isEmpty() ? null : "message: " + message;
+        });
+        assertEquals("com.acme.inv\u27e8U+202E\u27e9gnp", shown);
+        assertEquals("user=ann\u27e8U+202E\u27e9exe",
+                browser.driver().findElement(By.cssSelector(".boost-list .boost .chip")).getDomProperty("textContent"));
+        assertEquals(List.of(), browser.js("const re = /[\\u202a-\\u202e\\u2066-\\u2069]/; const out = [];"
+                + "for (const e of document.querySelectorAll('.boosts *'))"
+                + " { if (e.children.length === 0 && re.test(e.textContent)) out.push(e.className + ': ' + e.textContent);"
+                + " if (re.test(e.title ?? '')) out.push('title of ' + e.className); }"
+                + "return out;"), "the boost panel shows log text with its controls made visible");
+    }
+
+    @Test
     void aRefusedBoostShowsTheHubsReasonInThePanel() throws Exception {
         open("");
         find(".boost-logger").sendKeys("dev.webconsole.server");

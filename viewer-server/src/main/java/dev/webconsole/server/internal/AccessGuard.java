@@ -10,9 +10,9 @@ import java.security.MessageDigest;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
@@ -27,12 +27,14 @@ import org.eclipse.jetty.util.Fields;
  * <ol>
  *   <li>a {@code Host} the hub does not answer to gets 403 (DNS rebinding);</li>
  *   <li>paths with {@code ..}, encoded separators or dots, or naming a folder get 404;</li>
- *   <li>a {@code /ws} upgrade from a foreign {@code Origin} gets 403 (cross-site WebSocket
- *       hijacking), before any token is looked at, so a foreign page cannot spend the owner's
- *       failure budget;</li>
- *   <li>with a token set, a request without the right one gets 401 (compared in constant time);
- *       an address that tries more than 10 different wrong tokens in a minute gets 429 for the rest
- *       of it (a tab retrying one stale token after a restart counts once);</li>
+ *   <li>a request a browser makes for another site (a foreign {@code Origin}, or
+ *       {@code Sec-Fetch-Site} other than {@code same-origin} or {@code none}) gets 403: cross-site
+ *       WebSocket hijacking, and an {@code <img>} spending the owner's guess budget. It is refused
+ *       before any token is looked at, so it never counts as a guess;</li>
+ *   <li>with a token set, a request without the right one gets 401 (compared in constant time).
+ *       Wrong tokens spend a {@link GuessBudget}: 10 different ones a minute from one address,
+ *       100 from all addresses together. Once it is spent, every token check waits a second
+ *       before it is made, and a wrong token then gets 429; the right token is never refused;</li>
  *   <li>upgrades beyond {@link HubConfig#maxUpgradesPerSecond()} get 429.</li>
  * </ol>
  * A valid {@code ?token=} also sets an HttpOnly, SameSite=Strict cookie named for the port, so the
@@ -42,7 +44,12 @@ final class AccessGuard extends Handler.Wrapper {
     /** The cookie's name is this plus the port: cookies ignore ports, and two hubs must not share one. */
     static final String TOKEN_COOKIE = "webconsole_token_";
     static final int MAX_FAILURES_PER_MINUTE = 10;
-    private static final int MAX_TRACKED_ADDRESSES = 4096;
+    static final int MAX_FAILURES_PER_MINUTE_IN_ALL = 100;
+    /** How long a token check waits while the guess budget is spent. */
+    static final long PENALTY_MILLIS = 1000;
+    /** The 403 body for a cross-site request says what to do: a link from another site's page is refused too. */
+    static final String CROSS_SITE_REFUSED =
+            "requests from other sites are refused; open the console's address directly (type or paste it into the address bar)";
     private static final Pattern UNSAFE_PATH = Pattern.compile(
             "(?i).*(%2e|%2f|%5c|%00|\\\\|/\\.\\.?(/|$)|//).*");
 
@@ -54,7 +61,7 @@ final class AccessGuard extends Handler.Wrapper {
     private final Set<String> hosts;
     private final boolean anyHost;
     private final Set<String> origins;
-    private final Map<String, Guesses> failures = new ConcurrentHashMap<>();
+    private final GuessBudget guesses = new GuessBudget(MAX_FAILURES_PER_MINUTE, MAX_FAILURES_PER_MINUTE_IN_ALL, System.nanoTime());
     private final Window upgrades = new Window();
 
     AccessGuard(HubConfig config, boolean tls, Handler next) {
@@ -82,29 +89,55 @@ final class AccessGuard extends Handler.Wrapper {
         if (rawPath == null || UNSAFE_PATH.matcher(rawPath).matches() || (rawPath.endsWith("/") && !rawPath.equals("/"))) {
             return refuse(request, response, callback, 404, null);
         }
-        boolean publish = PublisherEndpoint.PATH.equals(Request.getPathInContext(request));
-        if (publish && publisherToken == null) {
+        if (isPublish(request) && publisherToken == null) {
             return refuse(request, response, callback, 404, null); // no publisher token: the hub takes no publishers
         }
-        boolean upgrade = publish || "/ws".equals(Request.getPathInContext(request));
-        byte[] token = publish ? publisherToken : this.token;
-        if (upgrade) {
-            String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-            if (origin != null && !isAllowedOrigin(request, origin)) {
-                return refuse(request, response, callback, 403, "origin not allowed");
-            }
+        if (isCrossSite(request)) {
+            return refuse(request, response, callback, 403, CROSS_SITE_REFUSED);
         }
-        if (token != null) {
-            String address = Request.getRemoteAddr(request);
-            Guesses guesses = failures.get(address);
-            if (guesses != null && guesses.count(System.nanoTime()) >= MAX_FAILURES_PER_MINUTE) {
-                return refuse(request, response, callback, 429, "too many failed attempts; wait a minute");
+        if (tokenFor(request) != null && guesses.isSpent(Request.getRemoteAddr(request), System.nanoTime())) {
+            // Slowed, not refused: the right token still gets in, a second later.
+            getServer().getScheduler().schedule(() -> {
+                try {
+                    getServer().getThreadPool().execute(() -> resume(request, response, callback));
+                } catch (RejectedExecutionException stopping) {
+                    callback.failed(stopping); // the hub is stopping
+                }
+            }, PENALTY_MILLIS, TimeUnit.MILLISECONDS);
+            return true;
+        }
+        return checkToken(request, response, callback, false);
+    }
+
+    private void resume(Request request, Response response, Callback callback) {
+        try {
+            if (!checkToken(request, response, callback, true)) {
+                Response.writeError(request, response, callback, 404);
             }
+        } catch (Throwable failure) {
+            callback.failed(failure);
+        }
+    }
+
+    private static boolean isPublish(Request request) {
+        return PublisherEndpoint.PATH.equals(Request.getPathInContext(request));
+    }
+
+    /** The token this request needs: the publishers' at {@code /publish}, the viewers' elsewhere; or null for none. */
+    private byte[] tokenFor(Request request) {
+        return isPublish(request) ? publisherToken : this.token;
+    }
+
+    private boolean checkToken(Request request, Response response, Callback callback, boolean slowed) throws Exception {
+        boolean upgrade = isPublish(request) || "/ws".equals(Request.getPathInContext(request));
+        byte[] token = tokenFor(request);
+        if (token != null) {
             String cookie = TOKEN_COOKIE + Request.getLocalPort(request);
             Presented presented = presentedToken(request, cookie);
             if (presented == null || !MessageDigest.isEqual(token, presented.value.getBytes(StandardCharsets.UTF_8))) {
-                recordFailure(address, presented == null ? "" : presented.value);
-                return refuse(request, response, callback, 401, null);
+                guesses.recordWrong(Request.getRemoteAddr(request), presented == null ? "" : presented.value, System.nanoTime());
+                return slowed ? refuse(request, response, callback, 429, "too many failed attempts; wait a minute")
+                        : refuse(request, response, callback, 401, null);
             }
             if (presented.fromQuery && !upgrade) {
                 Response.addCookie(response, HttpCookie.build(cookie, config.token())
@@ -115,6 +148,16 @@ final class AccessGuard extends Handler.Wrapper {
             return refuse(request, response, callback, 429, "too many connection attempts; try again shortly");
         }
         return super.handle(request, response, callback);
+    }
+
+    /** What a browser sends for a request another site's page makes; other clients send neither header. */
+    private boolean isCrossSite(Request request) {
+        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+        if (origin != null) {
+            return !isAllowedOrigin(request, origin);
+        }
+        String site = request.getHeaders().get("Sec-Fetch-Site");
+        return site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none");
     }
 
     private boolean isAllowedOrigin(Request request, String origin) {
@@ -138,13 +181,6 @@ final class AccessGuard extends Handler.Wrapper {
     private static boolean refuse(Request request, Response response, Callback callback, int status, String message) {
         Response.writeError(request, response, callback, status, message);
         return true;
-    }
-
-    private void recordFailure(String address, String wrongToken) {
-        if (failures.size() > MAX_TRACKED_ADDRESSES) {
-            failures.clear(); // bounded: a flood of addresses forgets old counts rather than growing
-        }
-        failures.computeIfAbsent(address, a -> new Guesses()).add(System.nanoTime(), wrongToken);
     }
 
     private record Presented(String value, boolean fromQuery) {}
@@ -191,31 +227,6 @@ final class AccessGuard extends Handler.Wrapper {
             names.add(HostNames.normalize(config.host()));
         }
         return Collections.unmodifiableSet(names);
-    }
-
-    /** Distinct wrong tokens from one address in the current minute: guessing needs different values. */
-    private static final class Guesses {
-        private long start = System.nanoTime();
-        private final Set<String> seen = new HashSet<>();
-
-        synchronized void add(long now, String wrongToken) {
-            roll(now);
-            if (seen.size() <= MAX_FAILURES_PER_MINUTE) {
-                seen.add(wrongToken);
-            }
-        }
-
-        synchronized int count(long now) {
-            roll(now);
-            return seen.size();
-        }
-
-        private void roll(long now) {
-            if (now - start >= 60_000_000_000L) {
-                start = now;
-                seen.clear();
-            }
-        }
     }
 
     /** Counts events in a fixed window. */

@@ -74,6 +74,11 @@ final class Dispatcher implements Runnable {
         return ingest.publish(event);
     }
 
+    /** Counts an event lost before it could be queued; see {@link Ingest#dropped()}. */
+    void dropped() {
+        ingest.dropped();
+    }
+
     /** Queues an event, waiting up to {@code timeoutNanos} for room; see {@link Ingest#publish(ConsoleEvent, long)}. */
     boolean publish(ConsoleEvent event, long timeoutNanos) throws InterruptedException {
         return ingest.publish(event, timeoutNanos);
@@ -350,7 +355,9 @@ final class Dispatcher implements Runnable {
             since = null;
         }
         if (since != null && since + 1 < firstAvailableSeq()) {
-            tab.offer(Outgoing.frame(encoder.gap(since + 1, firstAvailableSeq() - 1, "history-overflow")));
+            // A gap entry, not a frame: a later subscribe drops it with the queue, and its range counts as taken.
+            tab.offer(Outgoing.gap(since + 1, firstAvailableSeq() - 1,
+                    encoder.gap(since + 1, firstAvailableSeq() - 1, "history-overflow")));
         }
         history.replay(since == null ? 0 : since, tab.filter(), tab::offer);
     }

@@ -101,11 +101,16 @@ public final class HubCore {
         return dispatcher.publish(truncate(event), timeoutNanos);
     }
 
+    /** See {@link dev.webconsole.server.ConsoleHub#dropped()}. */
+    public void dropped() {
+        dispatcher.dropped();
+    }
+
     /** Redacts, then cuts: a secret that straddles the size limit must not leave half unmasked. */
     private ConsoleEvent truncate(ConsoleEvent event) {
         ConsoleEvent redacted = redactor.isEmpty() ? event : redactor.apply(event);
         ConsoleEvent cut = redacted.truncatedTo(maxMessageChars);
-        if (cut != redacted) {
+        if (cut != redacted || cut.truncated()) {
             counters.truncated();
         }
         return cut;

@@ -49,6 +49,8 @@ final class HubServer {
         connector = connector(server, config);
         connector.setHost(config.host());
         connector.setPort(config.port());
+        connector.addEventListener(new ConnectionGuard(
+                config.maxConnectionsPerAddress(), config.headerTimeout(), server.getScheduler()));
         server.addConnector(connector);
     }
 

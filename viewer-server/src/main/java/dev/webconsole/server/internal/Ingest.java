@@ -61,6 +61,11 @@ final class Ingest {
         return counted(false);
     }
 
+    /** Counts an event lost before it could be offered (copying it failed): the next frames carry an ingest-overflow gap for it. */
+    void dropped() {
+        counted(false);
+    }
+
     /** Counts an offer; a drop wakes the dispatcher too, since it names the dropped range in a gap. */
     private boolean counted(boolean accepted) {
         if (accepted) {

@@ -1,6 +1,10 @@
 package dev.webconsole.server.internal;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Supplier;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -35,7 +39,38 @@ final class PageHandlers {
         files.setWelcomeFiles("index.html");
         files.setCacheControl("no-store");
         files.setEtags(true);
-        return new Handler.Sequence(new StatsHandler(statsJson), files);
+        return new Handler.Sequence(new StatsHandler(statsJson), new KnownFiles(pagePaths(root), files));
+    }
+
+    /**
+     * The request paths of the page's files, as found in the web root at start, and {@code /}.
+     * Only these are served, spelled exactly so: no parameters ({@code ;x}), no encodings, no folders.
+     */
+    static Set<String> pagePaths(Resource root) {
+        Set<String> paths = new HashSet<>();
+        paths.add("/");
+        addFiles(root, "/", paths);
+        return Set.copyOf(paths);
+    }
+
+    private static void addFiles(Resource folder, String prefix, Set<String> paths) {
+        for (Resource child : folder.list()) {
+            String name = child.getFileName();
+            if (child.isDirectory()) {
+                addFiles(child, prefix + name + "/", paths);
+            } else {
+                paths.add(prefix + name);
+            }
+        }
+    }
+
+    /** Puts the hardening headers on a response's fields; every response carries them, errors included. */
+    static void addHardeningHeaders(HttpFields.Mutable headers) {
+        headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Referrer-Policy", "no-referrer");
+        headers.put("X-Frame-Options", "DENY");
+        headers.put(HttpHeader.CACHE_CONTROL, "no-store");
     }
 
     /** Adds the hardening headers to every response, whatever produced it. */
@@ -43,15 +78,29 @@ final class PageHandlers {
         return new Handler.Wrapper(next) {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
-                var headers = response.getHeaders();
-                headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-                headers.put("X-Content-Type-Options", "nosniff");
-                headers.put("Referrer-Policy", "no-referrer");
-                headers.put("X-Frame-Options", "DENY");
-                headers.put(HttpHeader.CACHE_CONTROL, "no-store");
+                addHardeningHeaders(response.getHeaders());
                 return super.handle(request, response, callback);
             }
         };
+    }
+
+    /** Hands a request to the files only when its raw path is exactly one of the page's; the rest get 404. */
+    private static final class KnownFiles extends Handler.Wrapper {
+        private final Set<String> paths;
+
+        KnownFiles(Set<String> paths, Handler files) {
+            super(files);
+            this.paths = paths;
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            HttpURI uri = request.getHttpURI();
+            if (uri.getParam() != null || !paths.contains(uri.getPath())) {
+                return false;
+            }
+            return super.handle(request, response, callback);
+        }
     }
 
     private static final class StatsHandler extends Handler.Abstract.NonBlocking {

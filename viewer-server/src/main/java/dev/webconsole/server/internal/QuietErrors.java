@@ -1,6 +1,10 @@
 package dev.webconsole.server.internal;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
@@ -24,9 +28,23 @@ final class QuietErrors extends ErrorHandler {
                 && status != HttpStatus.BAD_REQUEST_400;
         String body = status + " " + reason + (explain ? ": " + message : "") + "\n";
         response.setStatus(status);
+        PageHandlers.addHardeningHeaders(response.getHeaders());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         Content.Sink.write(response, true, body, callback);
+    }
+
+    /** Called for every error, also those that get no body (a method other than GET, POST or HEAD). */
+    @Override
+    protected void generateCacheControl(Response response) {
+        PageHandlers.addHardeningHeaders(response.getHeaders());
+    }
+
+    /** A request the parser refused before any handler saw it (431, 414, a bad Content-Length): hardened too. */
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        PageHandlers.addHardeningHeaders(fields);
+        fields.put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+        return BufferUtil.toBuffer(status + " " + HttpStatus.getMessage(status) + "\n", StandardCharsets.UTF_8);
     }
 
     /**

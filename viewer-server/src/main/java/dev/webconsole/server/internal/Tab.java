@@ -72,7 +72,7 @@ final class Tab {
     private boolean closed;
     /** The bytes of the events in {@code queue}. */
     private long queuedBytes;
-    /** The highest event seq taken into a frame: sent or on its way. */
+    /** The highest seq taken into a frame, as an event or inside a gap: sent or on its way. */
     private long highestTaken;
 
     private volatile long lastSendNanos;
@@ -174,7 +174,7 @@ final class Tab {
         return filter;
     }
 
-    /** The highest event seq already taken into a frame; a replay starts after it, so nothing comes twice. */
+    /** The highest seq already taken into a frame (events and gaps); a replay starts after it, so nothing comes twice. */
     long highestTaken() {
         synchronized (lock) {
             return highestTaken;
@@ -277,13 +277,18 @@ final class Tab {
                 frame = ByteBuffer.wrap(pushedOut.pollFirst().json);
             } else if (gapTo != 0) {
                 frame = ByteBuffer.wrap(encoder.gap(gapFrom, gapTo, "slow-consumer"));
+                highestTaken = Math.max(highestTaken, gapTo); // a gap on its way covers its range too
                 gapFrom = 0;
                 gapTo = 0;
             } else if (queue.isEmpty()) {
                 busy = false;
                 return;
             } else if (queue.peekFirst().kind != Outgoing.Kind.EVENT) {
-                frame = ByteBuffer.wrap(queue.pollFirst().json);
+                Outgoing next = queue.pollFirst();
+                if (next.kind == Outgoing.Kind.GAP) {
+                    highestTaken = Math.max(highestTaken, next.to);
+                }
+                frame = ByteBuffer.wrap(next.json);
             } else {
                 frame = null;
                 int most = Math.min(queue.size(), maxEventsPerFrame);

@@ -32,6 +32,25 @@ public final class RawHttp {
         }
     }
 
+    /** Sends {@code GET path} from a socket bound to {@code localAddress} (any of 127.0.0.0/8 is loopback). */
+    public static Reply getFrom(String localAddress, int port, String path, String... headerLines) throws IOException {
+        try (Socket socket = new Socket(java.net.InetAddress.getByName("127.0.0.1"), port,
+                java.net.InetAddress.getByName(localAddress), 0)) {
+            socket.setSoTimeout((int) WsClient.WAIT.toMillis());
+            return exchange(socket, path, false, headerLines);
+        }
+    }
+
+    /** Sends {@code request} byte for byte (ISO-8859-1) and reads one response. */
+    public static Reply send(int port, String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout((int) WsClient.WAIT.toMillis());
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return readReply(socket.getInputStream());
+        }
+    }
+
     /** Sends a WebSocket upgrade request and returns the reply's status line and headers (101 on success). */
     public static Reply upgrade(int port, String path, String... headerLines) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
@@ -67,7 +86,10 @@ public final class RawHttp {
         OutputStream out = socket.getOutputStream();
         out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
-        InputStream in = socket.getInputStream();
+        return readReply(socket.getInputStream());
+    }
+
+    private static Reply readReply(InputStream in) throws IOException {
         String statusLine = readLine(in);
         int status = Integer.parseInt(statusLine.split(" ")[1]);
         Map<String, String> headers = new LinkedHashMap<>();

@@ -14,7 +14,7 @@
 import { LEVELS, compileTextMatcher, eventPredicate, serverFilter, sameServerFilter, widens, parsePrefixes, levelRank } from './filter.js';
 import { parseFilter, pageSearch, takeToken, socketUrl } from './urlstate.js';
 import { RowStore, clampMaxRows, DEFAULT_MAX_ROWS } from './store.js';
-import { formatCount, compactCount, exportText, exportFileName, logLine } from './format.js';
+import { formatCount, compactCount, exportText, exportFileName, logLine, showControls } from './format.js';
 import { Connection, describeClose } from './connection.js';
 import { VirtualList } from './virtual-list.js';
 import { TreeView } from './tree-view.js';
@@ -389,7 +389,7 @@ class ConsolePage {
     const ns = serverFilter(next);
     if (!sameServerFilter(ps, ns)) {
       // Wider: replay the matching history (after a Clear, only what came after it). Narrower: go on.
-      this.conn.setFilter(ns, widens(ps, ns) ? this.store.floorSeq : this.conn.resumeSeq);
+      this.conn.setFilter(ns, widens(ps, ns) ? this.store.replaySince : this.conn.resumeSeq);
     }
     for (const p of [...next.loggers, ...next.exclude]) this.store.tree.ensure(p);
     this.tree.setFilter(next);
@@ -449,7 +449,7 @@ class ConsolePage {
       c.dataset.kind = kind;
       c.dataset.value = value;
       c.title = 'Remove this filter';
-      c.textContent = (kind === 'marker' ? 'marker:' : '') + value + ' \u00d7';
+      c.textContent = showControls((kind === 'marker' ? 'marker:' : '') + value + ' \u00d7');
       chips.append(c);
     };
     for (const c of f.ctx) addChip('ctx', c);
@@ -766,8 +766,8 @@ class ConsolePage {
 
   showServerError(text) {
     const el = $('server-error');
-    el.textContent = `Hub: ${text}`;
-    el.title = text;
+    el.textContent = showControls(`Hub: ${text}`);
+    el.title = showControls(text);
     el.hidden = false;
     clearTimeout(this.serverErrorTimer);
     this.serverErrorTimer = setTimeout(() => (el.hidden = true), 15_000);

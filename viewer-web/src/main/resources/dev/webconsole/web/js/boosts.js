@@ -3,6 +3,8 @@
 // setHello/setLevels, and messages go out through the `send` function it is given. The pure parts
 // (parseScope, setLevelMessage, formatRemaining) are exported for tests without a browser.
 
+import { levelClass, showControls } from './format.js';
+
 export const BOOST_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'];
 export const BOOST_MINUTES = [1, 5, 15, 60];
 export const DEFAULT_MINUTES = 5;
@@ -150,11 +152,12 @@ export class BoostPanel {
       const li = el('li', 'boost');
       li.dataset.logger = String(b.logger);
       const what = el('span', 'boost-what');
-      what.append(el('span', 'boost-name', String(b.logger)), el('span', 'boost-lvl lvl-' + String(b.level).toLowerCase(), String(b.level)));
+      // Names come from log text: shown with their controls visible, as everywhere on the page.
+      what.append(el('span', 'boost-name', showControls(b.logger)), el('span', 'boost-lvl ' + levelClass(b.level), showControls(b.level)));
       const scope = b.context && Object.entries(b.context)[0];
-      if (scope) what.append(el('span', 'chip', `${scope[0]}=${scope[1]}`));
+      if (scope) what.append(el('span', 'chip', showControls(`${scope[0]}=${scope[1]}`)));
       const left = el('span', 'boost-left');
-      left.title = `until ${new Date(b.until).toLocaleTimeString()} \u00b7 asked by ${b.by ?? '?'}`;
+      left.title = showControls(`until ${new Date(b.until).toLocaleTimeString()} \u00b7 asked by ${b.by ?? '?'}`);
       const revert = el('button', 'link-btn boost-revert', 'revert now');
       revert.type = 'button';
       revert.dataset.logger = String(b.logger);
@@ -188,7 +191,7 @@ export class BoostPanel {
   }
 
   say(text, isError = false) {
-    this.message.textContent = text;
+    this.message.textContent = showControls(text);
     this.message.classList.toggle('error', isError);
   }
 }

@@ -155,6 +155,17 @@ export function exportFileName(ms, ext) {
   return `webconsole-${y}${pad2(mo)}${pad2(d)}-${pad2(h)}${pad2(m)}${pad2(s)}.${ext}`;
 }
 
+const KNOWN_LEVELS = new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal']);
+
+/**
+ * The class for a row of this level: `lvl-warn` for the six standard levels, `lvl-custom` for any
+ * other name, so a level named `INFO offscreen gap` never turns into class names.
+ */
+export function levelClass(level) {
+  const name = String(level ?? '').toLowerCase();
+  return KNOWN_LEVELS.has(name) ? 'lvl-' + name : 'lvl-custom';
+}
+
 /**
  * Bidi overrides and isolates (which can make `exe.pdf` read as `fdp.exe`) and C0 controls other
  * than tab and newline, shown as visible code points such as `⟨U+202E⟩` instead of being obeyed.
@@ -162,5 +173,5 @@ export function exportFileName(ms, ext) {
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 export function showControls(text) {
-  return text.replace(CONTROLS, (c) => `\u27e8U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}\u27e9`);
+  return String(text ?? '').replace(CONTROLS, (c) => `\u27e8U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}\u27e9`);
 }

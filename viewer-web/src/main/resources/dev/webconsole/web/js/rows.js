@@ -3,7 +3,7 @@
 
 import {
   formatTime, formatDateTime, zoneLabel, shortenLogger, firstLine, lineCount, thrownText, contextPairs, gapText,
-  showControls,
+  showControls, levelClass,
 } from './format.js';
 import { sourceColor } from './sources.js';
 
@@ -15,6 +15,11 @@ function el(tag, className, text) {
   if (className) e.className = className;
   if (text !== undefined) e.textContent = showControls(String(text));
   return e;
+}
+
+/** Tooltips show log text too: the same rendering as the row, so a bidi override is shown, not obeyed. */
+export function setTitle(element, text) {
+  element.title = showControls(text);
 }
 
 /** Appends `text` to `parent` with controls made visible, wrapping the matcher's ranges in <mark>. */
@@ -53,7 +58,7 @@ export function buildRow(entry, o) {
     row.dataset.from = String(entry.gap.from);
     row.dataset.to = String(entry.gap.to);
     row.dataset.reason = String(entry.gap.reason ?? '');
-    row.title = `seq ${entry.gap.from}\u2013${entry.gap.to} (${entry.gap.reason ?? 'unknown'})`;
+    setTitle(row, `seq ${entry.gap.from}\u2013${entry.gap.to} (${entry.gap.reason ?? 'unknown'})`);
     row.setAttribute('role', 'row');
     return row;
   }
@@ -68,7 +73,7 @@ export function buildRow(entry, o) {
 function buildEventRow(entry, { matcher, utc, expanded }) {
   const ev = entry.event;
   const level = String(ev.level ?? '');
-  const row = el('div', 'row lvl-' + level.toLowerCase());
+  const row = el('div', 'row ' + levelClass(level));
   row.dataset.seq = String(ev.seq);
   row.dataset.level = level;
   row.dataset.id = String(entry.id);
@@ -89,13 +94,13 @@ function buildEventRow(entry, { matcher, utc, expanded }) {
   row.append(src);
 
   const logger = el('span', 'logger');
-  logger.title = `${ev.logger ?? ''}\nClick: show only this logger \u00b7 Alt+click: exclude it`;
+  setTitle(logger, `${ev.logger ?? ''}\nClick: show only this logger \u00b7 Alt+click: exclude it`);
   logger.dataset.name = String(ev.logger ?? ''); // not data-logger: that names tree nodes
   appendHighlighted(logger, shortenLogger(ev.logger), matcher);
   row.append(logger);
 
   const thread = el('span', 'thread');
-  thread.title = String(ev.thread ?? '');
+  setTitle(thread, String(ev.thread ?? ''));
   appendHighlighted(thread, String(ev.thread ?? ''), matcher);
   row.append(thread);
 
@@ -116,7 +121,7 @@ function buildEventRow(entry, { matcher, utc, expanded }) {
   if (ev.thrown) {
     const type = String(ev.thrown.type ?? 'Throwable');
     const exc = el('span', 'badge exc', type.slice(type.lastIndexOf('.') + 1));
-    exc.title = ev.thrown.message ? `${type}: ${ev.thrown.message}` : type;
+    setTitle(exc, ev.thrown.message ? `${type}: ${ev.thrown.message}` : type);
     tags.append(exc);
   }
   if (ev.truncated) {
@@ -167,6 +172,6 @@ function copyIcon() {
 function chip(kind, value, title) {
   const c = el('span', 'chip chip-' + kind, value);
   c.dataset[kind] = value;
-  c.title = title;
+  setTitle(c, title);
   return c;
 }

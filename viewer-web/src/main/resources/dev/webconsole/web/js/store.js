@@ -7,6 +7,7 @@
 // missing, in order.
 
 import { LoggerTree } from './loggertree.js';
+import { lowerBound, upperBound } from './sorted.js';
 
 export const DEFAULT_MAX_ROWS = 100_000;
 export const MIN_MAX_ROWS = 100;
@@ -18,30 +19,6 @@ export function clampMaxRows(n) {
   const v = Math.floor(Number(n));
   if (!Number.isFinite(v) || v <= 0) return DEFAULT_MAX_ROWS;
   return Math.min(MAX_MAX_ROWS, Math.max(MIN_MAX_ROWS, v));
-}
-
-/** First index in a key-sorted array whose key is > key. */
-export function upperBound(arr, key) {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (arr[mid].key <= key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index in a key-sorted array whose key is >= key. */
-export function lowerBound(arr, key) {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (arr[mid].key < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export class RowStore {
@@ -59,6 +36,8 @@ export class RowStore {
     this.version = 0;
     this.floorKey = -Infinity;
     this.nextId = 1;
+    /** The highest `to` of a gap row in this epoch, or -1: an event above it cannot fall in a gap. */
+    this.gapMaxTo = -1;
   }
 
   /** Highest seq held or cleared in the current epoch (0 when none). */
@@ -108,6 +87,7 @@ export class RowStore {
       }
     }
     if (late) added += this.mergeLate(late, base);
+    if (added && this.gapMaxTo >= 0) this.clipGaps(events);
     if (added) {
       this.trim();
       this.version++;
@@ -115,16 +95,29 @@ export class RowStore {
     return added;
   }
 
-  /** Adds a `gap` frame as a row. A repeated gap (same bounds) is dropped. Returns true when added. */
+  /**
+   * Adds a `gap` frame as rows: one for each stretch of it in which no event is held, so a gap row
+   * never covers a row the page shows (a replay may bring events an earlier gap named, and a gap
+   * may name events an earlier replay brought). A repeated gap is dropped. Returns true when added.
+   */
   addGap(gap) {
     if (!gap || !Number.isFinite(gap.from) || !Number.isFinite(gap.to) || gap.to < gap.from) return false;
-    const key = this.epoch * EPOCH + gap.from - 0.5;
-    if (key <= this.floorKey) return false;
-    const at = lowerBound(this.entries, key);
-    const there = this.entries[at];
-    if (there && there.key === key && there.kind === 'gap' && there.gap.to === gap.to) return false;
-    this.insert({ id: this.nextId++, kind: 'gap', key, gap: { from: gap.from, to: gap.to, reason: gap.reason } }, at);
-    return true;
+    let added = false;
+    for (const [from, to] of this.unheldStretches(gap.from, gap.to)) {
+      added = this.insertGap({ from, to, reason: gap.reason }) || added;
+    }
+    return added;
+  }
+
+  /**
+   * Where a wider filter's replay starts: after a Clear, or, when the row bound is reached, after
+   * the oldest row held (older events would be trimmed at once). Null: the whole history.
+   */
+  get replaySince() {
+    const floor = this.floorSeq;
+    if (this.entries.length < this.maxRows) return floor;
+    const oldest = this.entries.find((e) => e.kind === 'event' && e.key >= this.epoch * EPOCH);
+    return oldest ? Math.max(floor ?? 0, oldest.seq - 1) : floor;
   }
 
   /**
@@ -132,6 +125,7 @@ export class RowStore {
    */
   newEpoch(text) {
     this.epoch++;
+    this.gapMaxTo = -1;
     const key = this.epoch * EPOCH;
     this.insert({ id: this.nextId++, kind: 'note', key, text }, this.entries.length);
   }
@@ -159,6 +153,7 @@ export class RowStore {
     this.trimmed = 0;
     this.levelCounts.clear();
     this.tree.clear();
+    this.gapMaxTo = -1;
     this.version++;
   }
 
@@ -178,6 +173,57 @@ export class RowStore {
   }
 
   // ---- internals ----
+
+  insertGap(gap) {
+    const key = this.epoch * EPOCH + gap.from - 0.5;
+    if (key <= this.floorKey) return false;
+    const at = lowerBound(this.entries, key);
+    const there = this.entries[at];
+    if (there && there.key === key && there.kind === 'gap' && there.gap.to === gap.to) return false;
+    this.gapMaxTo = Math.max(this.gapMaxTo, gap.to);
+    this.insert({ id: this.nextId++, kind: 'gap', key, gap }, at);
+    return true;
+  }
+
+  /** The stretches [from, to] of a seq range in which this epoch holds no event. */
+  unheldStretches(from, to) {
+    const base = this.epoch * EPOCH;
+    const out = [];
+    let next = from;
+    for (let i = lowerBound(this.entries, base + from); i < this.entries.length && this.entries[i].key <= base + to; i++) {
+      const e = this.entries[i];
+      if (e.kind !== 'event') continue;
+      if (e.seq > next) out.push([next, e.seq - 1]);
+      next = e.seq + 1;
+    }
+    if (next <= to) out.push([next, to]);
+    return out;
+  }
+
+  /** Splits the gap rows that events just added fall into, around those events. */
+  clipGaps(events) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const ev of events) {
+      if (ev && typeof ev.seq === 'number') {
+        lo = Math.min(lo, ev.seq);
+        hi = Math.max(hi, ev.seq);
+      }
+    }
+    if (lo > this.gapMaxTo) return;
+    const base = this.epoch * EPOCH;
+    const hit = this.entries.filter((e) => e.kind === 'gap' && e.key > base && e.gap.from <= hi && e.gap.to >= lo);
+    for (const g of hit) {
+      let i = lowerBound(this.entries, g.key);
+      while (this.entries[i] !== g) i++;
+      this.entries.splice(i, 1);
+      const v = lowerBound(this.view, g.key);
+      if (this.view[v] === g) this.view.splice(v, 1);
+      for (const [from, to] of this.unheldStretches(g.gap.from, g.gap.to)) {
+        this.insertGap({ from, to, reason: g.gap.reason });
+      }
+    }
+  }
 
   makeEvent(ev, key) {
     const level = ev.level;

@@ -2,7 +2,7 @@
 // Each node: [data-logger="com.acme.db"] with a twisty, its name, its event count, and
 // .tree-include / .tree-exclude buttons. Nodes are kept by path and updated in place.
 
-import { compactCount, formatCount } from './format.js';
+import { compactCount, formatCount, showControls } from './format.js';
 import { loggerAllowed, loggerMatches } from './filter.js';
 
 export class TreeView {
@@ -106,8 +106,8 @@ export class TreeView {
       twisty.className = 'twisty';
       const name = document.createElement('span');
       name.className = 'tree-name';
-      name.textContent = node.name;
-      name.title = node.path;
+      name.textContent = showControls(node.name);
+      name.title = showControls(node.path);
       const count = document.createElement('span');
       count.className = 'tree-count';
       const inc = button('tree-include', '+', `Show ${node.path} (toggle)`);
@@ -150,7 +150,7 @@ function button(cls, text, title) {
   b.type = 'button';
   b.className = cls;
   b.textContent = text;
-  b.title = title;
-  b.setAttribute('aria-label', title);
+  b.title = showControls(title); // the title names a logger: log text
+  b.setAttribute('aria-label', b.title);
   return b;
 }
