@@ -90,7 +90,7 @@ function buildEventRow(entry, { matcher, utc, expanded }) {
 
   // The source column: shown (by CSS) only while the hub has sources; its colour is the legend's.
   const src = el('span', ev.source ? 'src src-' + sourceColor(ev.source) : 'src', String(ev.source ?? ''));
-  if (ev.source) src.title = `source: ${ev.source}`;
+  if (ev.source) src.title = showControls(`source: ${ev.source}`);
   row.append(src);
 
   const logger = el('span', 'logger');

@@ -1,6 +1,9 @@
 // The sources legend: which applications publish to this hub, each with a colour, whether it is
 // connected or gone, and its events per second; clicking one shows only the chosen sources (a
 // server-side filter, kept in the URL as ?source=). It owns its DOM inside the element it is given.
+// Names come from publishers: they reach the DOM as text, with bidi controls made visible.
+
+import { showControls } from './format.js';
 
 const PALETTE = 8;
 
@@ -99,8 +102,9 @@ export class SourcesLegend {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'source-name';
-    button.textContent = name;
-    button.title = `${name} \u00b7 ${s.host ?? ''} pid ${s.pid ?? ''} \u00b7 Java ${s.jvm ?? ''}\nClick: show only the chosen sources`;
+    button.textContent = showControls(name);
+    button.title = showControls(`${name} \u00b7 ${s.host ?? ''} pid ${s.pid ?? ''} \u00b7 Java ${s.jvm ?? ''}`)
+      + '\nClick: show only the chosen sources';
     button.addEventListener('click', () => this.onToggle(name));
     const state = document.createElement('span');
     state.className = 'source-state';
