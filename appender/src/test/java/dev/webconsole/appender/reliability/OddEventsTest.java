@@ -163,6 +163,16 @@ class OddEventsTest {
     }
 
     @Test
+    void aCustomLevelCarriesItsWeightAndAStandardOneDoesNot() throws Exception {
+        logger.log(Level.forName("CONFIG", 450), "between info and debug, as JUL maps it");
+        JsonNode custom = received();
+        assertEquals("CONFIG", custom.path("level").asText());
+        assertEquals(450, custom.path("severity").asInt(), custom::toString);
+        logger.info("plain");
+        assertTrue(received().path("severity").isMissingNode(), "standard levels carry no severity");
+    }
+
+    @Test
     void charactersOutsideTheBasicPlaneArriveUnchanged() throws Exception {
         String text = "emoji 😀 clef 𝄞 cjk 漢字 rtl שלום";
         ThreadContext.put("who", "🙂");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.webconsole.server.ConsoleEvent;
 import dev.webconsole.server.HubStats;
+import dev.webconsole.server.Severity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes the frames of wire protocol v1 with Jackson, as UTF-8: an event is encoded once, and
@@ -26,6 +28,7 @@ final class EventEncoder {
     private static final SerializedString SEQ = new SerializedString("seq");
     private static final SerializedString TIME = new SerializedString("time");
     private static final SerializedString LEVEL = new SerializedString("level");
+    private static final Set<String> STANDARD_LEVELS = Set.copyOf(Severity.NAMES);
     private static final SerializedString LOGGER = new SerializedString("logger");
     private static final SerializedString THREAD = new SerializedString("thread");
     private static final SerializedString MESSAGE = new SerializedString("message");
@@ -147,6 +150,9 @@ final class EventEncoder {
         g.writeNumber(e.time());
         g.writeFieldName(LEVEL);
         writeName(g, names, e.level());
+        if (!STANDARD_LEVELS.contains(e.level())) {
+            g.writeNumberField("severity", e.severity()); // custom levels (JUL's FINEST, CONFIG): where they rank
+        }
         g.writeFieldName(LOGGER);
         writeName(g, names, e.logger());
         g.writeFieldName(THREAD);
