@@ -6,14 +6,9 @@ import static dev.webconsole.appender.internal.Attributes.list;
 import static dev.webconsole.appender.internal.Attributes.number;
 import static dev.webconsole.appender.internal.Attributes.regexes;
 
-import dev.webconsole.appender.internal.EventCopier;
+import dev.webconsole.appender.internal.AppenderTarget;
 import dev.webconsole.appender.internal.Log4jLevelControl;
-import dev.webconsole.appender.internal.OwnLoggers;
-import dev.webconsole.appender.internal.Publisher;
-import dev.webconsole.appender.internal.PublisherManager;
-import dev.webconsole.appender.internal.PublisherSettings;
 import dev.webconsole.appender.internal.StatusLoggerDiagnostics;
-import dev.webconsole.appender.internal.WebConsoleManager;
 import dev.webconsole.server.ConsoleHub;
 import dev.webconsole.server.HubConfig;
 import dev.webconsole.server.HubStartException;
@@ -46,25 +41,12 @@ import org.apache.logging.log4j.core.config.plugins.PluginElement;
 public final class WebConsoleAppender extends AbstractAppender {
     public static final String PLUGIN_NAME = "WebConsole";
 
-    private final org.apache.logging.log4j.core.appender.AbstractManager manager;
-    /** The embedded hub, or null when publishing to another. */
-    private final ConsoleHub hub;
-    /** The connection to another hub, or null when the hub is embedded. */
-    private final Publisher publisher;
-    private final long blockNanos;
-    private final String source;
-    /** The hub's maxMessageChars: a stack is cut to it while it is copied. */
-    private final int maxChars;
+    private final AppenderTarget target;
 
     private WebConsoleAppender(String name, Filter filter, boolean ignoreExceptions, Property[] properties,
-            org.apache.logging.log4j.core.appender.AbstractManager manager, long blockNanos, String source) {
+            AppenderTarget target) {
         super(name, filter, null, ignoreExceptions, properties);
-        this.manager = manager;
-        this.hub = manager instanceof WebConsoleManager embedded ? embedded.hub() : null;
-        this.publisher = manager instanceof PublisherManager remote ? remote.publisher() : null;
-        this.blockNanos = blockNanos;
-        this.source = source;
-        this.maxChars = hub != null ? hub.config().maxMessageChars() : Publisher.MAX_EVENT_TEXT;
+        this.target = target;
     }
 
     @PluginBuilderFactory
@@ -81,9 +63,9 @@ public final class WebConsoleAppender extends AbstractAppender {
     @Override
     public void append(LogEvent event) {
         try {
-            publish(event);
+            target.take(event);
         } catch (RuntimeException | Error e) {
-            hub.dropped();
+            target.dropped();
             error("WebConsole appender \"" + getName() + "\" could not take an event, which is counted as dropped: "
                     + e.getClass().getName(), event, e);
             if (ignoreExceptions()) {
@@ -96,40 +78,21 @@ public final class WebConsoleAppender extends AbstractAppender {
         }
     }
 
-    private void publish(LogEvent event) {
-        if (OwnLoggers.isOwn(event)) {
-            return;
-        }
-        if (publisher != null) {
-            publisher.offer(EventCopier.copy(event, source, maxChars));
-            return;
-        }
-        if (blockNanos == 0) {
-            hub.publish(EventCopier.copy(event, source, maxChars));
-            return;
-        }
-        try {
-            hub.publish(EventCopier.copy(event, source, maxChars), blockNanos);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // the event is dropped and counted, the flag kept
-        }
-    }
-
     /** The address of the console page, or of the hub's publisher endpoint when publishing to another hub. */
     public URI url() {
-        return hub != null ? hub.url() : publisher.hub();
+        return target.url();
     }
 
     /** The embedded hub this appender feeds, shared with other appenders on the same host and port; null when publishing. */
     public ConsoleHub hub() {
-        return hub;
+        return target.hub();
     }
 
     @Override
     public boolean stop(long timeout, TimeUnit timeUnit) {
         setStopping();
         boolean stopped = super.stop(timeout, timeUnit, false);
-        stopped &= manager.stop(timeout, timeUnit);
+        stopped &= target.stop(timeout, timeUnit);
         setStopped();
         return stopped;
     }
@@ -272,9 +235,8 @@ public final class WebConsoleAppender extends AbstractAppender {
                 return publishing(prefix, blockNanos);
             }
             try {
-                WebConsoleManager manager = WebConsoleManager.acquire(config);
                 return new WebConsoleAppender(getName(), getFilter(), isIgnoreExceptions(), getPropertyArray(),
-                        manager, blockNanos, source == null || source.isBlank() ? null : source);
+                        AppenderTarget.embedded(config, blockNanos, source));
             } catch (HubStartException e) {
                 LOGGER.error(prefix + e.getMessage());
                 return null;
@@ -284,11 +246,9 @@ public final class WebConsoleAppender extends AbstractAppender {
         /** An appender that publishes to {@code hub} instead of starting one; null after reporting what was wrong. */
         private WebConsoleAppender publishing(String prefix, long blockNanos) {
             try {
-                PublisherManager.Settings settings = PublisherSettings.read(hub, publisherToken, outbox,
-                        source == null || source.isBlank() ? PublisherManager.defaultSource(
-                                getConfiguration() == null ? null : getConfiguration().getLoggerContext().getName()) : source);
-                return new WebConsoleAppender(getName(), getFilter(), isIgnoreExceptions(), getPropertyArray(),
-                        PublisherManager.acquire(settings), blockNanos, settings.source());
+                AppenderTarget target = AppenderTarget.publishing(hub, publisherToken, outbox, source,
+                        () -> getConfiguration() == null ? null : getConfiguration().getLoggerContext().getName(), blockNanos);
+                return new WebConsoleAppender(getName(), getFilter(), isIgnoreExceptions(), getPropertyArray(), target);
             } catch (IllegalArgumentException e) {
                 LOGGER.error(prefix + e.getMessage());
                 return null;

@@ -37,6 +37,7 @@ final class Dispatcher implements Runnable {
     private final Ingest ingest;
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final History history;
+    private final Replay replay;
     private final EventEncoder encoder;
     private final EventEncoder.EventWriter eventWriter;
     private final Counters counters;
@@ -54,14 +55,14 @@ final class Dispatcher implements Runnable {
     // Dispatcher thread only.
     private long nextSeq = 1;
     private long ingestDropsSeen;
-    /** The last frame {@link #broadcast} sent (the sources), for tabs that open later; or null. */
-    private byte[] latestBroadcast;
-    private final java.util.ArrayDeque<Later> afterEvents = new java.util.ArrayDeque<>();
+    private final SourceNotices sourceNotices = new SourceNotices();
+    private final SourceNotices.Span dispatchSpan = this::dispatch;
 
     Dispatcher(int ingestQueue, int history, EventEncoder encoder, Counters counters,
             Diagnostics diagnostics, String hubId) {
         this.ingest = new Ingest(ingestQueue, counters, this::wake);
         this.history = new History(history);
+        this.replay = new Replay(this.history, encoder, hubId);
         this.encoder = encoder;
         this.eventWriter = encoder.newEventWriter();
         this.counters = counters;
@@ -92,11 +93,9 @@ final class Dispatcher implements Runnable {
             }
             tabs.add(tab);
             counters.tabs(tabs.size());
-            tab.offerFrame(encoder.hello(hubId, firstAvailableSeq(), nextSeq - 1));
-            if (latestBroadcast != null) {
-                tab.offerFrame(latestBroadcast);
-            }
-            subscribe(tab, subscription);
+            tab.offerFrame(encoder.hello(hubId, replay.firstAvailableSeq(nextSeq), nextSeq - 1));
+            sourceNotices.greet(tab);
+            replay.subscribe(tab, subscription, nextSeq);
         });
     }
 
@@ -105,7 +104,7 @@ final class Dispatcher implements Runnable {
         command(() -> {
             if (tabs.contains(tab)) {
                 tab.clearEvents();
-                subscribe(tab, subscription);
+                replay.subscribe(tab, subscription, nextSeq);
             }
         });
     }
@@ -147,37 +146,17 @@ final class Dispatcher implements Runnable {
     void sourceGap(String source, long count, java.util.function.LongFunction<byte[]> gapFrom) {
         // After the source's events published before it: they are in the ingest queue, commands are not.
         long after = ingest.accepted();
-        command(() -> afterEvents.add(new Later(after, () -> {
+        command(() -> sourceNotices.after(after, () -> {
             long from = nextSeq;
             nextSeq += count;
             lastSeq = nextSeq - 1;
             offerToAll(Outgoing.sourceGap(from, nextSeq - 1, source, gapFrom.apply(from)));
-        })));
-    }
-
-    /** A task to run once the ingest queue's first {@code events} events are dispatched. */
-    private record Later(long events, Runnable task) {}
-
-    /** Dispatcher thread: runs the tasks whose events have all been dispatched, in order. */
-    private void runLater() {
-        runLater(ingest.taken());
-    }
-
-    /** Runs the tasks due once the first {@code dispatched} events of the ingest queue are dispatched. */
-    private void runLater(long dispatched) {
-        while (!afterEvents.isEmpty() && afterEvents.peekFirst().events() <= dispatched) {
-            afterEvents.pollFirst().task().run();
-        }
+        }));
     }
 
     /** Sends a control frame to every tab, now and to each tab that opens later ({@code latest} is kept). */
     void broadcast(byte[] frame) {
-        command(() -> {
-            latestBroadcast = frame;
-            for (int i = 0, n = tabs.size(); i < n; i++) {
-                tabs.get(i).offerFrame(frame);
-            }
-        });
+        command(() -> sourceNotices.broadcast(frame, tabs));
     }
 
     long lastSeq() {
@@ -205,7 +184,7 @@ final class Dispatcher implements Runnable {
                     if (n > 0) {
                         dispatch(n);
                     }
-                    runLater();
+                    sourceNotices.runDue(ingest.taken());
                     reportIngestDrops();
                 } catch (RuntimeException e) {
                     // A bug must not end the thread silently: say so, forget the batch, go on.
@@ -280,23 +259,7 @@ final class Dispatcher implements Runnable {
 
     /** Encodes the batch, keeps it in the history, and hands each tab its matching part in one go. */
     private void dispatch(int n) {
-        if (afterEvents.isEmpty()) {
-            dispatch(0, n);
-            return;
-        }
-        // A task due inside the batch (a source's lost range) goes between the events around it.
-        long before = ingest.taken() - n;
-        int done = 0;
-        while (true) {
-            runLater(before + done);
-            if (done >= n) {
-                return;
-            }
-            Later next = afterEvents.peekFirst();
-            int end = next == null ? n : (int) Math.min(n, Math.max(done + 1, next.events() - before));
-            dispatch(done, end);
-            done = end;
-        }
+        sourceNotices.dispatch(ingest.taken() - n, n, dispatchSpan);
     }
 
     /** Encodes batch[from, to), keeps it in the history, and hands each tab its matching part in one go. */
@@ -337,32 +300,5 @@ final class Dispatcher implements Runnable {
                 tab.offer(entry);
             }
         }
-    }
-
-    private void subscribe(Tab tab, Subscription subscription) {
-        tab.filter(subscription.filter());
-        Long since = subscription.since();
-        if (since != null) {
-            since = Math.max(since, tab.highestTaken()); // what is sent or on its way is not sent again
-        }
-        if (since != null && subscription.hubId() != null && !subscription.hubId().equals(hubId)) {
-            since = null; // another hub's seq numbers: this one started afresh
-        }
-        long newest = nextSeq - 1;
-        if (since != null && since > newest) {
-            tab.offerFrame(encoder.errorBytes("since=" + since + " is newer than the newest event (" + newest
-                    + "); replaying the whole history"));
-            since = null;
-        }
-        if (since != null && since + 1 < firstAvailableSeq()) {
-            // A gap entry, not a frame: a later subscribe drops it with the queue, and its range counts as taken.
-            tab.offer(Outgoing.gap(since + 1, firstAvailableSeq() - 1,
-                    encoder.gap(since + 1, firstAvailableSeq() - 1, "history-overflow")));
-        }
-        history.replay(since == null ? 0 : since, tab.filter(), tab::offer);
-    }
-
-    private long firstAvailableSeq() {
-        return history.isEmpty() ? nextSeq : history.firstSeq();
     }
 }
