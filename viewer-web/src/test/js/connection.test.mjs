@@ -224,3 +224,17 @@ test('backoff grows to 30 s with jitter; close codes have names', () => {
   assert.equal(describeClose(1008), '1008 policy violation');
   assert.equal(describeClose(4000), '4000');
 });
+
+test('refetchFrom opens a new socket that resumes after the given seq', () => {
+  const h = harness();
+  h.conn.start();
+  h.last().open();
+  h.last().receive({ type: 'hello', version: 1, server: 's', hub: 'h1', firstSeq: 1, lastSeq: 0 });
+  h.last().receive({ type: 'events', events: [{ seq: 1 }, { seq: 2 }, { seq: 3 }] });
+  const first = h.last();
+  h.conn.refetchFrom(1);
+  assert.equal(first.readyState, 3, 'the old socket is closed');
+  assert.equal(h.sockets.length, 2);
+  assert.equal(h.last().url, 'ws://h/ws?level=TRACE&since=1&hub=h1');
+  assert.equal(h.log.statuses.at(-1), 'connecting', 'not shown as an outage');
+});

@@ -140,3 +140,17 @@ test('a source filter is applied by the hub, and choosing a source the tab did n
   assert.ok(!only({ level: 'INFO', logger: 'a', message: 'm', source: 'billing' }));
   assert.ok(!only({ level: 'INFO', logger: 'a', message: 'm' }));
 });
+
+test('the text search covers exception type, message and stack, context keys, values and pairs, marker and source', async () => {
+  const { textMatches } = await import('../../main/resources/dev/webconsole/web/js/filter.js');
+  const e = {
+    message: 'payment failed', logger: 'com.acme.Pay', thread: 'main', marker: 'AUDIT', source: 'Pay.java:42',
+    context: { orderId: 'A-77' },
+    thrown: { type: 'java.net.SocketTimeoutException', message: 'read timed out', stack: 'x\nCaused by: java.lang.IllegalStateException: deadlock' },
+  };
+  for (const q of ['SocketTimeout', 'timed out', 'deadlock', 'orderId', 'A-77', 'orderId=A-77', 'audit', 'Pay.java']) {
+    assert.ok(textMatches(e, compileTextMatcher(q)), q);
+  }
+  assert.ok(!textMatches(e, compileTextMatcher('nowhere')));
+  assert.ok(!textMatches(e, compileTextMatcher('orderId=B')));
+});

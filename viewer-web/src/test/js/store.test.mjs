@@ -133,6 +133,21 @@ test('floorSeq is where a clear left off in the current epoch', () => {
   assert.equal(s.floorSeq, null);
 });
 
+test('frozen at the bound, new events are counted, not kept, and nothing is trimmed; thawing says where to refetch', () => {
+  const s = new RowStore({ maxRows: 100 });
+  s.addEvents(range(1, 100));
+  s.setFrozen(true);
+  s.addEvents(range(101, 150));
+  assert.equal(s.size, 100);
+  assert.equal(s.unkept, 50);
+  assert.deepEqual(s.viewSeqs().slice(0, 2), [1, 2], 'nothing the user sees is trimmed');
+  assert.equal(s.setFrozen(false), 100, 'refetch after the last seq kept');
+  assert.equal(s.unkept, 0);
+  s.addEvents(range(101, 150));
+  assert.equal(s.lastSeq, 150);
+  assert.equal(s.size, 100);
+});
+
 const gapsOf = (s) => s.view.filter((e) => e.kind === 'gap').map((e) => [e.gap.from, e.gap.to]);
 
 test('a gap over rows already held shows only the stretches around them', () => {

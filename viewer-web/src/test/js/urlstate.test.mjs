@@ -52,3 +52,20 @@ test('the socket asks the hub for the chosen sources only', () => {
   const url = new URL(socketUrl('http://127.0.0.1:7171/', { ...emptyFilter(), sources: ['orders', 'billing'] }));
   assert.deepEqual(url.searchParams.getAll('source'), ['orders', 'billing']);
 });
+
+test('filterProblems names each bad parameter and the fix; a good address has none', async () => {
+  const { filterProblems } = await import('../../main/resources/dev/webconsole/web/js/urlstate.js');
+  assert.deepEqual(filterProblems('?logger=a&level=WARN&hide=DEBUG&ctx=user=ann&regex=1'), []);
+  const problems = filterProblems('?level=LOUD&hide=QUIET&ctx=user&regex=maybe');
+  assert.equal(problems.length, 4);
+  assert.match(problems[0], /^level=LOUD is not a level: use TRACE, DEBUG, INFO, WARN, ERROR or FATAL/);
+  assert.match(problems[1], /^hide=QUIET/);
+  assert.match(problems[2], /^ctx=user .*ctx=key=value/);
+  assert.match(problems[3], /^regex=maybe/);
+});
+
+test('the chosen sources are kept in the address, and choosing none takes them out of it', () => {
+  assert.deepEqual(parseFilter('?source=orders&source=billing&source=orders').sources, ['orders', 'billing']);
+  assert.equal(pageSearch('?source=orders&foo=1', { ...emptyFilter(), sources: ['billing'] }), '?foo=1&source=billing');
+  assert.equal(pageSearch('?source=orders', emptyFilter()), '');
+});

@@ -136,7 +136,7 @@ class HubFaultTest {
         bad.send("{not json");
         assertTrue(bad.next("error").path("message").asText().startsWith("malformed JSON"));
         bad.send("{\"type\":\"shout\"}");
-        assertEquals("unknown message type \"shout\"; expected \"subscribe\", \"set-level\", \"revert-level\" or \"thread-dump\"", bad.next("error").path("message").asText());
+        assertEquals("unknown message type \"shout\"; expected \"subscribe\", \"loggers\", \"set-level\", \"revert-level\" or \"thread-dump\"", bad.next("error").path("message").asText());
         bad.send("[1,2]");
         assertTrue(bad.next("error").path("message").asText().startsWith("expected a JSON object"));
         bad.send("{\"type\":\"subscribe\",\"filter\":{\"level\":\"LOUD\"}}");

@@ -32,7 +32,17 @@ final class ClientMessages {
         }
     }
 
-    /** Reads one text message; today the only kind a tab sends is {@code subscribe}. */
+    /** Whether a message is {@code {"type":"loggers"}}: a tab asks for the logger catalogue. */
+    boolean asksForLoggers(String text) {
+        try {
+            JsonNode root = mapper.readTree(text);
+            return root != null && root.isObject() && "loggers".equals(root.path("type").asText());
+        } catch (JsonProcessingException e) {
+            return false; // not JSON: parse says what is wrong with it
+        }
+    }
+
+    /** Reads one text message: a {@code subscribe} (control messages and {@code loggers} are taken before). */
     Subscription parse(String text) throws BadMessageException {
         JsonNode root;
         try {
@@ -49,7 +59,7 @@ final class ClientMessages {
         }
         if (!type.asText().equals("subscribe")) {
             throw new BadMessageException("unknown message type \"" + clip(type.asText())
-                    + "\"; expected \"subscribe\", \"set-level\", \"revert-level\" or \"thread-dump\"");
+                    + "\"; expected \"subscribe\", \"loggers\", \"set-level\", \"revert-level\" or \"thread-dump\"");
         }
         Long since = null;
         JsonNode sinceNode = root.get("since");

@@ -2,12 +2,11 @@ package dev.webconsole.server.internal;
 
 import dev.webconsole.server.ConsoleEvent;
 import dev.webconsole.server.Diagnostics;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -22,17 +21,10 @@ import java.util.function.Supplier;
  */
 final class Dispatcher implements Runnable {
     private static final int BATCH = 1024;
+    /** Logger names the catalogue keeps; events of further loggers are counted, not listed. */
+    static final int MAX_LOGGER_NAMES = 10_000;
     /** Spins before parking: a burst that is still arriving costs no park and unpark. */
     private static final int SPINS_BEFORE_PARK = 64;
-    private static final VarHandle SLEEPING;
-
-    static {
-        try {
-            SLEEPING = MethodHandles.lookup().findVarHandle(Dispatcher.class, "sleeping", boolean.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private final Ingest ingest;
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
@@ -44,13 +36,12 @@ final class Dispatcher implements Runnable {
     private final Diagnostics diagnostics;
     private final String hubId;
     private final List<Tab> tabs = new ArrayList<>();
+    private final LoggerCatalogue catalogue;
     private final ConsoleEvent[] batch = new ConsoleEvent[BATCH];
     private final Outgoing[] encoded = new Outgoing[BATCH];
     private volatile boolean running = true;
     private volatile long lastSeq;
-    /** True while the dispatcher is parked or about to park; the first producer to see it wakes it. */
-    private volatile boolean sleeping;
-    private volatile Thread thread;
+    private final Sleeper sleeper = new Sleeper();
 
     // Dispatcher thread only.
     private long nextSeq = 1;
@@ -58,9 +49,10 @@ final class Dispatcher implements Runnable {
     private final SourceNotices sourceNotices = new SourceNotices();
     private final SourceNotices.Span dispatchSpan = this::dispatch;
 
+    /** @param later runs a task after a delay on the hub's scheduler (the logger catalogue's refreshes) */
     Dispatcher(int ingestQueue, int history, EventEncoder encoder, Counters counters,
-            Diagnostics diagnostics, String hubId) {
-        this.ingest = new Ingest(ingestQueue, counters, this::wake);
+            Diagnostics diagnostics, String hubId, BiConsumer<Runnable, Duration> later) {
+        this.ingest = new Ingest(ingestQueue, counters, sleeper::wake);
         this.history = new History(history);
         this.replay = new Replay(this.history, encoder, hubId);
         this.encoder = encoder;
@@ -68,6 +60,7 @@ final class Dispatcher implements Runnable {
         this.counters = counters;
         this.diagnostics = diagnostics;
         this.hubId = hubId;
+        this.catalogue = new LoggerCatalogue(MAX_LOGGER_NAMES, later, this::command);
     }
 
     /** Queues an event without blocking; false (and counted) when the queue is full. */
@@ -126,9 +119,19 @@ final class Dispatcher implements Runnable {
         });
     }
 
+    /** Sends a tab the logger catalogue now, and again when it changes, at most every few seconds. */
+    void sendLoggers(Tab tab) {
+        command(() -> {
+            if (tabs.contains(tab)) {
+                catalogue.ask(tab);
+            }
+        });
+    }
+
     void close(Tab tab) {
         tab.close();
         command(() -> {
+            catalogue.forget(tab);
             tabs.remove(tab);
             counters.tabs(tabs.size());
         });
@@ -166,16 +169,13 @@ final class Dispatcher implements Runnable {
     /** Asks the thread to end; it does once it has finished the batch in hand. */
     void stop() {
         running = false;
-        Thread t = thread;
-        if (t != null) {
-            LockSupport.unpark(t);
-        }
+        sleeper.rouse();
         ingest.stop();
     }
 
     @Override
     public void run() {
-        thread = Thread.currentThread();
+        sleeper.attach(Thread.currentThread());
         try {
             while (running) {
                 int n = ingest.drain(batch, BATCH);
@@ -224,27 +224,16 @@ final class Dispatcher implements Runnable {
             Thread.yield(); // a producer has claimed a slot and is about to fill it
             return;
         }
-        sleeping = true;
-        // Checked after announcing: a producer that claimed a slot before it saw sleeping=true is seen here.
-        if (ingest.isEmpty() && commands.isEmpty() && running && counters.ingestDroppedTotal() == ingestDropsSeen) {
-            LockSupport.park(this);
-        }
-        sleeping = false;
+        sleeper.sleep(() -> ingest.isEmpty() && commands.isEmpty() && running && counters.ingestDroppedTotal() == ingestDropsSeen);
         if (Thread.interrupted()) {
             running = false; // the hub's thread is only interrupted when the JVM wants it gone
             Thread.currentThread().interrupt();
         }
     }
 
-    private void wake() {
-        if (sleeping && SLEEPING.compareAndSet(this, true, false)) {
-            LockSupport.unpark(thread);
-        }
-    }
-
     private void command(Runnable command) {
         commands.add(command);
-        wake();
+        sleeper.wake();
     }
 
     private void runCommands() {
@@ -274,10 +263,12 @@ final class Dispatcher implements Runnable {
             tabs.get(t).offer(encoded, n);
         }
         java.util.Arrays.fill(encoded, 0, n, null);
+        catalogue.changed();
     }
 
     private Outgoing encode(ConsoleEvent event) {
         long seq = nextSeq++;
+        catalogue.count(event.logger(), event.severity());
         return Outgoing.event(seq, event.severity(), event.logger(), event.source(), eventWriter.writeOrExplain(event, seq));
     }
 

@@ -36,7 +36,7 @@ public final class HubCore {
         this.config = config;
         this.encoder = new EventEncoder(serverName, config.control());
         this.dispatcher = new Dispatcher(config.ingestQueue(), config.history(), encoder, counters,
-                config.diagnostics(), hubId);
+                config.diagnostics(), hubId, (task, delay) -> later(task, delay));
         this.dispatcherThread = new Thread(dispatcher, "webconsole-dispatcher");
         this.dispatcherThread.setDaemon(true);
         this.redactor = new Redactor(config.redact());

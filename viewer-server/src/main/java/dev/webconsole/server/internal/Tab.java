@@ -56,6 +56,8 @@ final class Tab {
     private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
     /** Frames (hello, errors) that overflow pushed out of the queue; they go first. */
     private final ArrayDeque<Outgoing> pushedOut = new ArrayDeque<>();
+    /** The latest reply (the logger catalogue) waiting beside the queue; a newer one replaces it. */
+    private byte[] reply;
     private final int capacity;
     private final int maxEventsPerFrame;
     private final long minFrameGapNanos;
@@ -151,6 +153,22 @@ final class Tab {
         offer(Outgoing.frame(frame));
     }
 
+    /** Queues a reply that replaces an earlier one still waiting; it takes no place in the queue, so it drops no event. */
+    void offerReply(byte[] frame) {
+        boolean start;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            reply = frame;
+            start = !busy;
+            busy = true;
+        }
+        if (start) {
+            scheduleDrain();
+        }
+    }
+
     /**
      * Forgets queued events and gaps, and a pending gap (a new subscribe replaces them; its replay
      * covers that range again); keeps other frames.
@@ -193,6 +211,7 @@ final class Tab {
             closed = true;
             queue.clear();
             pushedOut.clear();
+            reply = null;
             queuedBytes = 0;
         }
     }
@@ -259,7 +278,7 @@ final class Tab {
 
     /** Whether the next frame goes out whatever the pace: it is full, or it is not an events frame. Under lock. */
     private boolean frameReady() {
-        return !pushedOut.isEmpty() || gapTo != 0
+        return !pushedOut.isEmpty() || reply != null || gapTo != 0
                 || queue.size() >= maxEventsPerFrame || queuedBytes >= FRAME_BYTES_TARGET
                 || !queue.isEmpty() && queue.peekFirst().kind != Outgoing.Kind.EVENT;
     }
@@ -275,6 +294,9 @@ final class Tab {
             }
             if (!pushedOut.isEmpty()) {
                 frame = ByteBuffer.wrap(pushedOut.pollFirst().json);
+            } else if (reply != null) {
+                frame = ByteBuffer.wrap(reply);
+                reply = null;
             } else if (gapTo != 0) {
                 frame = ByteBuffer.wrap(encoder.gap(gapFrom, gapTo, "slow-consumer"));
                 highestTaken = Math.max(highestTaken, gapTo); // a gap on its way covers its range too

@@ -109,6 +109,10 @@ public final class TabEndpoint implements Session.Listener.AutoDemanding {
         if (services.control().handle(message, tab, session.getRemoteSocketAddress())) {
             return;
         }
+        if (services.messages().asksForLoggers(message)) {
+            services.dispatcher().sendLoggers(tab);
+            return;
+        }
         try {
             services.dispatcher().resubscribe(tab, services.messages().parse(message));
         } catch (ClientMessages.BadMessageException e) {

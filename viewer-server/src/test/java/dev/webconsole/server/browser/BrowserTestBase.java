@@ -3,20 +3,23 @@ package dev.webconsole.server.browser;
 import dev.webconsole.server.ConsoleEvent;
 import dev.webconsole.server.ConsoleHub;
 import dev.webconsole.server.HubConfig;
+import dev.webconsole.server.testing.HubFixture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-/** One headless Chromium per test class; a fresh hub on port 0 per test. */
+/** One headless Chromium per test class; hubs on port 0 from {@link HubFixture}, stopped after each test. */
 abstract class BrowserTestBase {
     protected static Browser browser;
-    private final List<ConsoleHub> hubs = new ArrayList<>();
+
+    @RegisterExtension
+    final HubFixture hubs = new HubFixture();
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -31,21 +34,12 @@ abstract class BrowserTestBase {
         }
     }
 
-    @AfterEach
-    void stopHubs() {
-        hubs.forEach(ConsoleHub::stop);
-        hubs.clear();
-    }
-
     protected ConsoleHub startHub(UnaryOperator<HubConfig.Builder> settings) {
-        ConsoleHub hub = new ConsoleHub(settings.apply(HubConfig.builder().port(0)).build());
-        hub.start();
-        hubs.add(hub);
-        return hub;
+        return hubs.startHub(settings);
     }
 
     protected ConsoleHub startHub() {
-        return startHub(b -> b);
+        return hubs.startHub();
     }
 
     /** Opens the page with a query string and waits until it is connected. */
@@ -93,19 +87,4 @@ abstract class BrowserTestBase {
         return new ConsoleEvent(System.currentTimeMillis(), level, severity, logger, "worker-1", message, null, null, null, null);
     }
 
-    protected static List<Long> seqs(long... values) {
-        List<Long> out = new ArrayList<>();
-        for (long v : values) {
-            out.add(v);
-        }
-        return out;
-    }
-
-    protected static List<Long> range(long first, long last) {
-        List<Long> out = new ArrayList<>();
-        for (long s = first; s <= last; s++) {
-            out.add(s);
-        }
-        return out;
-    }
 }

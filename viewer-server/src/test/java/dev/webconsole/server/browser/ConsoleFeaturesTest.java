@@ -1,5 +1,8 @@
 package dev.webconsole.server.browser;
 
+import static dev.webconsole.server.testing.Events.range;
+import static dev.webconsole.server.testing.Events.seqs;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -116,7 +119,9 @@ class ConsoleFeaturesTest extends BrowserTestBase {
         boolean utcFirst = byId(browser, "utc").getText().contains("UTC");
         String first = browser.driver().findElement(time).getText();
         byId(browser, "utc").click();
-        browser.await("the time to change", d -> !d.findElement(time).getText().equals(first));
+        // Read in one script: the row is rebuilt when the zone changes, so a found element can go stale.
+        browser.await("the time to change", d -> !first.equals(browser.js(
+                "return document.querySelector(\"#rows .row[data-seq='1'] .time\").textContent")));
         String second = browser.driver().findElement(time).getText();
         String local = utcFirst ? second : first;
         String utc = utcFirst ? first : second;

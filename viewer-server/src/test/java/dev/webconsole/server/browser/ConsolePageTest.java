@@ -1,5 +1,8 @@
 package dev.webconsole.server.browser;
 
+import static dev.webconsole.server.testing.Events.range;
+import static dev.webconsole.server.testing.Events.seqs;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
 package dev.webconsole.server.browser;
 
+import static dev.webconsole.server.testing.Events.seqs;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,6 +50,29 @@ class PageHardeningTest extends BrowserTestBase {
         assertTrue(chips.contains("marker:mk\u27e8U+202E\u27e9gnp.exe"), chips);
         assertTrue((Boolean) browser.js("return [...document.querySelectorAll('.tree-name')]"
                 + ".some(n => n.textContent === 'inv\u27e8U+202E\u27e9gnp' && n.title === 'com.evil.inv\u27e8U+202E\u27e9gnp')"));
+    }
+
+    @Test
+    void theAddressProblemsTheEmptyTextAndShowInContextShowBidiOverridesToo() {
+        ConsoleHub hub = startHub();
+        String rlo = "\u202E";
+        String logger = "com.evil.inv" + rlo + "gnp";
+        String query = "?logger=" + java.net.URLEncoder.encode(logger, StandardCharsets.UTF_8)
+                + "&level=WA" + java.net.URLEncoder.encode(rlo, StandardCharsets.UTF_8) + "RN";
+        open(browser, hub, query);
+        hub.publish(event("INFO", Severity.INFO, "app" + rlo + "exe", "from another logger " + rlo));
+        browser.await("the count of events from other loggers", d -> byId(browser, "empty").getText().contains("1 from other loggers"));
+        String problems = byId(browser, "url-error").getText();
+        assertTrue(problems.contains("level=WA\u27e8U+202E\u27e9RN is not a level"), problems);
+        assertEquals(List.of(), browser.js(RAW_CONTROLS), "the address's problems and the empty text");
+
+        hub.publish(event("WARN", Severity.WARN, logger, "mine " + rlo + "exe"));
+        awaitRows(browser, seqs(2));
+        browser.driver().findElement(By.cssSelector("#rows .row[data-seq='2'] .context")).click();
+        awaitRows(browser, seqs(1, 2));
+        browser.await("the tree to show the other logger", d -> (Boolean) browser.js(
+                "return [...document.querySelectorAll('.tree-name')].some(n => n.textContent.startsWith('app'))"));
+        assertEquals(List.of(), browser.js(RAW_CONTROLS), "rows shown in context, the tree and every tooltip");
     }
 
     @Test

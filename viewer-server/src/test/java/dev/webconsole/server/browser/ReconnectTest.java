@@ -1,5 +1,7 @@
 package dev.webconsole.server.browser;
 
+import static dev.webconsole.server.testing.Events.range;
+
 import dev.webconsole.server.ConsoleHub;
 import dev.webconsole.server.Severity;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package dev.webconsole.server.browser;
 
+import static dev.webconsole.server.testing.Events.range;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

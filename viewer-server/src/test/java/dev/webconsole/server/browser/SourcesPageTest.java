@@ -1,5 +1,6 @@
 package dev.webconsole.server.browser;
 
+import static dev.webconsole.server.testing.Events.range;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -29,7 +29,7 @@ class DispatcherTest {
     private final Counters counters = new Counters();
     private final EventEncoder encoder = new EventEncoder("test");
     private final Diagnostics diagnostics = (level, message, error) -> reports.add(message);
-    private final Dispatcher dispatcher = new Dispatcher(1024, 100, encoder, counters, diagnostics, HUB_ID);
+    private final Dispatcher dispatcher = new Dispatcher(1024, 100, encoder, counters, diagnostics, HUB_ID, (task, delay) -> { });
     private final Thread thread = new Thread(dispatcher, "test-dispatcher");
 
     private final RecordingTransport transport = new RecordingTransport();

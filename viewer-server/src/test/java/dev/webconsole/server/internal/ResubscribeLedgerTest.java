@@ -32,7 +32,7 @@ class ResubscribeLedgerTest {
 
     @BeforeEach
     void start() {
-        dispatcher = new Dispatcher(1024, 10_000, encoder, counters, Diagnostics.platform(), "hub-1");
+        dispatcher = new Dispatcher(1024, 10_000, encoder, counters, Diagnostics.platform(), "hub-1", (task, delay) -> { });
         thread = new Thread(dispatcher, "test-dispatcher");
         thread.start();
     }

@@ -26,6 +26,15 @@ public final class Events {
         return seqs;
     }
 
+    /** The given seqs as a list, to compare with what a tab or page shows. */
+    public static List<Long> seqs(long... values) {
+        List<Long> seqs = new ArrayList<>(values.length);
+        for (long v : values) {
+            seqs.add(v);
+        }
+        return seqs;
+    }
+
     public static List<Long> range(long first, long last) {
         List<Long> seqs = new ArrayList<>();
         for (long s = first; s <= last; s++) {

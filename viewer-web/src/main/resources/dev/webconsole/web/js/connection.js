@@ -34,9 +34,17 @@ export function describeClose(code) {
   return name ? `${code} ${name}` : String(code);
 }
 
-/** Reconnect delay in ms for the n-th consecutive failure (0-based): 1, 2, 4, 8, 16, 30, 30 ... s, ±20% jitter. */
-export function backoffDelay(attempt, random = Math.random, minMs = 0) {
-  const base = Math.min(30_000, 1000 * 2 ** Math.min(attempt, 10));
+/** The longest wait between retries to a hub on this machine (it restarts in seconds, not minutes). */
+export const LOOPBACK_MAX_DELAY_MS = 3000;
+/** The longest wait between retries to a remote hub. */
+export const REMOTE_MAX_DELAY_MS = 30_000;
+
+/**
+ * Reconnect delay in ms for the n-th consecutive failure (0-based): 1, 2, 4, 8, 16, 30, 30 ... s
+ * (capped at maxMs), ±20% jitter, at least minMs.
+ */
+export function backoffDelay(attempt, random = Math.random, minMs = 0, maxMs = REMOTE_MAX_DELAY_MS) {
+  const base = Math.min(maxMs, 1000 * 2 ** Math.min(attempt, 10));
   const jitter = 0.8 + 0.4 * random();
   return Math.max(minMs, Math.round(base * jitter));
 }
@@ -52,10 +60,12 @@ export class Connection {
    * @param {number|null} [o.since]  resume point for the first connect (null: all history)
    * @param {object} [o.timers]  { setTimeout, clearTimeout, now }
    * @param {() => number} [o.random]
+   * @param {number} [o.maxDelayMs]  longest backoff (LOOPBACK_MAX_DELAY_MS for a hub on this machine)
    * @param {object} o.on  handlers: hello(msg), events(list), gap(msg), serverError(text),
    *        restart(hello), status(status)
    */
-  constructor({ createSocket, buildUrl, filter, since = null, timers = globalThis, random = Math.random, on = {} }) {
+  constructor({ createSocket, buildUrl, filter, since = null, timers = globalThis, random = Math.random, maxDelayMs = REMOTE_MAX_DELAY_MS, on = {} }) {
+    this.maxDelayMs = maxDelayMs;
     this.createSocket = createSocket;
     this.buildUrl = buildUrl;
     this.filter = filter;
@@ -111,6 +121,25 @@ export class Connection {
     if (this.socket) return;
     this.cancelRetry();
     this.stopped = false;
+    this.connect();
+  }
+
+  /**
+   * Asks the hub again for every event after `since`, on a new socket: the hub never sends one
+   * socket an event twice, so events the page let go (it was paused at its row bound) come back
+   * only to a fresh subscription. What the hub's history no longer holds comes as a gap.
+   */
+  refetchFrom(since) {
+    this.resumeSeq = since;
+    if (!this.socket) return; // the next connect resumes from there
+    const s = this.socket;
+    this.socket = null;
+    detach(s);
+    try {
+      s.close(1000, 'refetching from history');
+    } catch {
+      // already closing
+    }
     this.connect();
   }
 
@@ -210,6 +239,9 @@ export class Connection {
       case 'sources':
         this.on.sources?.(msg);
         break;
+      case 'loggers':
+        this.on.loggers?.(msg);
+        break;
       default:
       // Unknown frame types are ignored (protocol v1: clients ignore what they do not know).
     }
@@ -243,7 +275,7 @@ export class Connection {
       this.setStatus({ state: 'closed', code, reason: reason ?? '', retryAt: null });
       return;
     }
-    const delay = backoffDelay(this.attempt, this.random, code === 1013 ? 5000 : 0);
+    const delay = backoffDelay(this.attempt, this.random, code === 1013 ? 5000 : 0, this.maxDelayMs);
     this.attempt++;
     const retryAt = this.timers.now() + delay;
     this.setStatus({ state: 'reconnecting', code: code ?? null, reason: reason ?? '', retryAt, attempt: this.attempt });

@@ -80,6 +80,8 @@ export function compileTextMatcher(query, regex = false) {
   return {
     active: true,
     error: null,
+    /** Whether a "key=value" pair can match (the query has an "="): only then are pairs built. */
+    pairs: q.includes('='),
     test(text) {
       return typeof text === 'string' && re.test(text);
     },
@@ -108,7 +110,7 @@ function inactiveMatcher(error) {
 
 /**
  * Builds the page-side predicate for one event from a filter (see urlstate.js for its shape) and a
- * compiled text matcher. The text search covers message, logger and thread.
+ * compiled text matcher. See textMatches for what the text search covers.
  */
 export function eventPredicate(filter, matcher = compileTextMatcher(filter.q, filter.regex)) {
   const { loggers, exclude, level, hidden, ctx, markers, sources } = filter;
@@ -121,11 +123,32 @@ export function eventPredicate(filter, matcher = compileTextMatcher(filter.q, fi
     for (const [k, v] of ctxPairs) {
       if (!event.context || event.context[k] !== v) return false;
     }
-    if (matcher.active) {
-      return matcher.test(event.message) || matcher.test(event.logger) || matcher.test(event.thread);
-    }
-    return true;
+    return !matcher.active || textMatches(event, matcher);
   };
+}
+
+/**
+ * Whether the text search finds something in an event: its message, logger and thread, the
+ * exception's type, message and whole stack (causes and suppressed included), each context (MDC)
+ * key, value and "key=value" pair, the marker and the source.
+ */
+export function textMatches(event, matcher) {
+  if (matcher.test(event.message) || matcher.test(event.logger) || matcher.test(event.thread)) return true;
+  if (matcher.test(event.marker) || matcher.test(event.source)) return true;
+  if (thrownMatches(event.thrown, matcher)) return true;
+  const ctx = event.context;
+  if (ctx && typeof ctx === 'object') {
+    for (const k in ctx) {
+      const v = String(ctx[k]);
+      if (matcher.test(k) || matcher.test(v) || (matcher.pairs && matcher.test(k + '=' + v))) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether the text search finds something in an exception (type, message or stack). */
+export function thrownMatches(thrown, matcher) {
+  return Boolean(thrown) && (matcher.test(thrown.type) || matcher.test(thrown.message) || matcher.test(thrown.stack));
 }
 
 /** "user=ann" -> ["user", "ann"]; splits at the first "=". */

@@ -175,3 +175,19 @@ const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f\u061c\u200e\u200f\u202a-\u20
 export function showControls(text) {
   return String(text ?? '').replace(CONTROLS, (c) => `\u27e8U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}\u27e9`);
 }
+
+/**
+ * The text over an empty log: `held` events in the store, `inView` of them pass the filter,
+ * `others` events the hub numbered that this tab did not receive (its hub-side filter left them out).
+ */
+export function emptyText(held, inView, others, filter) {
+  if (held === 0) {
+    const byLogger = filter.loggers.length > 0 || filter.exclude.length > 0;
+    const byLevel = Boolean(filter.level) && filter.level !== 'TRACE';
+    if (others <= 0 || !(byLogger || byLevel)) return 'Waiting for events\u2026';
+    const where = byLogger && byLevel ? 'from other loggers or levels' : byLevel ? 'at lower levels' : 'from other loggers';
+    return `No events match this filter yet; ${formatCount(others)} ${where}`;
+  }
+  if (inView === 0) return `No rows match the filter; ${formatCount(held)} held rows are hidden by it`;
+  return '';
+}

@@ -1,6 +1,7 @@
 // Builds row elements. Log text reaches the DOM only as text nodes; highlighting builds <mark>
 // elements around text nodes, it never parses HTML.
 
+import { thrownMatches } from './filter.js';
 import {
   formatTime, formatDateTime, zoneLabel, shortenLogger, firstLine, lineCount, thrownText, contextPairs, gapText,
   showControls, levelClass,
@@ -50,7 +51,7 @@ export function isExpandable(event) {
 /**
  * One row element for a store entry.
  * @param entry  store entry (event, gap or note)
- * @param o      { matcher, utc, expanded }
+ * @param o      { matcher, utc, expanded, marked: the entry shown in context, or null }
  */
 export function buildRow(entry, o) {
   if (entry.kind === 'gap') {
@@ -70,7 +71,7 @@ export function buildRow(entry, o) {
   return buildEventRow(entry, o);
 }
 
-function buildEventRow(entry, { matcher, utc, expanded }) {
+function buildEventRow(entry, { matcher, utc, expanded, marked }) {
   const ev = entry.event;
   const level = String(ev.level ?? '');
   const row = el('div', 'row ' + levelClass(level));
@@ -81,6 +82,7 @@ function buildEventRow(entry, { matcher, utc, expanded }) {
   const expandable = isExpandable(ev);
   if (expandable) row.classList.add('expandable');
   if (expanded) row.classList.add('expanded');
+  if (marked === entry) row.classList.add('marked');
 
   const time = el('span', 'time', formatTime(ev.time, utc));
   time.title = `${formatDateTime(ev.time, utc)} ${zoneLabel(ev.time, utc)} \u00b7 seq ${ev.seq}`;
@@ -121,7 +123,13 @@ function buildEventRow(entry, { matcher, utc, expanded }) {
   if (ev.thrown) {
     const type = String(ev.thrown.type ?? 'Throwable');
     const exc = el('span', 'badge exc', type.slice(type.lastIndexOf('.') + 1));
-    setTitle(exc, ev.thrown.message ? `${type}: ${ev.thrown.message}` : type);
+    let title = ev.thrown.message ? `${type}: ${ev.thrown.message}` : type;
+    // The search found something in the exception: say so on the collapsed row, which shows no stack.
+    if (matcher && matcher.active && thrownMatches(ev.thrown, matcher)) {
+      exc.classList.add('hit');
+      title += '\nThe search matches this exception: expand the row to see where';
+    }
+    setTitle(exc, title);
     tags.append(exc);
   }
   if (ev.truncated) {
@@ -129,17 +137,23 @@ function buildEventRow(entry, { matcher, utc, expanded }) {
     t.title = 'The hub cut this event to its size limit';
     tags.append(t);
   }
-  if (ev.source) tags.append(chip('source', ev.source, `source: ${ev.source}`));
-  if (ev.marker) tags.append(chip('marker', ev.marker, `marker ${ev.marker} \u00b7 click to filter`));
-  for (const pair of contextPairs(ev.context)) tags.append(chip('ctx', pair, `${pair} \u00b7 click to filter`));
+  if (ev.source) tags.append(chip('source', ev.source, `source: ${ev.source}`, matcher));
+  if (ev.marker) tags.append(chip('marker', ev.marker, `marker ${ev.marker} \u00b7 click to filter`, matcher));
+  for (const pair of contextPairs(ev.context)) tags.append(chip('ctx', pair, `${pair} \u00b7 click to filter`, matcher));
   row.append(tags);
 
+  const context = el('button', 'context', '\u2195');
+  context.type = 'button';
+  context.title = 'Show in context: every logger and level around this row (Back returns)';
+  context.setAttribute('aria-label', 'Show in context');
   const copy = el('button', 'copy');
   copy.append(copyIcon());
   copy.type = 'button';
   copy.title = 'Copy row';
   copy.setAttribute('aria-label', 'Copy row');
-  row.append(copy);
+  const actions = el('span', 'row-actions');
+  actions.append(context, copy);
+  row.append(actions);
 
   if (expanded && ev.thrown) {
     const detail = el('div', 'detail');
@@ -169,8 +183,9 @@ function copyIcon() {
   return svg;
 }
 
-function chip(kind, value, title) {
-  const c = el('span', 'chip chip-' + kind, value);
+function chip(kind, value, title, matcher) {
+  const c = el('span', 'chip chip-' + kind);
+  appendHighlighted(c, String(value), matcher);
   c.dataset[kind] = value;
   setTitle(c, title);
   return c;

@@ -47,10 +47,9 @@ export class SourcesLegend {
   /**
    * @param {object} o
    * @param {HTMLElement} o.mount  where the legend goes (it adds one section)
-   * @param {(name: string) => void} o.onToggle  a source was clicked: show or stop showing only it
    */
-  constructor({ mount, onToggle }) {
-    this.onToggle = onToggle;
+  constructor({ mount }) {
+    this.onToggle = () => {};
     this.sources = [];
     this.selected = [];
     this.rates = new SourceRates();
@@ -66,6 +65,11 @@ export class SourcesLegend {
     mount.prepend(this.section);
   }
 
+  /** handler(name): a source was clicked, to show it among the chosen sources or stop showing it. */
+  bindToggle(handler) {
+    this.onToggle = handler;
+  }
+
   /** The hub's `sources` message. */
   setSources(msg) {
     this.sources = Array.isArray(msg.sources) ? msg.sources : [];
@@ -79,10 +83,12 @@ export class SourcesLegend {
     this.render();
   }
 
+  /** Events received, counted per source for the rates. */
   count(events) {
     this.rates.add(events);
   }
 
+  /** Every half second or so: the rates are shown anew once a second has passed. */
   tick(now = performance.now()) {
     if (this.rates.roll(now) && this.sources.length) this.render();
   }

@@ -7,7 +7,7 @@
 // missing, in order.
 
 import { LoggerTree } from './loggertree.js';
-import { lowerBound, upperBound } from './sorted.js';
+import { lowerBound, upperBound, mergeByKey } from './sorted.js';
 
 export const DEFAULT_MAX_ROWS = 100_000;
 export const MIN_MAX_ROWS = 100;
@@ -30,14 +30,36 @@ export class RowStore {
     this.levelCounts = new Map();
     this.epoch = 0;
     this.predicate = () => true;
+    /** Which events the level counts cover: those the filter lets through, its level parts aside. */
+    this.countPredicate = () => true;
     /** Entries removed by the row bound since the last clear. */
     this.trimmed = 0;
-    /** Rises whenever the view changes; renderers compare it. */
-    this.version = 0;
     this.floorKey = -Infinity;
     this.nextId = 1;
+    /**
+     * While the view is frozen (paused, or held while the user works in it) nothing is trimmed, so
+     * nothing the user sees goes; at the bound, newer events are not kept and only counted here.
+     */
+    this.frozen = false;
+    /** Events not kept while frozen, since the last thaw. */
+    this.unkept = 0;
     /** The highest `to` of a gap row in this epoch, or -1: an event above it cannot fall in a gap. */
     this.gapMaxTo = -1;
+  }
+
+  /**
+   * Freezes the rows (nothing is trimmed; at the bound new events are counted in `unkept`, not
+   * kept) or thaws them. Thawing returns the seq after which events were not kept (ask the hub to
+   * replay from there), or null when every event was kept.
+   */
+  setFrozen(frozen) {
+    if (frozen === this.frozen) return null;
+    this.frozen = frozen;
+    if (frozen) return null;
+    const since = this.unkept ? this.lastSeq : null;
+    this.unkept = 0;
+    this.trim();
+    return since;
   }
 
   /** Highest seq held or cleared in the current epoch (0 when none). */
@@ -55,6 +77,11 @@ export class RowStore {
 
   get size() {
     return this.entries.length;
+  }
+
+  /** The sort key of a seq of the current epoch. */
+  keyOf(seq) {
+    return this.epoch * EPOCH + seq;
   }
 
   /** Seqs of the events in the view, in order. */
@@ -78,6 +105,10 @@ export class RowStore {
       if (key <= this.floorKey) continue;
       const lastKey = this.entries.length ? this.entries[this.entries.length - 1].key : -Infinity;
       if (key > lastKey) {
+        if (this.frozen && this.entries.length >= this.maxRows) {
+          this.unkept++;
+          continue;
+        }
         const entry = this.makeEvent(ev, key);
         this.entries.push(entry);
         if (this.predicate(ev)) this.view.push(entry);
@@ -88,10 +119,7 @@ export class RowStore {
     }
     if (late) added += this.mergeLate(late, base);
     if (added && this.gapMaxTo >= 0) this.clipGaps(events);
-    if (added) {
-      this.trim();
-      this.version++;
-    }
+    if (added) this.trim();
     return added;
   }
 
@@ -130,17 +158,27 @@ export class RowStore {
     this.insert({ id: this.nextId++, kind: 'note', key, text }, this.entries.length);
   }
 
-  /** Sets the page-side filter (event -> boolean) and rebuilds the view. Gaps and notes always pass. */
-  setPredicate(predicate) {
+  /**
+   * Sets the page-side filter (event -> boolean) and rebuilds the view. Gaps and notes always pass.
+   * `countPredicate` picks the events the level counts cover (the filter without its level parts,
+   * so a level's count says what showing it would add).
+   */
+  setPredicate(predicate, countPredicate = () => true) {
     this.predicate = predicate;
+    this.countPredicate = countPredicate;
     this.view = this.entries.filter((e) => e.kind !== 'event' || predicate(e.event));
-    this.version++;
+    this.levelCounts.clear();
+    for (const e of this.entries) {
+      if (e.kind !== 'event') continue;
+      e.counted = countPredicate(e.event);
+      if (e.counted) this.countLevel(e.event.level, 1);
+    }
   }
 
   /** Changes the row bound; trims at once when it shrank. */
   setMaxRows(n) {
     this.maxRows = clampMaxRows(n);
-    if (this.trim()) this.version++;
+    this.trim();
   }
 
   /** Drops every row and count; events up to the newest seen stay dropped if they come again. */
@@ -154,12 +192,6 @@ export class RowStore {
     this.levelCounts.clear();
     this.tree.clear();
     this.gapMaxTo = -1;
-    this.version++;
-  }
-
-  /** Raises the clear floor to a seq of the current epoch (events the hub sent before a clear). */
-  raiseFloor(seq) {
-    this.floorKey = Math.max(this.floorKey, this.epoch * EPOCH + seq);
   }
 
   /** The view index of the first entry with key >= key. */
@@ -226,19 +258,22 @@ export class RowStore {
   }
 
   makeEvent(ev, key) {
-    const level = ev.level;
-    this.levelCounts.set(level, (this.levelCounts.get(level) ?? 0) + 1);
+    const counted = this.countPredicate(ev);
+    if (counted) this.countLevel(ev.level, 1);
     this.tree.add(ev.logger);
-    return { id: this.nextId++, kind: 'event', key, seq: ev.seq, event: ev };
+    return { id: this.nextId++, kind: 'event', key, seq: ev.seq, event: ev, counted };
   }
 
   forget(entry) {
     if (entry.kind !== 'event') return;
-    const level = entry.event.level;
-    const n = (this.levelCounts.get(level) ?? 1) - 1;
+    if (entry.counted) this.countLevel(entry.event.level, -1);
+    this.tree.remove(entry.event.logger);
+  }
+
+  countLevel(level, delta) {
+    const n = (this.levelCounts.get(level) ?? 0) + delta;
     if (n > 0) this.levelCounts.set(level, n);
     else this.levelCounts.delete(level);
-    this.tree.remove(entry.event.logger);
   }
 
   // Events older than the newest held: a replay. Merge them in order, dropping duplicates and rows
@@ -269,12 +304,11 @@ export class RowStore {
     this.entries.splice(at, 0, entry);
     this.view.splice(lowerBound(this.view, entry.key), 0, entry);
     this.trim();
-    this.version++;
   }
 
   trim() {
     const excess = this.entries.length - this.maxRows;
-    if (excess <= 0) return 0;
+    if (excess <= 0 || this.frozen) return 0;
     const removed = this.entries.splice(0, excess);
     for (const e of removed) this.forget(e);
     this.trimmed += excess;
@@ -282,17 +316,4 @@ export class RowStore {
     if (cut) this.view.splice(0, cut);
     return excess;
   }
-}
-
-function mergeByKey(a, b) {
-  if (!b.length) return a;
-  if (!a.length) return b;
-  const out = new Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) out[k++] = a[i].key <= b[j].key ? a[i++] : b[j++];
-  while (i < a.length) out[k++] = a[i++];
-  while (j < b.length) out[k++] = b[j++];
-  return out;
 }

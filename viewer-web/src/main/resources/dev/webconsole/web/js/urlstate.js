@@ -1,11 +1,11 @@
 // The filter <-> URL query, with no DOM. A tab's filter lives in its address, so a tab is a bookmark:
-//   ?logger=a.b&logger=c&exclude=a.b.noisy&level=WARN&hide=DEBUG&q=timeout&regex=1&ctx=user=ann&marker=SQL
+//   ?logger=a.b&logger=c&exclude=a.b.noisy&level=WARN&hide=DEBUG&q=timeout&regex=1&ctx=user=ann&marker=SQL&source=orders
 // The token is never part of a URL the page shows or shares; it only goes into the socket URL.
 
 import { LEVELS, normalizeLevel, parsePrefixes } from './filter.js';
 
 /** Query keys owned by the filter (and the token), replaced when the page rewrites its URL. */
-export const FILTER_KEYS = Object.freeze(['logger', 'exclude', 'level', 'hide', 'q', 'regex', 'ctx', 'marker']);
+export const FILTER_KEYS = Object.freeze(['logger', 'exclude', 'level', 'hide', 'q', 'regex', 'ctx', 'marker', 'source']);
 
 /** The filter that shows everything. */
 export function emptyFilter() {
@@ -27,6 +27,29 @@ export function parseFilter(query) {
   f.markers = unique(p.getAll('marker').filter(Boolean));
   f.sources = unique(p.getAll('source').filter(Boolean));
   return f;
+}
+
+/**
+ * What parseFilter could not use, one sentence each naming the parameter and the fix, such as
+ * 'level=LOUD is not a level: use TRACE, DEBUG, INFO, WARN, ERROR or FATAL. Showing every level.'
+ */
+export function filterProblems(query) {
+  const p = toParams(query);
+  const out = [];
+  const levels = `use ${LEVELS.slice(0, -1).join(', ')} or ${LEVELS[LEVELS.length - 1]}`;
+  const level = p.get('level');
+  if (level !== null && normalizeLevel(level) === null) out.push(`level=${level} is not a level: ${levels}. Showing every level.`);
+  for (const v of p.getAll('hide').flatMap((h) => h.split(','))) {
+    if (normalizeLevel(v) === null) out.push(`hide=${v} is not a level: ${levels}. Ignored.`);
+  }
+  for (const v of p.getAll('ctx')) {
+    if (!(v.indexOf('=') > 0)) out.push(`ctx=${v} is not a context filter: write ctx=key=value. Ignored.`);
+  }
+  const regex = p.get('regex');
+  if (regex !== null && !isTrue(regex) && !['0', 'false', 'off', 'no', ''].includes(regex)) {
+    out.push(`regex=${regex} is not a yes or no: write regex=1. Searching for plain text.`);
+  }
+  return out;
 }
 
 /** Writes a filter as query parameters, leaving out defaults, in a stable order. */
@@ -90,6 +113,12 @@ export function socketUrl(baseURI, filter, { since = null, hub = null, token = n
   if (token) p.append('token', token);
   url.search = p.toString();
   return url.href;
+}
+
+/** Whether a host name (URL.hostname) is this machine: localhost, 127.0.0.0/8 or [::1]. */
+export function isLoopbackHost(hostname) {
+  const h = String(hostname ?? '').toLowerCase();
+  return h === 'localhost' || h.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(h) || h === '[::1]' || h === '::1';
 }
 
 function toParams(query) {

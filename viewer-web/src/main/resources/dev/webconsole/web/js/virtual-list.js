@@ -35,6 +35,8 @@ export class VirtualList {
     this.lastSetTop = -1;
     this.prevTop = 0;
     this.anchor = null;
+    /** An anchor kept over renders (reveal) until the user scrolls. */
+    this.pinned = null;
     this.total = 0;
     this.extras = [];
     this.onScheduled = null;
@@ -64,16 +66,13 @@ export class VirtualList {
     this.generation++;
   }
 
-  setFollowing(on) {
-    this.following = on;
-  }
-
   isAtBottom() {
     const s = this.scroller;
     return s.scrollTop + s.clientHeight >= s.scrollHeight - Math.max(4, this.rowHeight / 2);
   }
 
   userLeftBottom() {
+    this.pinned = null;
     if (!this.following) return;
     this.following = false;
     this.lastSetTop = -1;
@@ -91,6 +90,7 @@ export class VirtualList {
     const movedUp = top < this.prevTop - 0.5;
     this.prevTop = top;
     this.lastSetTop = -1;
+    this.pinned = null;
     // The row now at the top is what the user reads: keep it (not the one before the scroll) in
     // place when rows are trimmed or merged above it.
     this.anchor = this.anchorAt(top);
@@ -106,10 +106,31 @@ export class VirtualList {
     this.requestRender();
   }
 
+  /**
+   * Expands or collapses a row and keeps it where it is on screen: the list stops following (the
+   * owner decides when to follow again) and anchors on that row, so its growth goes downwards.
+   */
   toggleExpanded(entry) {
+    const i = this.items.indexOf(entry);
+    if (i >= 0 && i < this.count) {
+      this.following = false;
+      this.lastSetTop = -1;
+      this.pinned = null;
+      this.anchor = { entry, offset: this.scroller.scrollTop - this.topOf(i) };
+    }
     if (this.expanded.has(entry)) this.expanded.delete(entry);
     else this.expanded.set(entry, this.rowHeight);
     this.dropRendered(entry);
+  }
+
+  get expandedCount() {
+    return this.expanded.size;
+  }
+
+  /** Collapses every row. */
+  collapseAll() {
+    for (const entry of this.expanded.keys()) this.dropRendered(entry);
+    this.expanded.clear();
   }
 
   isExpanded(entry) {
@@ -122,6 +143,7 @@ export class VirtualList {
     for (const node of this.rendered.values()) node.remove();
     this.rendered.clear();
     this.anchor = null;
+    this.pinned = null;
   }
 
   dropRendered(entry) {
@@ -190,11 +212,12 @@ export class VirtualList {
       } else {
         this.writeScrollTop(maxTop);
       }
-    } else if (this.anchor) {
+    } else if (this.pinned || this.anchor) {
       // Keep the row the user is reading in place when rows are trimmed or merged above it.
-      const i = indexOf(this.anchor.entry);
+      const anchor = this.pinned ?? this.anchor;
+      const i = indexOf(anchor.entry);
       if (i >= 0 && i < count) {
-        const want = Math.min(maxTop, this.topOf(i) + this.anchor.offset);
+        const want = Math.max(0, Math.min(maxTop, this.topOf(i) + anchor.offset));
         if (Math.abs(want - s.scrollTop) >= 1) this.writeScrollTop(want);
       }
     }
@@ -263,9 +286,19 @@ export class VirtualList {
     return i < this.count ? { entry: this.items[i], offset: top - this.topOf(i) } : null;
   }
 
+  /** Stops following and scrolls so that `entry` (in the items of the next render) is in the middle. */
+  reveal(entry) {
+    this.following = false;
+    this.lastSetTop = -1;
+    // Pinned, not only anchored: rows a replay merges above or below must not push it away.
+    this.pinned = { entry, offset: -Math.max(0, (this.scroller.clientHeight - this.rowHeight) / 2) };
+    this.requestRender();
+  }
+
   /** Scrolls to the end and follows again. */
   jumpToEnd() {
     this.following = true;
+    this.pinned = null;
     this.writeScrollTop(Math.max(0, this.total - this.scroller.clientHeight));
   }
 

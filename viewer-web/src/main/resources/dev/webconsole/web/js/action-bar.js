@@ -1,0 +1,112 @@
+// The toolbar's actions (pause, latest, clear, downloads, theme, help) and the page's keyboard
+// shortcuts. It owns these buttons, the help dialog and the theme attribute; the controller binds
+// handlers and sets the pause and follow state to show.
+
+import { PREF, pref, setPref } from './prefs.js';
+
+export class ActionBar {
+  constructor(doc = document) {
+    const $ = (id) => doc.getElementById(id);
+    this.doc = doc;
+    this.pause = $('pause');
+    this.follow = $('follow');
+    this.clear = $('clear');
+    this.downloads = { log: $('download-log'), jsonl: $('download-jsonl') };
+    this.help = $('help');
+    this.helpClose = $('help-close');
+    this.bindTheme($('theme'));
+    $('help-button').addEventListener('click', () => this.toggleHelp());
+    this.helpClose.addEventListener('click', () => this.toggleHelp(false));
+    this.help.addEventListener('click', (e) => {
+      if (e.target === this.help) this.toggleHelp(false);
+    });
+  }
+
+  bindPause(handler) {
+    this.pause.addEventListener('click', handler);
+  }
+
+  bindLatest(handler) {
+    this.follow.addEventListener('click', handler);
+  }
+
+  bindClear(handler) {
+    this.clear.addEventListener('click', handler);
+  }
+
+  /** handler(kind): 'log' or 'jsonl'. */
+  bindDownload(handler) {
+    for (const [kind, b] of Object.entries(this.downloads)) b.addEventListener('click', () => handler(kind));
+  }
+
+  /**
+   * Keyboard shortcuts outside text fields: `/` search, Space pause, End latest, `?` help, Esc
+   * closes help. handlers: { search, pause, latest }. Space pauses even when a button has the
+   * focus: a button keeps no claim on it, so Space after Clear pauses instead of clearing again.
+   */
+  bindKeys({ search, pause, latest }) {
+    const isSpace = (e) => e.key === ' ' || e.code === 'Space';
+    this.doc.addEventListener('keydown', (e) => {
+      const t = e.target;
+      if (e.key === 'Escape' && !this.help.hidden) {
+        this.toggleHelp(false);
+        return;
+      }
+      if (isTextField(t) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === '/') {
+        e.preventDefault();
+        search();
+      } else if (isSpace(e)) {
+        e.preventDefault(); // no button press, no page scroll, no checkbox toggle
+        if (!e.repeat) pause();
+      } else if (e.key === 'End') {
+        e.preventDefault();
+        latest();
+      } else if (e.key === '?') {
+        e.preventDefault();
+        this.toggleHelp();
+      }
+    }, true);
+    // A button is pressed by Space on keyup: take that from it too.
+    this.doc.addEventListener('keyup', (e) => {
+      if (isSpace(e) && !isTextField(e.target)) e.preventDefault();
+    }, true);
+  }
+
+  setPaused(paused) {
+    if (this.shownPaused === paused) return;
+    this.shownPaused = paused;
+    const b = this.pause;
+    b.setAttribute('aria-pressed', String(paused));
+    b.textContent = paused ? 'Resume' : 'Pause';
+    b.title = paused ? 'Resume the view (Space)' : 'Pause the view (Space)';
+  }
+
+  setFollowing(on) {
+    this.follow.setAttribute('aria-pressed', String(on));
+  }
+
+  toggleHelp(show = this.help.hidden) {
+    this.help.hidden = !show;
+    if (show) this.helpClose.focus();
+  }
+
+  bindTheme(button) {
+    const root = this.doc.documentElement;
+    button.addEventListener('click', () => {
+      const next = root.dataset.theme === 'light' ? 'dark' : 'light';
+      root.dataset.theme = next;
+      setPref(PREF.theme, next);
+    });
+    matchMedia('(prefers-color-scheme: light)').addEventListener?.('change', (e) => {
+      if (pref(PREF.theme) === null) root.dataset.theme = e.matches ? 'light' : 'dark';
+    });
+  }
+}
+
+/** Fields where Space and the shortcut keys are text. */
+function isTextField(t) {
+  if (!(t instanceof HTMLElement)) return false;
+  if (t.isContentEditable || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT') return true;
+  return t.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(t.type);
+}
