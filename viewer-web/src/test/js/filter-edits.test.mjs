@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { toggleLevel, toggleLoggerPrefix, clickLogger, toggleChip } from '../../main/resources/dev/webconsole/web/js/filter-edits.js';
+import { toggleLevel, toggleLoggerPrefix, clickLogger, toggleChip, toggleSource } from '../../main/resources/dev/webconsole/web/js/filter-edits.js';
 import { emptyFilter } from '../../main/resources/dev/webconsole/web/js/urlstate.js';
 
 test('a level below the threshold lowers the threshold; others toggle hidden', () => {
@@ -38,4 +38,12 @@ test('chips add and remove context and marker filters', () => {
   const f = toggleChip(toggleChip(emptyFilter(), 'ctx', 'user=ann'), 'marker', 'SQL');
   assert.deepEqual([f.ctx, f.markers], [['user=ann'], ['SQL']]);
   assert.deepEqual(toggleChip(f, 'ctx', 'user=ann').ctx, []);
+});
+
+test('a source in the legend is added to the chosen sources, and a second click takes it out', () => {
+  const orders = toggleSource(emptyFilter(), 'orders');
+  assert.deepEqual(orders.sources, ['orders']);
+  assert.deepEqual(toggleSource(orders, 'billing').sources, ['orders', 'billing']);
+  assert.deepEqual(toggleSource(orders, 'orders').sources, []);
+  assert.deepEqual(orders.sources, ['orders'], 'the filter passed in is not changed');
 });

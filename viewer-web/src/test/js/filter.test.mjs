@@ -140,7 +140,7 @@ test('splitPair splits at the first equals sign', () => {
 
 test('serverFilter keeps only what the hub applies', () => {
   assert.deepEqual(serverFilter(filter({ loggers: ['a'], exclude: ['a.b'], level: 'WARN', q: 'x', hidden: ['ERROR'] })),
-    { loggers: ['a'], exclude: ['a.b'], level: 'WARN' });
+    { loggers: ['a'], exclude: ['a.b'], level: 'WARN', sources: [] });
   assert.ok(sameServerFilter({ loggers: ['a', 'b'], exclude: [], level: 'INFO' }, { loggers: ['b', 'a'], exclude: [], level: 'INFO' }));
   assert.ok(!sameServerFilter({ loggers: ['a'], exclude: [], level: 'INFO' }, { loggers: ['a'], exclude: [], level: 'WARN' }));
 });
@@ -156,6 +156,21 @@ test('widens detects a lower threshold, wider includes and dropped excludes', ()
   assert.ok(widens(f([], ['a.b'], 'TRACE'), f([], [], 'TRACE')));
   assert.ok(!widens(f([], ['a.b'], 'TRACE'), f([], ['a'], 'TRACE')));
   assert.ok(!widens(f([], [], 'TRACE'), f([], ['a'], 'TRACE')));
+});
+
+test('a source filter is applied by the hub, and choosing a source the tab did not show widens it', () => {
+  assert.deepEqual(serverFilter(filter({ sources: ['orders'] })).sources, ['orders']);
+  const f = (sources) => ({ loggers: [], exclude: [], level: 'TRACE', sources });
+  assert.ok(!sameServerFilter(f(['orders']), f(['billing'])));
+  assert.ok(sameServerFilter(f(['orders', 'billing']), f(['billing', 'orders'])));
+  assert.ok(widens(f(['orders']), f([])));
+  assert.ok(widens(f(['orders']), f(['orders', 'billing'])));
+  assert.ok(!widens(f(['orders', 'billing']), f(['orders'])));
+  assert.ok(!widens(f([]), f(['orders'])));
+  const only = eventPredicate(filter({ sources: ['orders'] }));
+  assert.ok(only({ level: 'INFO', logger: 'a', message: 'm', source: 'orders' }));
+  assert.ok(!only({ level: 'INFO', logger: 'a', message: 'm', source: 'billing' }));
+  assert.ok(!only({ level: 'INFO', logger: 'a', message: 'm' }));
 });
 
 test('the text search covers exception type, message and stack, context keys, values and pairs, marker and source', async () => {

@@ -21,10 +21,10 @@ test('empty query gives the empty filter and serializes to nothing', () => {
 });
 
 test('serialize then parse round-trips', () => {
-  const f = { loggers: ['a.b', 'c'], exclude: ['a.b.noisy'], level: 'ERROR', hidden: ['FATAL'], q: 'x & y=z', regex: true, ctx: ['user=ann'], markers: ['SQL'] };
+  const f = { loggers: ['a.b', 'c'], exclude: ['a.b.noisy'], level: 'ERROR', hidden: ['FATAL'], q: 'x & y=z', regex: true, ctx: ['user=ann'], markers: ['SQL'], sources: ['orders', 'billing'] };
   assert.deepEqual(parseFilter(serializeFilter(f)), f);
   assert.equal(serializeFilter(f).toString(),
-    'logger=a.b&logger=c&exclude=a.b.noisy&level=ERROR&hide=FATAL&q=x+%26+y%3Dz&regex=1&ctx=user%3Dann&marker=SQL');
+    'logger=a.b&logger=c&exclude=a.b.noisy&level=ERROR&hide=FATAL&q=x+%26+y%3Dz&regex=1&ctx=user%3Dann&marker=SQL&source=orders&source=billing');
 });
 
 test('pageSearch keeps foreign keys, replaces filter keys and drops the token', () => {
@@ -48,6 +48,11 @@ test('socketUrl is relative to the page and maps http to ws, https to wss', () =
   assert.equal(socketUrl('http://h/', emptyFilter(), { hub: 'abc' }), 'ws://h/ws', 'hub only goes with since');
 });
 
+test('the socket asks the hub for the chosen sources only', () => {
+  const url = new URL(socketUrl('http://127.0.0.1:7171/', { ...emptyFilter(), sources: ['orders', 'billing'] }));
+  assert.deepEqual(url.searchParams.getAll('source'), ['orders', 'billing']);
+});
+
 test('filterProblems names each bad parameter and the fix; a good address has none', async () => {
   const { filterProblems } = await import('../../main/resources/dev/webconsole/web/js/urlstate.js');
   assert.deepEqual(filterProblems('?logger=a&level=WARN&hide=DEBUG&ctx=user=ann&regex=1'), []);
@@ -69,4 +74,10 @@ test('hide takes custom level names as the log spells them; level takes ALL but 
   assert.equal(serializeFilter(f).toString(), 'level=ALL&hide=DEBUG&hide=FINEST&hide=CONFIG');
   assert.match(filterProblems('?level=CONFIG')[0], /^level=CONFIG is not a level: use ALL, TRACE/);
   assert.match(socketUrl('http://h/', f), /level=ALL/);
+});
+
+test('the chosen sources are kept in the address, and choosing none takes them out of it', () => {
+  assert.deepEqual(parseFilter('?source=orders&source=billing&source=orders').sources, ['orders', 'billing']);
+  assert.equal(pageSearch('?source=orders&foo=1', { ...emptyFilter(), sources: ['billing'] }), '?foo=1&source=billing');
+  assert.equal(pageSearch('?source=orders', emptyFilter()), '');
 });

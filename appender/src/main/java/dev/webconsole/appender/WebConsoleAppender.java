@@ -6,11 +6,9 @@ import static dev.webconsole.appender.internal.Attributes.list;
 import static dev.webconsole.appender.internal.Attributes.number;
 import static dev.webconsole.appender.internal.Attributes.regexes;
 
-import dev.webconsole.appender.internal.EventCopier;
+import dev.webconsole.appender.internal.AppenderTarget;
 import dev.webconsole.appender.internal.Log4jLevelControl;
-import dev.webconsole.appender.internal.OwnLoggers;
 import dev.webconsole.appender.internal.StatusLoggerDiagnostics;
-import dev.webconsole.appender.internal.WebConsoleManager;
 import dev.webconsole.server.ConsoleHub;
 import dev.webconsole.server.HubConfig;
 import dev.webconsole.server.HubStartException;
@@ -35,28 +33,20 @@ import org.apache.logging.log4j.core.config.plugins.PluginElement;
  * The Log4j2 appender {@code <WebConsole>}: every event it receives appears live in the browser
  * tabs connected to its hub. {@code append} copies the event and hands it to the hub's queue; it
  * never blocks (unless {@code whenFull="block"} is set), never does I/O and never throws into the
- * application unless {@code ignoreExceptions="false"} asks for it.
+ * application unless {@code ignoreExceptions="false"} asks for it. With {@code hub="ws://host:port"}
+ * it starts no hub: it publishes to that one, through a bounded outbox and one WebSocket.
  */
 @Plugin(name = WebConsoleAppender.PLUGIN_NAME, category = Core.CATEGORY_NAME,
         elementType = Appender.ELEMENT_TYPE, printObject = true)
 public final class WebConsoleAppender extends AbstractAppender {
     public static final String PLUGIN_NAME = "WebConsole";
 
-    private final WebConsoleManager manager;
-    private final ConsoleHub hub;
-    private final long blockNanos;
-    private final String source;
-    /** The hub's maxMessageChars: a stack is cut to it while it is copied. */
-    private final int maxChars;
+    private final AppenderTarget target;
 
     private WebConsoleAppender(String name, Filter filter, boolean ignoreExceptions, Property[] properties,
-            WebConsoleManager manager, long blockNanos, String source) {
+            AppenderTarget target) {
         super(name, filter, null, ignoreExceptions, properties);
-        this.manager = manager;
-        this.hub = manager.hub();
-        this.blockNanos = blockNanos;
-        this.source = source;
-        this.maxChars = hub.config().maxMessageChars();
+        this.target = target;
     }
 
     @PluginBuilderFactory
@@ -73,9 +63,9 @@ public final class WebConsoleAppender extends AbstractAppender {
     @Override
     public void append(LogEvent event) {
         try {
-            publish(event);
+            target.take(event);
         } catch (RuntimeException | Error e) {
-            hub.dropped();
+            target.dropped();
             error("WebConsole appender \"" + getName() + "\" could not take an event, which is counted as dropped: "
                     + e.getClass().getName(), event, e);
             if (ignoreExceptions()) {
@@ -88,36 +78,21 @@ public final class WebConsoleAppender extends AbstractAppender {
         }
     }
 
-    private void publish(LogEvent event) {
-        if (OwnLoggers.isOwn(event)) {
-            return;
-        }
-        if (blockNanos == 0) {
-            hub.publish(EventCopier.copy(event, source, maxChars));
-            return;
-        }
-        try {
-            hub.publish(EventCopier.copy(event, source, maxChars), blockNanos);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // the event is dropped and counted, the flag kept
-        }
-    }
-
-    /** The address of the console page. */
+    /** The address of the console page, or of the hub's publisher endpoint when publishing to another hub. */
     public URI url() {
-        return hub.url();
+        return target.url();
     }
 
-    /** The hub this appender feeds; shared with other appenders on the same host and port. */
+    /** The embedded hub this appender feeds, shared with other appenders on the same host and port; null when publishing. */
     public ConsoleHub hub() {
-        return hub;
+        return target.hub();
     }
 
     @Override
     public boolean stop(long timeout, TimeUnit timeUnit) {
         setStopping();
         boolean stopped = super.stop(timeout, timeUnit, false);
-        stopped &= manager.stop(timeout, timeUnit);
+        stopped &= target.stop(timeout, timeUnit);
         setStopped();
         return stopped;
     }
@@ -192,6 +167,16 @@ public final class WebConsoleAppender extends AbstractAppender {
         @PluginBuilderAttribute
         private String redact;
 
+        /** {@code ws://host:port} or {@code wss://...}: publish there instead of starting a hub. */
+        @PluginBuilderAttribute
+        private String hub;
+
+        @PluginBuilderAttribute(sensitive = true)
+        private String publisherToken;
+
+        @PluginBuilderAttribute
+        private String outbox = "100000";
+
         @PluginElement("Redact")
         private Redact[] redactions;
 
@@ -226,6 +211,9 @@ public final class WebConsoleAppender extends AbstractAppender {
         public B setKeystoreType(String keystoreType) { this.keystoreType = keystoreType; return asBuilder(); }
         public B setRedact(String redact) { this.redact = redact; return asBuilder(); }
         public B setRedactions(Redact... redactions) { this.redactions = redactions; return asBuilder(); }
+        public B setHub(String hub) { this.hub = hub; return asBuilder(); }
+        public B setPublisherToken(String publisherToken) { this.publisherToken = publisherToken; return asBuilder(); }
+        public B setOutbox(String outbox) { this.outbox = outbox; return asBuilder(); }
         public B setControl(String control) { this.control = control; return asBuilder(); }
         public B setMaxBoosts(String maxBoosts) { this.maxBoosts = maxBoosts; return asBuilder(); }
         public B setBoostMinute(String boostMinute) { this.boostMinute = boostMinute; return asBuilder(); }
@@ -243,11 +231,25 @@ public final class WebConsoleAppender extends AbstractAppender {
                 LOGGER.error(prefix + e.getMessage());
                 return null;
             }
+            if (hub != null && !hub.isBlank()) {
+                return publishing(prefix, blockNanos);
+            }
             try {
-                WebConsoleManager manager = WebConsoleManager.acquire(config);
                 return new WebConsoleAppender(getName(), getFilter(), isIgnoreExceptions(), getPropertyArray(),
-                        manager, blockNanos, source == null || source.isBlank() ? null : source);
+                        AppenderTarget.embedded(config, blockNanos, source));
             } catch (HubStartException e) {
+                LOGGER.error(prefix + e.getMessage());
+                return null;
+            }
+        }
+
+        /** An appender that publishes to {@code hub} instead of starting one; null after reporting what was wrong. */
+        private WebConsoleAppender publishing(String prefix, long blockNanos) {
+            try {
+                AppenderTarget target = AppenderTarget.publishing(hub, publisherToken, outbox, source,
+                        () -> getConfiguration() == null ? null : getConfiguration().getLoggerContext().getName(), blockNanos);
+                return new WebConsoleAppender(getName(), getFilter(), isIgnoreExceptions(), getPropertyArray(), target);
+            } catch (IllegalArgumentException e) {
                 LOGGER.error(prefix + e.getMessage());
                 return null;
             }
@@ -277,7 +279,7 @@ public final class WebConsoleAppender extends AbstractAppender {
             if (keystoreType != null && !keystoreType.isBlank()) {
                 b.keystoreType(keystoreType);
             }
-            b.token(token).allowedOrigins(list(allowedOrigins)).allowedHosts(list(allowedHosts))
+            b.token(token).publisherToken(publisherToken).allowedOrigins(list(allowedOrigins)).allowedHosts(list(allowedHosts))
                     .redact(regexes(redact, redactions)).diagnostics(StatusLoggerDiagnostics.INSTANCE);
             // The level control copies boosted events itself, cut to the same maxMessageChars.
             int maxChars = b.build().maxMessageChars();

@@ -29,6 +29,11 @@ class BadConfigurationTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "port=\"70000\"         | port=\"70000\" is out of range: use 1 to 65535, or 0 to pick a free port",
+        "hub=\"http://127.0.0.1:7171\" publisherToken=\"publisher-token-1\" | hub=\"http://127.0.0.1:7171\" is not a WebSocket address: use ws://host:port or wss://host:port",
+        "hub=\"ws://127.0.0.1:7171\"  | hub=\"ws://127.0.0.1:7171\" needs publisherToken: the token the hub was started with",
+        "hub=\"ws://127.0.0.1:7171\" publisherToken=\"publisher-token-1\" outbox=\"0\" | outbox=\"0\" is out of range: use 1 to 10000000",
+        "publisherToken=\"short\" | publisherToken is too short (5 characters): use at least 12",
+        "token=\"same-token-12345\" publisherToken=\"same-token-12345\" | publisherToken is the same as token: give publishers a token of their own",
         "port=\"-1\"            | port=\"-1\" is out of range",
         "port=\"seven\"         | port=\"seven\" is not a whole number",
         "history=\"-5\"         | history=\"-5\" is out of range: use 0 to",

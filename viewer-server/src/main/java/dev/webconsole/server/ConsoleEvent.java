@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param marker the marker name, or {@code null}
  * @param source the application that logged it, for a hub fed by several, or {@code null}
  * @param truncated whether the message or stack text was cut to the hub's size limit
+ * @param sourceSeq the event's number in its source's own sequence, for an event a publisher sent; 0 for none
  */
 public record ConsoleEvent(
         long time,
@@ -32,7 +33,14 @@ public record ConsoleEvent(
         Map<String, String> context,
         String marker,
         String source,
-        boolean truncated) {
+        boolean truncated,
+        long sourceSeq) {
+
+    /** An event logged in this JVM, not numbered by a publisher. */
+    public ConsoleEvent(long time, String level, int severity, String logger, String thread, String message,
+            ThrownInfo thrown, Map<String, String> context, String marker, String source, boolean truncated) {
+        this(time, level, severity, logger, thread, message, thrown, context, marker, source, truncated, 0);
+    }
 
     /** An event that has not been truncated. */
     public ConsoleEvent(long time, String level, int severity, String logger, String thread, String message,
@@ -60,7 +68,7 @@ public record ConsoleEvent(
             }
         }
         return new ConsoleEvent(time, level, severity, cut(logger, maxChars), cut(thread, maxChars),
-                cut(message, maxChars), cutThrown, cutContext, cut(marker, maxChars), cut(source, maxChars), true);
+                cut(message, maxChars), cutThrown, cutContext, cut(marker, maxChars), cut(source, maxChars), true, sourceSeq);
     }
 
     private boolean longerThan(int maxChars) {

@@ -1,7 +1,8 @@
 package dev.webconsole.server;
 
+import static dev.webconsole.server.HubSettings.*;
+
 import dev.webconsole.server.internal.HostNames;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -13,88 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Settings of a {@link ConsoleHub}. Build one with {@link #builder()}; {@link Builder#build()}
  * rejects a bad value with an {@link IllegalArgumentException} that names the setting and the value.
- * A setting that is not set keeps its default, which is given with its check in the list below.
+ * A setting that is not set keeps its default, which is given with its check in {@link HubSettings}.
  */
 public final class HubConfig {
     /** {@code token="auto"} generates a random token at start. */
-    public static final String AUTO_TOKEN = "auto";
-    static final int MIN_TOKEN_CHARS = 12;
-
-    // Every setting once: its name, its default and its check. The builder, the accessors and
-    // differences() all go through these.
-    private static final Setting<String> HOST = Setting.of("host", "127.0.0.1", (name, host) -> {
-        if (host == null || host.isBlank()) {
-            throw new IllegalArgumentException("host=\"" + host + "\" is empty: give an address to bind, such as 127.0.0.1");
-        }
-    });
-    private static final Setting<Integer> PORT = Setting.of("port", 7171, (name, port) -> {
-        if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException("port=\"" + port + "\" is out of range: use 1 to 65535, or 0 to pick a free port");
-        }
-    });
-    private static final Setting<Integer> HISTORY = Setting.range("history", 10_000, 0, 10_000_000);
-    private static final Setting<Integer> TAB_QUEUE = Setting.range("tabQueue", 20_000, 1, 10_000_000);
-    private static final Setting<Integer> INGEST_QUEUE = Setting.range("ingestQueue", 65_536, 1, 10_000_000);
-    private static final Setting<Integer> MAX_TABS = Setting.range("maxTabs", 64, 1, 100_000);
-    private static final Setting<Integer> MAX_FRAMES_PER_SECOND = Setting.range("maxFramesPerSecond", 500, 1, 100_000);
-    private static final Setting<Integer> MAX_EVENTS_PER_FRAME = Setting.range("maxEventsPerFrame", 2_000, 1, 1_000_000);
-    private static final Setting<Integer> MAX_INBOUND_BYTES = Setting.range("maxInboundBytes", 64 * 1024, 1024, 16 * 1024 * 1024);
-    private static final Setting<Integer> MAX_MESSAGE_CHARS = Setting.range("maxMessageChars", 100_000, 100, 100_000_000);
-    private static final Setting<Integer> MAX_UPGRADES_PER_SECOND = Setting.range("maxUpgradesPerSecond", 100, 1, 100_000);
-    private static final Setting<Duration> PING_INTERVAL = Setting.of("pingInterval", Duration.ofSeconds(20), Setting::positive);
-    /** Above maxTabs' default: every tab of one browser comes from one address. */
-    private static final Setting<Integer> MAX_CONNECTIONS_PER_ADDRESS = Setting.range("maxConnectionsPerAddress", 256, 1, 1_000_000);
-    private static final Setting<Duration> HEADER_TIMEOUT = Setting.millis("headerTimeoutMillis", Duration.ofSeconds(10), 100, 600_000);
-    /** As configured: "auto", a value, or null; a generated token counts as the same setting as another. */
-    private static final Setting<String> TOKEN = Setting.of("token", null, (name, token) -> {
-        if (token != null && !AUTO_TOKEN.equals(token) && token.length() < MIN_TOKEN_CHARS) {
-            throw new IllegalArgumentException("token is too short (" + token.length() + " characters): use at least "
-                    + MIN_TOKEN_CHARS + ", or token=\"auto\" to generate one");
-        }
-    });
-    private static final Setting<List<String>> ALLOWED_ORIGINS = Setting.of("allowedOrigins", List.of(), (name, origins) -> {
-        for (String origin : origins) {
-            if (!origin.matches("https?://[^/?#\\s]+")) {
-                throw new IllegalArgumentException("allowedOrigins has \"" + origin
-                        + "\", which is not an origin: use scheme://host[:port], such as https://logs.example.com");
-            }
-        }
-    });
-    private static final Setting<List<String>> ALLOWED_HOSTS = Setting.of("allowedHosts", List.of(), Setting::notNull);
-    private static final Setting<Boolean> INSECURE = Setting.of("insecure", false, Setting::notNull);
-    private static final Setting<Path> KEYSTORE = Setting.of("keystore", null, (name, keystore) -> {
-        if (keystore != null && !Files.isReadable(keystore)) {
-            throw new IllegalArgumentException("keystore=\"" + keystore + "\" cannot be read: give the path of a PKCS12 or JKS file");
-        }
-    });
-    private static final Setting<String> KEYSTORE_TYPE = Setting.of("keystoreType", "PKCS12", Setting::notNull);
-    /** permessage-deflate is off by default: see docs/PERFORMANCE.md for the figures behind it. */
-    private static final Setting<Boolean> COMPRESSION = Setting.of("compression", false, Setting::notNull);
-    /** Regular expressions; compiled (and so checked) by {@link #patterns}. */
-    private static final Setting<List<String>> REDACT = Setting.of("redact", List.of(), (name, regexes) -> patterns(regexes));
-    /** true, false, or null for the default: on only when bound to loopback (see {@link Exposure}). */
-    private static final Setting<Boolean> CONTROL = Setting.of("control", null, (name, control) -> { });
-    private static final Setting<Integer> MAX_BOOSTS = Setting.range("maxBoosts", 10, 1, 1_000);
-    /** How long one minute of a level boost lasts: a minute, except in tests. */
-    private static final Setting<Duration> BOOST_MINUTE = Setting.of("boostMinute", Duration.ofMinutes(1), Setting::positive);
-    // Not compared: a new password, stop timeout or diagnostics is not a different hub.
-    private static final Setting<String> KEYSTORE_PASSWORD = Setting.uncompared("keystorePassword", "", Setting::notNull);
-    private static final Setting<Duration> STOP_TIMEOUT = Setting.uncompared("stopTimeout", Duration.ofSeconds(2), Setting::notNegative);
-    private static final Setting<Diagnostics> DIAGNOSTICS = Setting.uncompared("diagnostics", Diagnostics.platform(), Setting::notNull);
-    /** Null for a hub without one: boosts are then refused. */
-    private static final Setting<LevelControl> LEVEL_CONTROL = Setting.uncompared("levelControl", null, (name, c) -> { });
-
-    /** In the order build() checks them and differences() names them. */
-    private static final List<Setting<?>> SETTINGS = List.of(HOST, PORT, HISTORY, TAB_QUEUE, INGEST_QUEUE, MAX_TABS,
-            MAX_FRAMES_PER_SECOND, MAX_EVENTS_PER_FRAME, MAX_INBOUND_BYTES, MAX_MESSAGE_CHARS, MAX_UPGRADES_PER_SECOND,
-            PING_INTERVAL, MAX_CONNECTIONS_PER_ADDRESS, HEADER_TIMEOUT, TOKEN, ALLOWED_ORIGINS, ALLOWED_HOSTS, INSECURE,
-            KEYSTORE, KEYSTORE_TYPE, COMPRESSION, REDACT, CONTROL, MAX_BOOSTS, BOOST_MINUTE, KEYSTORE_PASSWORD, STOP_TIMEOUT,
-            DIAGNOSTICS, LEVEL_CONTROL);
+    public static final String AUTO_TOKEN = HubSettings.AUTO_TOKEN;
 
     private final Map<Setting<?>, Object> values;
     /** The token in force: the configured one, or the one generated for "auto". */
@@ -158,6 +86,15 @@ public final class HubConfig {
 
     /** The token the page, {@code /ws} and {@code /stats} require, or {@code null} for none. */
     public String token() { return token; }
+
+    /** The token publishers present at {@code /publish}, or {@code null}: then the hub takes no publishers. */
+    public String publisherToken() { return get(PUBLISHER_TOKEN); }
+
+    /** How many events per second the hub reads from one publisher at most; a faster one is read more slowly. */
+    public int maxSourceEventsPerSecond() { return get(MAX_SOURCE_EVENTS_PER_SECOND); }
+
+    /** How full (in percent) the ingest queue may be before the hub stops reading from publishers for a moment. */
+    public int sourceSharePercent() { return get(SOURCE_SHARE); }
 
     /** Origins besides the hub's own whose pages may open {@code /ws} (for a reverse proxy). */
     public List<String> allowedOrigins() { return get(ALLOWED_ORIGINS); }
@@ -257,6 +194,10 @@ public final class HubConfig {
         public Builder headerTimeout(Duration value) { return set(HEADER_TIMEOUT, value); }
         /** A secret the page and socket require; {@code "auto"} generates one; {@code null} or empty for none. */
         public Builder token(String token) { return set(TOKEN, token == null || token.isBlank() ? null : token); }
+        /** A secret publishers must present; {@code null} or empty: the hub takes no publishers. */
+        public Builder publisherToken(String token) { return set(PUBLISHER_TOKEN, token == null || token.isBlank() ? null : token); }
+        public Builder maxSourceEventsPerSecond(int value) { return set(MAX_SOURCE_EVENTS_PER_SECOND, value); }
+        public Builder sourceSharePercent(int value) { return set(SOURCE_SHARE, value); }
         public Builder allowedOrigins(List<String> origins) { return set(ALLOWED_ORIGINS, List.copyOf(origins)); }
         public Builder allowedHosts(List<String> hosts) { return set(ALLOWED_HOSTS, List.copyOf(hosts)); }
         public Builder insecure(boolean insecure) { return set(INSECURE, insecure); }
@@ -282,9 +223,14 @@ public final class HubConfig {
             String token = (String) values.get(TOKEN);
             Exposure.check((String) values.get(HOST), token != null || values.get(KEYSTORE) != null,
                     (Boolean) values.get(INSECURE), (Boolean) values.get(CONTROL));
+            String publisherToken = (String) values.get(PUBLISHER_TOKEN);
+            if (publisherToken != null && publisherToken.equals(token)) {
+                throw new IllegalArgumentException("publisherToken is the same as token: give publishers a token of "
+                        + "their own, so that a viewer cannot publish");
+            }
             @SuppressWarnings("unchecked")
             List<String> regexes = (List<String>) values.get(REDACT);
-            return new HubConfig(values, AUTO_TOKEN.equals(token) ? newToken() : token, patterns(regexes));
+            return new HubConfig(values, AUTO_TOKEN.equals(token) ? newToken() : token, HubSettings.patterns(regexes));
         }
 
         private static String newToken() {
@@ -292,18 +238,5 @@ public final class HubConfig {
             new SecureRandom().nextBytes(secret);
             return HexFormat.of().formatHex(secret);
         }
-    }
-
-    private static List<Pattern> patterns(List<String> regexes) {
-        List<Pattern> patterns = new ArrayList<>(regexes.size());
-        for (String regex : regexes) {
-            try {
-                patterns.add(Pattern.compile(regex));
-            } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("redact=\"" + regex + "\" is not a valid regular expression: "
-                        + e.getDescription());
-            }
-        }
-        return List.copyOf(patterns);
     }
 }

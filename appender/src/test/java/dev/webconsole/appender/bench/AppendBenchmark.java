@@ -37,7 +37,8 @@ import org.openjdk.jmh.annotations.TearDown;
  *   <li>{@code socket}: SocketAppender (TCP, PatternLayout) to a loopback sink that discards;
  *   <li>{@code webconsole}: {@code <WebConsole>} with default settings and no tab;
  *   <li>{@code webconsole-10tabs}: the same with 10 connected tabs that read everything;
- *   <li>{@code webconsole-stalled}: the same with one connected tab that never reads.
+ *   <li>{@code webconsole-stalled}: the same with one connected tab that never reads;
+ *   <li>{@code publish}: {@code <WebConsole hub="ws://...">} publishing to a hub in this JVM, one tab reading.
  * </ul>
  *
  * Besides JMH's wall-clock time per call, {@link CallerCpu} measures the CPU time the calling thread
@@ -50,18 +51,19 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class AppendBenchmark {
-    static final String[] CONFIGS = {"null", "async", "socket", "webconsole", "webconsole-10tabs", "webconsole-stalled"};
+    static final String[] CONFIGS = {"null", "async", "socket", "webconsole", "webconsole-10tabs", "webconsole-stalled", "publish"};
 
     private static final String ORDER = "A-10042";
     private static final String CUSTOMER = "customer-7";
     private static final String CARRIER = "express";
 
-    @Param({"null", "async", "socket", "webconsole", "webconsole-10tabs", "webconsole-stalled"})
+    @Param({"null", "async", "socket", "webconsole", "webconsole-10tabs", "webconsole-stalled", "publish"})
     public String config;
 
     private LoggerContext context;
     private Logger logger;
     private TcpSink sink;
+    private dev.webconsole.server.ConsoleHub publishHub;
     private final List<RawTab> tabs = new ArrayList<>();
 
     @Setup(Level.Trial)
@@ -69,8 +71,14 @@ public class AppendBenchmark {
         if (config.equals("socket")) {
             sink = new TcpSink();
         }
+        if (config.equals("publish")) {
+            publishHub = new dev.webconsole.server.ConsoleHub(dev.webconsole.server.HubConfig.builder().port(0)
+                    .publisherToken(PublishLoad.TOKEN).build());
+            publishHub.start();
+            tabs.add(RawTab.open(publishHub.port(), true, "bench-tab-publish"));
+        }
         context = new LoggerContext("bench-" + config);
-        String xml = configuration(config, sink == null ? 0 : sink.port());
+        String xml = configuration(config, sink != null ? sink.port() : publishHub != null ? publishHub.port() : 0);
         ConfigurationSource source = new ConfigurationSource(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         context.start(new XmlConfiguration(context, source));
         if (context.getConfiguration().getAppender("a") == null) {
@@ -104,6 +112,11 @@ public class AppendBenchmark {
         }
         if (sink != null) {
             sink.close();
+        }
+        if (publishHub != null) {
+            HubStats s = publishHub.stats();
+            System.out.printf("%nhub (publish): %d events received from the publisher%n", s.published());
+            publishHub.stop();
         }
     }
 
@@ -144,6 +157,8 @@ public class AppendBenchmark {
             case "socket" -> "<Socket name=\"a\" host=\"127.0.0.1\" port=\"" + sinkPort + "\" protocol=\"TCP\">"
                     + "<PatternLayout pattern=\"%d %-5p %c [%t] %m%n\"/></Socket>";
             case "webconsole", "webconsole-10tabs", "webconsole-stalled" -> "<WebConsole name=\"a\" port=\"0\"/>";
+            case "publish" -> "<WebConsole name=\"a\" hub=\"ws://127.0.0.1:" + sinkPort + "\" publisherToken=\""
+                    + PublishLoad.TOKEN + "\"/>";
             default -> throw new IllegalArgumentException("unknown config " + config);
         };
         return """

@@ -4,7 +4,8 @@ package dev.webconsole.appender.bench;
  * Entry point of {@code mvn -Pbench -Dbench=NAME}: {@code append} (JMH, cost on the application
  * thread), {@code fanout} (the fan-out load tool with the loopback ceiling), {@code memory} (100
  * tabs in another JVM for minutes, watching the hub's heap), {@code flood} (the owner's page load
- * while another process holds thousands of half-sent requests). docs/PERFORMANCE.md has the commands and the figures.
+ * while another process holds thousands of half-sent requests), {@code publish} (publishing JVMs into
+ * one hub against the embedded hub). docs/PERFORMANCE.md has the commands and the figures.
  */
 public final class Bench {
     private Bench() {}
@@ -16,7 +17,8 @@ public final class Bench {
             case "fanout" -> FanOutLoad.run(false);
             case "memory" -> FanOutLoad.run(true);
             case "flood" -> ConnectionFlood.run();
-            default -> throw new IllegalArgumentException("unknown benchmark \"" + which + "\": use append, fanout, memory or flood");
+            case "publish" -> PublishLoad.run();
+            default -> throw new IllegalArgumentException("unknown benchmark \"" + which + "\": use append, fanout, memory, flood or publish");
         }
     }
 }

@@ -56,6 +56,8 @@ final class AccessGuard extends Handler.Wrapper {
     private final HubConfig config;
     private final boolean tls;
     private final byte[] token;
+    /** What {@code /publish} requires; never the viewers' token (HubConfig refuses that). */
+    private final byte[] publisherToken;
     private final Set<String> hosts;
     private final boolean anyHost;
     private final Set<String> origins;
@@ -67,6 +69,8 @@ final class AccessGuard extends Handler.Wrapper {
         this.config = config;
         this.tls = tls;
         this.token = config.token() == null ? null : config.token().getBytes(StandardCharsets.UTF_8);
+        this.publisherToken = config.publisherToken() == null ? null
+                : config.publisherToken().getBytes(StandardCharsets.UTF_8);
         this.anyHost = config.allowedHosts().contains("*");
         this.hosts = hostNames(config);
         Set<String> allowed = new HashSet<>();
@@ -85,10 +89,13 @@ final class AccessGuard extends Handler.Wrapper {
         if (rawPath == null || UNSAFE_PATH.matcher(rawPath).matches() || (rawPath.endsWith("/") && !rawPath.equals("/"))) {
             return refuse(request, response, callback, 404, null);
         }
+        if (isPublish(request) && publisherToken == null) {
+            return refuse(request, response, callback, 404, null); // no publisher token: the hub takes no publishers
+        }
         if (isCrossSite(request)) {
             return refuse(request, response, callback, 403, CROSS_SITE_REFUSED);
         }
-        if (token != null && guesses.isSpent(Request.getRemoteAddr(request), System.nanoTime())) {
+        if (tokenFor(request) != null && guesses.isSpent(Request.getRemoteAddr(request), System.nanoTime())) {
             // Slowed, not refused: the right token still gets in, a second later.
             getServer().getScheduler().schedule(() -> {
                 try {
@@ -112,8 +119,18 @@ final class AccessGuard extends Handler.Wrapper {
         }
     }
 
+    private static boolean isPublish(Request request) {
+        return PublisherEndpoint.PATH.equals(Request.getPathInContext(request));
+    }
+
+    /** The token this request needs: the publishers' at {@code /publish}, the viewers' elsewhere; or null for none. */
+    private byte[] tokenFor(Request request) {
+        return isPublish(request) ? publisherToken : this.token;
+    }
+
     private boolean checkToken(Request request, Response response, Callback callback, boolean slowed) throws Exception {
-        boolean upgrade = "/ws".equals(Request.getPathInContext(request));
+        boolean upgrade = isPublish(request) || "/ws".equals(Request.getPathInContext(request));
+        byte[] token = tokenFor(request);
         if (token != null) {
             String cookie = TOKEN_COOKIE + Request.getLocalPort(request);
             Presented presented = presentedToken(request, cookie);

@@ -86,11 +86,13 @@ final class ClientMessages {
         }
         List<String> loggers = strings(filterNode, "loggers");
         List<String> exclude = strings(filterNode, "exclude");
+        List<String> sources = strings(filterNode, "sources");
         JsonNode level = filterNode.get("level");
         if (level != null && !level.isNull() && !level.isTextual()) {
             throw new BadMessageException("\"level\" must be a level name: one of " + String.join(", ", Severity.NAMES));
         }
-        return new Subscription(filter(loggers, exclude, level == null ? null : level.textValue()), since, hubId);
+        return new Subscription(filter(loggers, exclude, level == null ? null : level.textValue()).withSources(sources),
+                since, hubId);
     }
 
     /** Reads the filter from the socket's query string: {@code logger}, {@code exclude}, {@code level}, {@code since}, {@code hub}. */
@@ -107,7 +109,8 @@ final class ClientMessages {
                 throw new BadMessageException("since=\"" + clip(since) + "\" is not a whole number");
             }
         }
-        return new Subscription(filter(loggers, exclude, query.getValue("level")), sinceValue,
+        return new Subscription(filter(loggers, exclude, query.getValue("level"))
+                .withSources(query.getValuesOrEmpty("source")), sinceValue,
                 hubId == null || hubId.isEmpty() ? null : hubId);
     }
 

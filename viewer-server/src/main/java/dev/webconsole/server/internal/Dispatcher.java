@@ -2,13 +2,10 @@ package dev.webconsole.server.internal;
 
 import dev.webconsole.server.ConsoleEvent;
 import dev.webconsole.server.Diagnostics;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -28,19 +25,11 @@ final class Dispatcher implements Runnable {
     static final int MAX_LOGGER_NAMES = 10_000;
     /** Spins before parking: a burst that is still arriving costs no park and unpark. */
     private static final int SPINS_BEFORE_PARK = 64;
-    private static final VarHandle SLEEPING;
-
-    static {
-        try {
-            SLEEPING = MethodHandles.lookup().findVarHandle(Dispatcher.class, "sleeping", boolean.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private final Ingest ingest;
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final History history;
+    private final Replay replay;
     private final EventEncoder encoder;
     private final EventEncoder.EventWriter eventWriter;
     private final Counters counters;
@@ -52,19 +41,20 @@ final class Dispatcher implements Runnable {
     private final Outgoing[] encoded = new Outgoing[BATCH];
     private volatile boolean running = true;
     private volatile long lastSeq;
-    /** True while the dispatcher is parked or about to park; the first producer to see it wakes it. */
-    private volatile boolean sleeping;
-    private volatile Thread thread;
+    private final Sleeper sleeper = new Sleeper();
 
     // Dispatcher thread only.
     private long nextSeq = 1;
     private long ingestDropsSeen;
+    private final SourceNotices sourceNotices = new SourceNotices();
+    private final SourceNotices.Span dispatchSpan = this::dispatch;
 
     /** @param later runs a task after a delay on the hub's scheduler (the logger catalogue's refreshes) */
     Dispatcher(int ingestQueue, int history, EventEncoder encoder, Counters counters,
             Diagnostics diagnostics, String hubId, BiConsumer<Runnable, Duration> later) {
-        this.ingest = new Ingest(ingestQueue, counters, this::wake);
+        this.ingest = new Ingest(ingestQueue, counters, sleeper::wake);
         this.history = new History(history);
+        this.replay = new Replay(this.history, encoder, hubId);
         this.encoder = encoder;
         this.eventWriter = encoder.newEventWriter();
         this.counters = counters;
@@ -96,8 +86,9 @@ final class Dispatcher implements Runnable {
             }
             tabs.add(tab);
             counters.tabs(tabs.size());
-            tab.offerFrame(encoder.hello(hubId, firstAvailableSeq(), nextSeq - 1));
-            subscribe(tab, subscription);
+            tab.offerFrame(encoder.hello(hubId, replay.firstAvailableSeq(nextSeq), nextSeq - 1));
+            sourceNotices.greet(tab);
+            replay.subscribe(tab, subscription, nextSeq);
         });
     }
 
@@ -106,7 +97,7 @@ final class Dispatcher implements Runnable {
         command(() -> {
             if (tabs.contains(tab)) {
                 tab.clearEvents();
-                subscribe(tab, subscription);
+                replay.subscribe(tab, subscription, nextSeq);
             }
         });
     }
@@ -146,6 +137,31 @@ final class Dispatcher implements Runnable {
         });
     }
 
+    /** How full the ingest queue is, in percent. */
+    int ingestFillPercent() {
+        return ingest.fillPercent();
+    }
+
+    /**
+     * Names events a source lost before they reached the hub: they get {@code count} seq numbers,
+     * and every tab that shows the source gets the gap, also later from the history.
+     */
+    void sourceGap(String source, long count, java.util.function.LongFunction<byte[]> gapFrom) {
+        // After the source's events published before it: they are in the ingest queue, commands are not.
+        long after = ingest.accepted();
+        command(() -> sourceNotices.after(after, () -> {
+            long from = nextSeq;
+            nextSeq += count;
+            lastSeq = nextSeq - 1;
+            offerToAll(Outgoing.sourceGap(from, nextSeq - 1, source, gapFrom.apply(from)));
+        }));
+    }
+
+    /** Sends a control frame to every tab, now and to each tab that opens later ({@code latest} is kept). */
+    void broadcast(byte[] frame) {
+        command(() -> sourceNotices.broadcast(frame, tabs));
+    }
+
     long lastSeq() {
         return lastSeq;
     }
@@ -153,16 +169,13 @@ final class Dispatcher implements Runnable {
     /** Asks the thread to end; it does once it has finished the batch in hand. */
     void stop() {
         running = false;
-        Thread t = thread;
-        if (t != null) {
-            LockSupport.unpark(t);
-        }
+        sleeper.rouse();
         ingest.stop();
     }
 
     @Override
     public void run() {
-        thread = Thread.currentThread();
+        sleeper.attach(Thread.currentThread());
         try {
             while (running) {
                 int n = ingest.drain(batch, BATCH);
@@ -171,6 +184,7 @@ final class Dispatcher implements Runnable {
                     if (n > 0) {
                         dispatch(n);
                     }
+                    sourceNotices.runDue(ingest.taken());
                     reportIngestDrops();
                 } catch (RuntimeException e) {
                     // A bug must not end the thread silently: say so, forget the batch, go on.
@@ -210,27 +224,16 @@ final class Dispatcher implements Runnable {
             Thread.yield(); // a producer has claimed a slot and is about to fill it
             return;
         }
-        sleeping = true;
-        // Checked after announcing: a producer that claimed a slot before it saw sleeping=true is seen here.
-        if (ingest.isEmpty() && commands.isEmpty() && running && counters.ingestDroppedTotal() == ingestDropsSeen) {
-            LockSupport.park(this);
-        }
-        sleeping = false;
+        sleeper.sleep(() -> ingest.isEmpty() && commands.isEmpty() && running && counters.ingestDroppedTotal() == ingestDropsSeen);
         if (Thread.interrupted()) {
             running = false; // the hub's thread is only interrupted when the JVM wants it gone
             Thread.currentThread().interrupt();
         }
     }
 
-    private void wake() {
-        if (sleeping && SLEEPING.compareAndSet(this, true, false)) {
-            LockSupport.unpark(thread);
-        }
-    }
-
     private void command(Runnable command) {
         commands.add(command);
-        wake();
+        sleeper.wake();
     }
 
     private void runCommands() {
@@ -245,9 +248,15 @@ final class Dispatcher implements Runnable {
 
     /** Encodes the batch, keeps it in the history, and hands each tab its matching part in one go. */
     private void dispatch(int n) {
+        sourceNotices.dispatch(ingest.taken() - n, n, dispatchSpan);
+    }
+
+    /** Encodes batch[from, to), keeps it in the history, and hands each tab its matching part in one go. */
+    private void dispatch(int from, int to) {
+        int n = to - from;
         for (int i = 0; i < n; i++) {
-            encoded[i] = encode(batch[i]);
-            batch[i] = null;
+            encoded[i] = encode(batch[from + i]);
+            batch[from + i] = null;
             history.add(encoded[i]);
         }
         for (int t = 0, count = tabs.size(); t < count; t++) {
@@ -260,7 +269,7 @@ final class Dispatcher implements Runnable {
     private Outgoing encode(ConsoleEvent event) {
         long seq = nextSeq++;
         catalogue.count(event.logger(), event.severity());
-        return Outgoing.event(seq, event.severity(), event.logger(), eventWriter.writeOrExplain(event, seq));
+        return Outgoing.event(seq, event.severity(), event.logger(), event.source(), eventWriter.writeOrExplain(event, seq));
     }
 
     /** Dropped events never got a seq; give them a range now and tell every tab about it. */
@@ -282,32 +291,5 @@ final class Dispatcher implements Runnable {
                 tab.offer(entry);
             }
         }
-    }
-
-    private void subscribe(Tab tab, Subscription subscription) {
-        tab.filter(subscription.filter());
-        Long since = subscription.since();
-        if (since != null) {
-            since = Math.max(since, tab.highestTaken()); // what is sent or on its way is not sent again
-        }
-        if (since != null && subscription.hubId() != null && !subscription.hubId().equals(hubId)) {
-            since = null; // another hub's seq numbers: this one started afresh
-        }
-        long newest = nextSeq - 1;
-        if (since != null && since > newest) {
-            tab.offerFrame(encoder.errorBytes("since=" + since + " is newer than the newest event (" + newest
-                    + "); replaying the whole history"));
-            since = null;
-        }
-        if (since != null && since + 1 < firstAvailableSeq()) {
-            // A gap entry, not a frame: a later subscribe drops it with the queue, and its range counts as taken.
-            tab.offer(Outgoing.gap(since + 1, firstAvailableSeq() - 1,
-                    encoder.gap(since + 1, firstAvailableSeq() - 1, "history-overflow")));
-        }
-        history.replay(since == null ? 0 : since, tab.filter(), tab::offer);
-    }
-
-    private long firstAvailableSeq() {
-        return history.isEmpty() ? nextSeq : history.firstSeq();
     }
 }

@@ -81,7 +81,7 @@ final class EventEncoder {
             } catch (RuntimeException e) {
                 return write(new ConsoleEvent(event.time(), event.level(), event.severity(), event.logger(),
                         event.thread(), "[WebConsole could not encode this event: " + e + "]", null, null, null,
-                        event.source()), seq);
+                        event.source(), false, event.sourceSeq()), seq);
             }
         }
 
@@ -182,6 +182,9 @@ final class EventEncoder {
         }
         if (e.source() != null) {
             g.writeStringField("source", e.source());
+        }
+        if (e.sourceSeq() > 0) {
+            g.writeNumberField("sourceSeq", e.sourceSeq());
         }
         if (e.truncated()) {
             g.writeBooleanField("truncated", true);

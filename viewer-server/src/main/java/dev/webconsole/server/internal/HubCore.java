@@ -23,6 +23,7 @@ public final class HubCore {
     private final Dispatcher dispatcher;
     private final Thread dispatcherThread;
     private final Redactor redactor;
+    private final String hubId = newHubId();
     /** Read on every publish, so kept here rather than looked up. */
     private final int maxMessageChars;
     private final BoostBook boosts;
@@ -35,7 +36,7 @@ public final class HubCore {
         this.config = config;
         this.encoder = new EventEncoder(serverName, config.control());
         this.dispatcher = new Dispatcher(config.ingestQueue(), config.history(), encoder, counters,
-                config.diagnostics(), newHubId(), (task, delay) -> later(task, delay));
+                config.diagnostics(), hubId, (task, delay) -> later(task, delay));
         this.dispatcherThread = new Thread(dispatcher, "webconsole-dispatcher");
         this.dispatcherThread.setDaemon(true);
         this.redactor = new Redactor(config.redact());
@@ -51,7 +52,7 @@ public final class HubCore {
             throw new IllegalStateException("a hub starts once; create a new ConsoleHub to start again");
         }
         server = new HubServer(config);
-        server.start(new TabUpgrades(services(server), config.compression()),
+        server.start(new TabUpgrades(services(server), config.compression()), publishers(server),
                 () -> boosts.withBoosts(encoder.stats(stats())));
         dispatcherThread.start();
         jmx = HubJmx.register(port(), url().toString(), this::stats, boosts::boosts, config.diagnostics());
@@ -74,6 +75,20 @@ public final class HubCore {
                         encoder, server.executor(), later, counters, transport),
                 new ClientMessages(), encoder, counters, server.scheduler(), config.pingInterval(),
                 config.diagnostics(), control);
+    }
+
+    /** Answers {@code /publish} upgrades when a publisher token is set; else null (no publishers). */
+    private org.eclipse.jetty.websocket.server.WebSocketCreator publishers(HubServer server) {
+        if (config.publisherToken() == null) {
+            return null;
+        }
+        PublisherEndpoint.Services services = new PublisherEndpoint.Services(dispatcher, this::publish,
+                new Sources(dispatcher::broadcast), new PublisherMessages(), counters, server.scheduler(), hubId,
+                config.maxSourceEventsPerSecond(), config.sourceSharePercent(), config.diagnostics());
+        return (request, response, callback) -> {
+            response.setExtensions(java.util.List.of());
+            return new PublisherEndpoint(services);
+        };
     }
 
     /** See {@link dev.webconsole.server.ConsoleHub#publish(ConsoleEvent)}. */

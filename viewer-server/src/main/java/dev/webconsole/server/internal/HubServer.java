@@ -85,16 +85,20 @@ final class HubServer {
     }
 
     /**
-     * Binds the port and serves: {@code /ws} through {@code tabs}, {@code /stats} from {@code statsJson}.
+     * Binds the port and serves: {@code /ws} through {@code tabs}, {@code /publish} through
+     * {@code publishers} (when not null), {@code /stats} from {@code statsJson}.
      *
      * @throws HubStartException if the port is taken or cannot be bound; the message names the port and the fix
      */
-    void start(WebSocketCreator tabs, Supplier<String> statsJson) {
+    void start(WebSocketCreator tabs, WebSocketCreator publishers, Supplier<String> statsJson) {
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, c -> {
             c.setMaxTextMessageSize(config.maxInboundBytes());
             c.setMaxBinaryMessageSize(config.maxInboundBytes());
             c.setIdleTimeout(config.pingInterval().multipliedBy(4));
             c.addMapping("/ws", tabs);
+            if (publishers != null) {
+                c.addMapping(PublisherEndpoint.PATH, publishers);
+            }
         });
         container = ws.getServerWebSocketContainer();
         ws.setHandler(PageHandlers.create(server, statsJson));

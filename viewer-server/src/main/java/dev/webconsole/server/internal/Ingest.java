@@ -106,4 +106,18 @@ final class Ingest {
             LockSupport.unpark(producer);
         }
     }
+
+    /** How full the queue is, in percent; publishers are read more slowly above their share. */
+    int fillPercent() {
+        return (int) (100L * queue.size() / queue.capacity());
+    }
+
+    /** Events accepted so far; an event accepted before this call is taken once {@link #taken()} reaches it. */
+    long accepted() {
+        return queue.accepted();
+    }
+
+    long taken() {
+        return queue.taken();
+    }
 }

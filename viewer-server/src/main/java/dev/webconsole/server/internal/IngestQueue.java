@@ -102,4 +102,23 @@ final class IngestQueue<E> {
     boolean hasPending() {
         return tail != head && SLOTS.getAcquire(slots, (int) head & mask) == null;
     }
+
+    /** About how many elements wait (claimed slots included); for pacing, not for exact accounting. */
+    int size() {
+        return (int) Math.max(0, tail - head);
+    }
+
+    int capacity() {
+        return capacity;
+    }
+
+    /** How many elements were ever accepted. */
+    long accepted() {
+        return tail;
+    }
+
+    /** How many elements were ever taken by drain. */
+    long taken() {
+        return head;
+    }
 }

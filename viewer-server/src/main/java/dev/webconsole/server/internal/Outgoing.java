@@ -22,11 +22,14 @@ final class Outgoing implements SerializableString {
     final long to;
     final int severity;
     final String logger;
+    /** An event's source, or {@code null}. */
+    final String source;
     /** An event's JSON object, or a whole frame for the other kinds, in UTF-8. Never changed. */
     final byte[] json;
 
-    private Outgoing(Kind kind, long seq, long to, int severity, String logger, byte[] json) {
+    private Outgoing(Kind kind, long seq, long to, int severity, String logger, String source, byte[] json) {
         this.kind = kind;
+        this.source = source;
         this.seq = seq;
         this.to = to;
         this.severity = severity;
@@ -35,15 +38,24 @@ final class Outgoing implements SerializableString {
     }
 
     static Outgoing event(long seq, int severity, String logger, byte[] json) {
-        return new Outgoing(Kind.EVENT, seq, seq, severity, logger, json);
+        return event(seq, severity, logger, null, json);
+    }
+
+    static Outgoing event(long seq, int severity, String logger, String source, byte[] json) {
+        return new Outgoing(Kind.EVENT, seq, seq, severity, logger, source, json);
     }
 
     static Outgoing gap(long from, long to, byte[] frame) {
-        return new Outgoing(Kind.GAP, from, to, 0, null, frame);
+        return new Outgoing(Kind.GAP, from, to, 0, null, null, frame);
+    }
+
+    /** A gap that concerns one source only: tabs that filter that source out do not get it. */
+    static Outgoing sourceGap(long from, long to, String source, byte[] frame) {
+        return new Outgoing(Kind.GAP, from, to, 0, null, source, frame);
     }
 
     static Outgoing frame(byte[] frame) {
-        return new Outgoing(Kind.FRAME, 0, 0, 0, null, frame);
+        return new Outgoing(Kind.FRAME, 0, 0, 0, null, null, frame);
     }
 
     // SerializableString: frames use only the unquoted UTF-8 methods; the rest are for completeness.

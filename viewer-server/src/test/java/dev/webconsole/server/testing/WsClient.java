@@ -31,6 +31,7 @@ public final class WsClient implements Session.Listener, AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+    private final BlockingQueue<JsonNode> sourcesFrames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private volatile boolean reading;
     private volatile Session session;
@@ -55,6 +56,15 @@ public final class WsClient implements Session.Listener, AutoCloseable {
         return ws;
     }
 
+    /** Connects with {@code Authorization: Bearer token}, as a publisher does; waits until the socket is open. */
+    public static WsClient connectWithToken(WebSocketClient client, URI uri, String token) throws Exception {
+        WsClient ws = new WsClient(true);
+        ClientUpgradeRequest request = new ClientUpgradeRequest();
+        request.setHeader("Authorization", "Bearer " + token);
+        client.connect(ws, uri, request).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        return ws;
+    }
+
     @Override
     public void onWebSocketOpen(Session session) {
         this.session = session;
@@ -66,7 +76,9 @@ public final class WsClient implements Session.Listener, AutoCloseable {
     @Override
     public void onWebSocketText(String message) {
         try {
-            frames.add(MAPPER.readTree(message));
+            JsonNode frame = MAPPER.readTree(message);
+            // The hub's list of publishers comes whenever one connects or goes; tests about it read it apart.
+            (frame.path("type").asText().equals("sources") ? sourcesFrames : frames).add(frame);
         } catch (JsonProcessingException e) {
             frames.add(MAPPER.createObjectNode().put("type", "unparseable").put("text", message));
         }
@@ -121,6 +133,15 @@ public final class WsClient implements Session.Listener, AutoCloseable {
             fail("no frame from the hub within " + WAIT);
         }
         assertTrue(!frame.path("type").asText().equals("unparseable"), () -> "hub sent broken JSON: " + frame);
+        return frame;
+    }
+
+    /** The next {@code sources} frame (these are kept apart from the others, which never include them). */
+    public JsonNode nextSources() throws InterruptedException {
+        JsonNode frame = sourcesFrames.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        if (frame == null) {
+            fail("no sources frame from the hub within " + WAIT);
+        }
         return frame;
     }
 

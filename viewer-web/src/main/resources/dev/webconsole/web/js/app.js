@@ -11,6 +11,7 @@ import { StatusBar } from './status-bar.js';
 import { TreePanel } from './tree-panel.js';
 import { OutageBanner } from './outage-banner.js';
 import { BoostPanel } from './boosts.js';
+import { SourcesLegend } from './sources.js';
 import { saveFile, copyText } from './browser-io.js';
 import { testHook } from './test-hook.js';
 
@@ -23,6 +24,7 @@ const page = new ConsoleController({
     logView: new LogView(),
     statusBar: new StatusBar(),
     outage: new OutageBanner(),
+    sources: new SourcesLegend({ mount: $('sidebar') }),
   },
   createTreePanel: (tree) => new TreePanel(tree),
   createBoostPanel: (send) => new BoostPanel({ mount: $('sidebar'), send, pickFrom: [$('logger-tree'), $('rows')] }),

@@ -33,6 +33,7 @@ function bindFilterControls(page) {
   tree.bindExclude((path) => page.applyFilter(edit.toggleLoggerPrefix(page.filter, 'exclude', path)));
   tree.bindReset(() => page.applyFilter({ ...edit.copyFilter(page.filter), loggers: [], exclude: [] }));
   tree.bindLayout(() => page.frames.redraw());
+  page.v.sources.bindToggle((name) => page.applyFilter(edit.toggleSource(page.filter, name)));
 }
 
 function bindActions(page) {
@@ -72,6 +73,7 @@ export function connectionHandlers(page) {
   return {
     events: (events) => {
       page.progress.received(events);
+      page.v.sources.count(events);
       page.frames.enqueue({ t: 'events', v: events });
     },
     gap: (gap) => page.frames.enqueue({ t: 'gap', v: gap }),
@@ -89,5 +91,6 @@ export function connectionHandlers(page) {
     },
     loggers: (frame) => page.setHubLoggers(frame.loggers),
     levels: (frame) => page.boosts.setLevels(frame),
+    sources: (frame) => page.v.sources.setSources(frame),
   };
 }

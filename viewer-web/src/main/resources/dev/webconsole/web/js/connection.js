@@ -236,6 +236,9 @@ export class Connection {
       case 'levels':
         this.on.levels?.(msg);
         break;
+      case 'sources':
+        this.on.sources?.(msg);
+        break;
       case 'loggers':
         this.on.loggers?.(msg);
         break;

@@ -1,6 +1,6 @@
 // The page's logic: it keeps the filter, the store, the follow state and the connection, turns
 // what the views report into changes, and one funnel (render) turns state into the views.
-// It never touches the DOM; the views (filter-bar, action-bar, log-view, tree-panel, status-bar)
+// It never touches the DOM; the views (filter-bar, action-bar, log-view, tree-panel, status-bar, sources)
 // and the address are passed in.
 
 import { compileTextMatcher, eventPredicate, serverFilter, sameServerFilter, widens } from './filter.js';
@@ -16,7 +16,7 @@ import { bindViews, connectionHandlers } from './bindings.js';
 
 export class ConsoleController {
   /**
-   * @param o.views  { filterBar, actionBar, logView, statusBar, outage }
+   * @param o.views  { filterBar, actionBar, logView, statusBar, outage, sources }
    * @param o.address  Address
    * @param o.createSocket  (url) => WebSocket
    * @param o.io  { saveFile(name, type, text), copyText(text) => Promise<boolean> }
@@ -76,6 +76,7 @@ export class ConsoleController {
     this.v.statusBar.setMaxRows(this.store.maxRows);
     this.showConnection();
     this.address.writeFilter(this.filter);
+    this.v.sources.setSelected(this.filter.sources);
     setInterval(() => this.tick(), 500);
     this.conn.start();
     this.frames.redraw();
@@ -135,6 +136,7 @@ export class ConsoleController {
   }
 
   tick() {
+    this.v.sources.tick();
     this.showConnection();
     this.v.statusBar.setRate(this.progress.rate());
   }
@@ -180,6 +182,7 @@ export class ConsoleController {
     }
     this.ensureFilterLoggers();
     this.tree.setFilter(next);
+    this.v.sources.setSelected(next.sources);
     this.v.filterBar.setFilter(next, this.matcher.error, history === 'none');
     if (history !== 'none') this.address.writeFilter(next, history === 'push');
     this.v.filterBar.setAddressProblems(this.address.filterProblems());

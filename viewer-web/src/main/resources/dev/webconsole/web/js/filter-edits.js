@@ -3,7 +3,10 @@
 import { belowThreshold, orderHidden, thresholdFor } from './filter.js';
 
 export function copyFilter(f) {
-  return { ...f, loggers: [...f.loggers], exclude: [...f.exclude], hidden: [...f.hidden], ctx: [...f.ctx], markers: [...f.markers] };
+  return {
+    ...f, loggers: [...f.loggers], exclude: [...f.exclude], hidden: [...f.hidden], ctx: [...f.ctx], markers: [...f.markers],
+    sources: [...(f.sources ?? [])],
+  };
 }
 
 /**
@@ -54,6 +57,13 @@ export function toggleChip(filter, kind, value) {
   const f = copyFilter(filter);
   const key = kind === 'marker' ? 'markers' : 'ctx';
   f[key] = f[key].includes(value) ? f[key].filter((v) => v !== value) : [...f[key], value];
+  return f;
+}
+
+/** A click on a source in the legend: adds it to the chosen sources or takes it out (none chosen: all). */
+export function toggleSource(filter, name) {
+  const f = copyFilter(filter);
+  f.sources = f.sources.includes(name) ? f.sources.filter((s) => s !== name) : [...f.sources, name];
   return f;
 }
 

@@ -186,12 +186,13 @@ function inactiveMatcher(error) {
  * compiled text matcher. See textMatches for what the text search covers.
  */
 export function eventPredicate(filter, matcher = compileTextMatcher(filter.q, filter.regex)) {
-  const { loggers, exclude, level, hidden, ctx, markers } = filter;
+  const { loggers, exclude, level, hidden, ctx, markers, sources } = filter;
   const ctxPairs = (ctx ?? []).map(splitPair);
   return (event) => {
     if (!levelAllowed(event.level, level, hidden, event.severity)) return false;
     if (!loggerAllowed(event.logger, loggers, exclude)) return false;
     if (markers && markers.length && !markers.includes(event.marker)) return false;
+    if (sources && sources.length && !sources.includes(event.source)) return false;
     for (const [k, v] of ctxPairs) {
       if (!event.context || event.context[k] !== v) return false;
     }
@@ -231,12 +232,13 @@ export function splitPair(text) {
 
 /** The part of a filter the hub applies (protocol v1 `filter` object). */
 export function serverFilter(filter) {
-  return { loggers: [...filter.loggers], exclude: [...filter.exclude], level: filter.level };
+  return { loggers: [...filter.loggers], exclude: [...filter.exclude], level: filter.level, sources: [...(filter.sources ?? [])] };
 }
 
 /** Whether two server filters select the same events. */
 export function sameServerFilter(a, b) {
-  return a.level === b.level && sameSet(a.loggers, b.loggers) && sameSet(a.exclude, b.exclude);
+  return a.level === b.level && sameSet(a.loggers, b.loggers) && sameSet(a.exclude, b.exclude)
+    && sameSet(a.sources ?? [], b.sources ?? []);
 }
 
 /**
@@ -246,6 +248,9 @@ export function sameServerFilter(a, b) {
  */
 export function widens(prev, next) {
   if (thresholdWeight(next.level) > thresholdWeight(prev.level)) return true;
+  const before = prev.sources ?? [];
+  const after = next.sources ?? [];
+  if (before.length > 0 && (after.length === 0 || after.some((s) => !before.includes(s)))) return true;
   if (prev.loggers.length > 0) {
     if (next.loggers.length === 0) return true;
     for (const p of next.loggers) {

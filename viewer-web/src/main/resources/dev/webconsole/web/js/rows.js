@@ -6,6 +6,7 @@ import {
   formatTime, formatDateTime, zoneLabel, shortenLogger, firstLine, lineCount, thrownText, contextPairs, gapText,
   showControls, levelClass,
 } from './format.js';
+import { sourceColor } from './sources.js';
 
 /** Longest text put into a collapsed row's message cell (the rest shows when expanded). */
 const COLLAPSED_MAX_CHARS = 2000;
@@ -88,6 +89,11 @@ function buildEventRow(entry, { matcher, utc, expanded, marked }) {
   row.append(time);
 
   row.append(el('span', 'level', level));
+
+  // The source column: shown (by CSS) only while the hub has sources; its colour is the legend's.
+  const src = el('span', ev.source ? 'src src-' + sourceColor(ev.source) : 'src', String(ev.source ?? ''));
+  if (ev.source) src.title = showControls(`source: ${ev.source}`);
+  row.append(src);
 
   const logger = el('span', 'logger');
   setTitle(logger, `${ev.logger ?? ''}\nClick: show only this logger \u00b7 Alt+click: exclude it`);

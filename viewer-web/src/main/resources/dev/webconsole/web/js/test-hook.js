@@ -3,7 +3,7 @@
 //   renderedRows() seqs of the event rows now in the DOM, in order
 //   gaps()         [{from, to, reason}] gap rows that are held, in order
 //   lastSeq()      highest seq held in the current hub epoch (0 when none)
-//   filter()       copy of the current filter {loggers, exclude, level, hidden, q, regex, ctx, markers}
+//   filter()       copy of the current filter {loggers, exclude, level, hidden, q, regex, ctx, markers, sources}
 //   state()        {connection, code, reason, following, paused, holding, newCount, trimmed, unkept, held,
 //                   maxRows, searchError, rate, resumeSeq, epoch, pending, attempt, retryInMs}
 //                  attempt: failed connects in a row; retryInMs: ms until the next reconnect attempt, or null when none is scheduled

@@ -1,15 +1,15 @@
 // The filter <-> URL query, with no DOM. A tab's filter lives in its address, so a tab is a bookmark:
-//   ?logger=a.b&logger=c&exclude=a.b.noisy&level=WARN&hide=DEBUG&q=timeout&regex=1&ctx=user=ann&marker=SQL
+//   ?logger=a.b&logger=c&exclude=a.b.noisy&level=WARN&hide=DEBUG&q=timeout&regex=1&ctx=user=ann&marker=SQL&source=orders
 // The token is never part of a URL the page shows or shares; it only goes into the socket URL.
 
 import { THRESHOLDS, hideableLevel, normalizeThreshold, orderHidden, parsePrefixes } from './filter.js';
 
 /** Query keys owned by the filter (and the token), replaced when the page rewrites its URL. */
-export const FILTER_KEYS = Object.freeze(['logger', 'exclude', 'level', 'hide', 'q', 'regex', 'ctx', 'marker']);
+export const FILTER_KEYS = Object.freeze(['logger', 'exclude', 'level', 'hide', 'q', 'regex', 'ctx', 'marker', 'source']);
 
 /** The filter that shows everything. */
 export function emptyFilter() {
-  return { loggers: [], exclude: [], level: 'TRACE', hidden: [], q: '', regex: false, ctx: [], markers: [] };
+  return { loggers: [], exclude: [], level: 'TRACE', hidden: [], q: '', regex: false, ctx: [], markers: [], sources: [] };
 }
 
 /** Reads a filter from a query string ("?a=b", "a=b") or URLSearchParams. Bad values fall back to defaults. */
@@ -24,6 +24,7 @@ export function parseFilter(query) {
   f.regex = isTrue(p.get('regex'));
   f.ctx = unique(p.getAll('ctx').filter((v) => v.includes('=') && v.indexOf('=') > 0));
   f.markers = unique(p.getAll('marker').filter(Boolean));
+  f.sources = unique(p.getAll('source').filter(Boolean));
   return f;
 }
 
@@ -62,6 +63,7 @@ export function serializeFilter(filter) {
   if (filter.regex) p.append('regex', '1');
   for (const c of filter.ctx) p.append('ctx', c);
   for (const m of filter.markers) p.append('marker', m);
+  for (const s of filter.sources ?? []) p.append('source', s);
   return p;
 }
 
@@ -103,6 +105,7 @@ export function socketUrl(baseURI, filter, { since = null, hub = null, token = n
   for (const l of filter.loggers) p.append('logger', l);
   for (const e of filter.exclude) p.append('exclude', e);
   if (filter.level && filter.level !== 'TRACE') p.append('level', filter.level);
+  for (const s of filter.sources ?? []) p.append('source', s);
   if (since !== null && since !== undefined) {
     p.append('since', String(since));
     if (hub) p.append('hub', hub);

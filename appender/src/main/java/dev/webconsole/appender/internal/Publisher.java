@@ -1,0 +1,244 @@
+package dev.webconsole.appender.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.webconsole.server.ConsoleEvent;
+import dev.webconsole.server.Diagnostics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Sends one application's events to a hub over one WebSocket ({@code ws://} or {@code wss://}) at
+ * {@code /publish}. Logging threads only put events in the {@link Outbox}; the one thread
+ * {@code webconsole-publisher} connects, says who it is, sends batches, and takes the hub's acks.
+ * After a lost connection it reconnects (backoff from 100 ms up to 5 s) and sends again what the
+ * hub has not acknowledged. Trouble goes to the diagnostics (Log4j's StatusLogger), once per outage.
+ */
+public final class Publisher {
+    static final int MAX_BATCH = 2_000;
+    /** Under the hub's 4 MiB message limit, in characters (JSON text is at most 3 bytes per char here). */
+    static final int MAX_MESSAGE_CHARS = 1_000_000;
+    /** As the hub's default maxMessageChars: no text in one event is longer. */
+    public static final int MAX_EVENT_TEXT = 100_000;
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final long MAX_BACKOFF_MILLIS = 5_000;
+    private static final long PING_EVERY_NANOS = TimeUnit.SECONDS.toNanos(15);
+
+    /** Who the application is, as the hello says. */
+    public record Identity(String source, String host, long pid, String jvm, long startTime) {}
+
+    private final URI hub;
+    private final String token;
+    private final Identity identity;
+    private final Outbox outbox;
+    private final Diagnostics diagnostics;
+    private final PublisherFrames frames = new PublisherFrames();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(WAIT).build();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile WebSocket socket;
+    private boolean inOutage;
+
+    public Publisher(URI hub, String token, Identity identity, int outboxCapacity, Diagnostics diagnostics) {
+        this.hub = hub.resolve("/publish");
+        this.token = token;
+        this.identity = identity;
+        this.outbox = new Outbox(outboxCapacity);
+        this.diagnostics = diagnostics;
+        this.thread = new Thread(this::run, "webconsole-publisher");
+        this.thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /**
+     * Logging thread: keeps the event for sending; false if the outbox was full (the loss is counted
+     * and named). Texts longer than {@link #MAX_EVENT_TEXT} are cut (the appender's copy is cut already).
+     */
+    public boolean offer(ConsoleEvent event) {
+        return outbox.offer(event.truncatedTo(MAX_EVENT_TEXT));
+    }
+
+    /** Events dropped because the outbox was full. */
+    public long dropped() {
+        return outbox.dropped();
+    }
+
+    public URI hub() {
+        return hub;
+    }
+
+    /** Waits up to the timeout for the hub to acknowledge what is held, then closes. True if nothing was left. */
+    public boolean stop(long timeout, TimeUnit unit) {
+        boolean flushed = false;
+        try {
+            flushed = outbox.awaitEmpty(timeout, unit);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        running = false;
+        WebSocket ws = socket;
+        if (ws != null && !ws.isOutputClosed()) {
+            try { // a normal close, so the hub shows the source as gone without calling it a failure
+                ws.sendClose(WebSocket.NORMAL_CLOSURE, "application stopping").get(1, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                diagnostics.report(System.Logger.Level.DEBUG, "WebConsole: closing the connection to " + hub + " failed", e);
+            }
+        }
+        thread.interrupt();
+        if (ws != null) {
+            ws.abort();
+        }
+        return flushed;
+    }
+
+    private void run() {
+        long backoff = 100;
+        while (running) {
+            try {
+                session();
+                backoff = 100;
+            } catch (InterruptedException e) {
+                if (!running) {
+                    return;
+                }
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                outage(e);
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(backoff); // the publisher's own thread waits before reconnecting
+            } catch (InterruptedException e) {
+                return;
+            }
+            backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
+        }
+    }
+
+    /** One connection: hello, welcome, then batches until it ends. */
+    private void session() throws Exception {
+        Listener listener = new Listener();
+        WebSocket ws = http.newWebSocketBuilder().header("Authorization", "Bearer " + token).connectTimeout(WAIT)
+                .buildAsync(hub, listener).get(WAIT.toSeconds() * 2, TimeUnit.SECONDS);
+        socket = ws;
+        try {
+            ws.sendText(frames.hello(identity), true).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            long hubHas = listener.welcome.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            outbox.resendAfter(hubHas);
+            if (inOutage) {
+                inOutage = false;
+                diagnostics.report(System.Logger.Level.INFO, "WebConsole: publishing to " + hub + " again", null);
+            }
+            long lastSent = System.nanoTime();
+            while (running && !listener.closed.isDone()) {
+                Outbox.Take take = outbox.next(MAX_BATCH, TimeUnit.SECONDS.toNanos(1));
+                if (take == null) {
+                    if (System.nanoTime() - lastSent > PING_EVERY_NANOS) {
+                        ws.sendPing(ByteBuffer.allocate(0)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                        lastSent = System.nanoTime();
+                    }
+                    continue;
+                }
+                if (take.isLost()) {
+                    ws.sendText(frames.lost(take.lostFrom(), take.lostTo()), true).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                } else {
+                    sendEvents(ws, take.events(), take.seqs(), 0, take.events().size());
+                }
+                lastSent = System.nanoTime();
+            }
+            if (listener.closed.isDone() && running) {
+                throw new IllegalStateException("the hub closed the connection: " + listener.closed.getNow(""));
+            }
+        } finally {
+            ws.abort();
+        }
+    }
+
+    /** Sends events [from, to) as one message, or in halves while the message would be too large. */
+    private void sendEvents(WebSocket ws, java.util.List<ConsoleEvent> events, long[] seqs, int from, int to)
+            throws Exception {
+        String text = frames.events(events.subList(from, to), java.util.Arrays.copyOfRange(seqs, from, to));
+        if (text.length() > MAX_MESSAGE_CHARS && to - from > 1) {
+            int mid = (from + to) >>> 1;
+            sendEvents(ws, events, seqs, from, mid);
+            sendEvents(ws, events, seqs, mid, to);
+            return;
+        }
+        if (text.length() > MAX_MESSAGE_CHARS) { // one event with very many context entries: say so instead
+            ConsoleEvent e = events.get(from);
+            text = frames.events(java.util.List.of(new ConsoleEvent(e.time(), e.level(), e.severity(), e.logger(),
+                    e.thread(), "[WebConsole: this event is too large to publish (" + text.length() + " characters)]",
+                    null, null, e.marker(), e.source(), true)), new long[] {seqs[from]});
+        }
+        ws.sendText(text, true).get(WAIT.toSeconds() * 3, TimeUnit.SECONDS);
+    }
+
+    private void outage(Exception e) {
+        if (inOutage) {
+            return; // said once per outage
+        }
+        inOutage = true;
+        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        String why = cause instanceof WebSocketHandshakeException h
+                ? "the hub answered " + h.getResponse().statusCode()
+                        + (h.getResponse().statusCode() == 401 ? "; set publisherToken to the hub's publisher token" : "")
+                : cause instanceof TimeoutException ? "no answer in time" : cause.toString();
+        diagnostics.report(System.Logger.Level.WARNING, "WebConsole: cannot publish to " + hub + ": " + why
+                + "; retrying, and keeping events until the outbox is full (then the loss is counted)", null);
+    }
+
+    /** Reads the hub's messages: welcome, ack, error. */
+    private final class Listener implements WebSocket.Listener {
+        final CompletableFuture<Long> welcome = new CompletableFuture<>();
+        final CompletableFuture<String> closed = new CompletableFuture<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                handle(partial.toString());
+                partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        private void handle(String text) {
+            JsonNode message = frames.read(text);
+            String type = message == null ? "" : message.path("type").asText();
+            switch (type) {
+                case "welcome" -> welcome.complete(message.path("lastSourceSeq").asLong());
+                case "ack" -> outbox.acknowledged(message.path("sourceSeq").asLong());
+                case "error" -> diagnostics.report(System.Logger.Level.ERROR, "WebConsole: the hub at " + hub
+                        + " refused this publisher: " + message.path("message").asText(), null);
+                default -> diagnostics.report(System.Logger.Level.WARNING, "WebConsole: the hub at " + hub
+                        + " sent something a publisher does not understand; ignored", null);
+            }
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+            closed.complete(statusCode + " " + reason);
+            welcome.completeExceptionally(new IllegalStateException("closed before welcome: " + statusCode + " " + reason));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket ws, Throwable error) {
+            closed.complete(error.toString());
+            welcome.completeExceptionally(error);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.webconsole.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.webconsole.server.testing.HubFixture;
+import dev.webconsole.server.testing.WsClient;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The standalone hub as a real process: {@code java dev.webconsole.server.HubMain ...}. */
+class HubMainTest {
+    @RegisterExtension
+    final HubFixture hubs = new HubFixture();
+    private final List<Process> processes = new ArrayList<>();
+
+    @AfterEach
+    void stopProcesses() throws InterruptedException {
+        for (Process p : processes) {
+            p.destroy();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    static ProcessBuilder hubCommand(Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.java(), "-cp", System.getProperty("java.class.path"), HubMain.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(k -> k.startsWith("WEBCONSOLE_"));
+        builder.environment().putAll(env);
+        return builder;
+    }
+
+    private Process start(ProcessBuilder builder) throws IOException {
+        Process p = builder.start();
+        processes.add(p);
+        return p;
+    }
+
+    private static String all(java.io.InputStream in) throws IOException {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpListsEveryOptionWithItsVariableAndDefault() throws Exception {
+        Process p = start(hubCommand(Map.of(), "--help"));
+        String out = all(p.getInputStream());
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue());
+        for (String option : List.of("--host", "--port", "--token", "--publisher-token", "--keystore", "--history",
+                "--max-tabs", "--max-source-events-per-second")) {
+            assertTrue(out.contains(option), option + " in " + out);
+        }
+        assertTrue(out.contains("(default 7171; env WEBCONSOLE_PORT)"), out);
+    }
+
+    @Test
+    void aBadFlagIsNamedAndTheExitCodeIsNotZero() throws Exception {
+        Process unknown = start(hubCommand(Map.of(), "--prot", "7171"));
+        String err = all(unknown.getErrorStream());
+        assertTrue(unknown.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(2, unknown.exitValue());
+        assertTrue(err.contains("unknown option --prot; see --help"), err);
+
+        Process badValue = start(hubCommand(Map.of("WEBCONSOLE_HISTORY", "lots")));
+        String err2 = all(badValue.getErrorStream());
+        assertTrue(badValue.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(2, badValue.exitValue());
+        assertTrue(err2.contains("environment variable WEBCONSOLE_HISTORY: \"lots\" is not a whole number"), err2);
+    }
+
+    @Test
+    void aTakenPortIsNamedAndTheExitCodeIsOne() throws Exception {
+        ConsoleHub taken = hubs.startHub();
+        Process p = start(hubCommand(Map.of(), "--port", String.valueOf(taken.port())));
+        String err = all(p.getErrorStream());
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue());
+        assertTrue(err.contains("port " + taken.port() + " on 127.0.0.1 is already in use"), err);
+    }
+
+    @Test
+    void itPrintsItsAddressAndServesTabsWithSettingsFromTheEnvironment() throws Exception {
+        Process p = start(hubCommand(Map.of("WEBCONSOLE_TOKEN", "env-token-0123456789"), "--port", "0"));
+        URI url = printedUrl(p);
+        assertTrue(url.getQuery().contains("token=env-token-0123456789"), url.toString());
+        WsClient tab = hubs.track(WsClient.connect(hubs.client(),
+                URI.create("ws://127.0.0.1:" + url.getPort() + "/ws?token=env-token-0123456789")));
+        assertEquals(1, tab.next("hello").path("version").asInt());
+    }
+
+    /** Reads standard output until the hub says where it is. */
+    static URI printedUrl(Process p) throws IOException, InterruptedException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        Pattern open = Pattern.compile("WebConsole hub: open (\\S+)");
+        for (String line; (line = out.readLine()) != null; ) {
+            Matcher m = open.matcher(line);
+            if (m.find()) {
+                return URI.create(m.group(1));
+            }
+        }
+        throw new AssertionError("the hub ended without printing its address; exit " + p.waitFor());
+    }
+
+    /** The java command of the JVM running the tests. */
+    static final class Path {
+        static String java() {
+            return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        }
+    }
+}

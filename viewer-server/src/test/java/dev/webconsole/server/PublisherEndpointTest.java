@@ -1,0 +1,271 @@
+package dev.webconsole.server;
+
+import static dev.webconsole.server.testing.HubFixture.JSON;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.webconsole.server.testing.HubFixture;
+import dev.webconsole.server.testing.RawHttp;
+import dev.webconsole.server.testing.WsClient;
+import java.net.URI;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The hub's /publish endpoint, spoken to by a real WebSocket client as a publisher would. */
+class PublisherEndpointTest {
+    static final String VIEWER_TOKEN = "viewer-token-0123456789";
+    static final String PUBLISHER_TOKEN = "publisher-token-0123456789";
+
+    @RegisterExtension
+    final HubFixture hubs = new HubFixture();
+
+    private ConsoleHub hub() {
+        return hubs.startHub(b -> b.publisherToken(PUBLISHER_TOKEN));
+    }
+
+    private WsClient publisher(ConsoleHub hub, String source) throws Exception {
+        WsClient p = hubs.track(WsClient.connectWithToken(hubs.client(), publishUri(hub), PUBLISHER_TOKEN));
+        p.send(JSON.writeValueAsString(hello(source)));
+        return p;
+    }
+
+    static URI publishUri(ConsoleHub hub) {
+        return URI.create("ws://127.0.0.1:" + hub.port() + "/publish");
+    }
+
+    static ObjectNode hello(String source) {
+        return JSON.createObjectNode().put("type", "hello").put("source", source).put("host", "test-host")
+                .put("pid", 42).put("jvm", "17").put("startTime", 1_700_000_000_000L);
+    }
+
+    static String batch(long... sourceSeqs) throws Exception {
+        ObjectNode root = JSON.createObjectNode().put("type", "events");
+        ArrayNode events = root.putArray("events");
+        for (long n : sourceSeqs) {
+            events.addObject().put("sourceSeq", n).put("time", 1L).put("level", "INFO").put("severity", 400)
+                    .put("logger", "app.Orders").put("thread", "main").put("message", "event " + n);
+        }
+        return JSON.writeValueAsString(root);
+    }
+
+    @Test
+    void aPublishersEventsReachTabsWithTheirSourceAndNumberAndAreAcknowledged() throws Exception {
+        ConsoleHub hub = hub();
+        WsClient tab = hubs.connect(hub, "");
+        tab.next("hello");
+        WsClient orders = publisher(hub, "orders");
+        JsonNode welcome = orders.next("welcome");
+        assertEquals(0, welcome.path("lastSourceSeq").asLong());
+        orders.send(batch(1, 2, 3));
+        assertEquals(3, orders.next("ack").path("sourceSeq").asLong());
+        List<JsonNode> events = tab.events(3);
+        for (int i = 0; i < 3; i++) {
+            assertEquals("orders", events.get(i).path("source").asText());
+            assertEquals(i + 1, events.get(i).path("sourceSeq").asLong());
+            assertEquals(i + 1, events.get(i).path("seq").asLong());
+        }
+    }
+
+    @Test
+    void aBatchLargerThanATabsMessageLimitIsTaken() throws Exception {
+        ConsoleHub hub = hub();
+        WsClient tab = hubs.connect(hub, "");
+        tab.next("hello");
+        WsClient orders = publisher(hub, "orders");
+        orders.next("welcome");
+        long[] numbers = java.util.stream.LongStream.rangeClosed(1, 5000).toArray();
+        String big = batch(numbers);
+        assertTrue(big.length() > 4 * hub.config().maxInboundBytes(), "the batch is " + big.length() + " bytes");
+        orders.send(big);
+        assertEquals(5000, orders.next("ack").path("sourceSeq").asLong());
+        assertEquals(5000, tab.events(5000).size());
+    }
+
+    @Test
+    void eventsSentAgainAreDroppedAndAReconnectLearnsWhatTheHubHas() throws Exception {
+        ConsoleHub hub = hub();
+        WsClient tab = hubs.connect(hub, "");
+        tab.next("hello");
+        WsClient first = publisher(hub, "orders");
+        first.next("welcome");
+        first.send(batch(1, 2));
+        first.next("ack");
+        first.close();
+        WsClient again = publisher(hub, "orders");
+        assertEquals(2, again.next("welcome").path("lastSourceSeq").asLong());
+        again.send(batch(2, 3));
+        assertEquals(3, again.next("ack").path("sourceSeq").asLong());
+        List<JsonNode> events = tab.events(3);
+        assertEquals(List.of(1L, 2L, 3L), events.stream().map(e -> e.path("sourceSeq").asLong()).toList());
+        assertEquals(3, hub.stats().lastSeq());
+    }
+
+    @Test
+    void eventsAPublisherLostAreANamedGapForTabsThatShowItsSource() throws Exception {
+        ConsoleHub hub = hub();
+        WsClient all = hubs.connect(hub, "");
+        WsClient billingOnly = hubs.connect(hub, "source=billing");
+        all.next("hello");
+        billingOnly.next("hello");
+        WsClient orders = publisher(hub, "orders");
+        orders.next("welcome");
+        orders.send(batch(1));
+        orders.send(JSON.writeValueAsString(JSON.createObjectNode().put("type", "lost").put("from", 2).put("to", 11)));
+        orders.send(batch(12));
+        all.events(1);
+        JsonNode gap = all.next("gap");
+        assertEquals("publisher-overflow", gap.path("reason").asText());
+        assertEquals("orders", gap.path("source").asText());
+        assertEquals(2, gap.path("from").asLong());
+        assertEquals(11, gap.path("to").asLong());
+        assertEquals(2, gap.path("sourceFrom").asLong());
+        assertEquals(11, gap.path("sourceTo").asLong());
+        JsonNode after = all.events(1).get(0);
+        assertEquals(12, after.path("seq").asLong());
+        assertEquals(12, after.path("sourceSeq").asLong());
+        WsClient billing = publisher(hub, "billing");
+        billing.next("welcome");
+        billing.send(batch(1));
+        JsonNode first = billingOnly.next();
+        assertEquals("events", first.path("type").asText(), "the billing tab gets neither orders' events nor its gap");
+        assertEquals("billing", first.path("events").get(0).path("source").asText());
+    }
+
+    @Test
+    void aSourceFilterInSubscribeShowsOnlyThoseSources() throws Exception {
+        ConsoleHub hub = hub();
+        WsClient tab = hubs.connect(hub, "");
+        tab.next("hello");
+        ObjectNode subscribe = HubFixture.subscribe();
+        subscribe.putObject("filter").putArray("sources").add("billing");
+        tab.send(JSON.writeValueAsString(subscribe));
+        WsClient orders = publisher(hub, "orders");
+        WsClient billing = publisher(hub, "billing");
+        orders.next("welcome");
+        billing.next("welcome");
+        orders.send(batch(1, 2));
+        orders.next("ack");
+        billing.send(batch(1));
+        JsonNode event = tab.events(1).get(0);
+        assertEquals("billing", event.path("source").asText());
+        assertEquals(3, event.path("seq").asLong());
+    }
+
+    @Test
+    void tabsAreToldWhichSourcesAreConnectedAndWhichAreGone() throws Exception {
+        ConsoleHub hub = hub();
+        WsClient orders = publisher(hub, "orders");
+        orders.next("welcome");
+        WsClient tab = hubs.connect(hub, "");
+        tab.next("hello");
+        JsonNode sources = tab.nextSources().path("sources");
+        assertEquals("orders", sources.get(0).path("source").asText());
+        assertTrue(sources.get(0).path("connected").asBoolean());
+        assertEquals("test-host", sources.get(0).path("host").asText());
+        assertEquals(42, sources.get(0).path("pid").asLong());
+        orders.close();
+        JsonNode gone = tab.nextSources().path("sources").get(0);
+        assertFalse(gone.path("connected").asBoolean());
+    }
+
+    @Test
+    void publishingNeedsThePublisherTokenAndTheViewerTokenCannotPublish() throws Exception {
+        ConsoleHub hub = hubs.startHub(b -> b.token(VIEWER_TOKEN).publisherToken(PUBLISHER_TOKEN));
+        assertEquals(401, RawHttp.upgrade(hub.port(), "/publish").status());
+        assertEquals(401, RawHttp.upgrade(hub.port(), "/publish", "Authorization: Bearer " + VIEWER_TOKEN).status());
+        assertEquals(401, RawHttp.upgrade(hub.port(), "/publish?token=" + VIEWER_TOKEN).status());
+        assertEquals(401, RawHttp.upgrade(hub.port(), "/ws", "Authorization: Bearer " + PUBLISHER_TOKEN).status());
+        assertEquals(101, RawHttp.upgrade(hub.port(), "/publish", "Authorization: Bearer " + PUBLISHER_TOKEN).status());
+        assertEquals(403, RawHttp.upgrade(hub.port(), "/publish", "Authorization: Bearer " + PUBLISHER_TOKEN,
+                "Origin: http://evil.example").status());
+    }
+
+    @Test
+    void aHubWithoutAPublisherTokenTakesNoPublishers() throws Exception {
+        ConsoleHub hub = hubs.startHub();
+        assertEquals(404, RawHttp.upgrade(hub.port(), "/publish", "Authorization: Bearer " + PUBLISHER_TOKEN).status());
+    }
+
+    @Test
+    void theViewerTokenCannotAlsoBeThePublisherToken() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> HubConfig.builder().token(VIEWER_TOKEN).publisherToken(VIEWER_TOKEN).build());
+        assertTrue(e.getMessage().contains("publisherToken is the same as token"), e.getMessage());
+    }
+
+    @Test
+    void malformedInputClosesThatPublisherWithAReasonAndTheOthersGoOn() throws Exception {
+        ConsoleHub hub = hub();
+        WsClient tab = hubs.connect(hub, "");
+        tab.next("hello");
+        WsClient good = publisher(hub, "orders");
+        good.next("welcome");
+        WsClient noHello = hubs.track(WsClient.connectWithToken(hubs.client(), publishUri(hub), PUBLISHER_TOKEN));
+        noHello.send(batch(1));
+        assertTrue(noHello.next("error").path("message").asText().contains("the first message must be hello"));
+        assertEquals(1008, noHello.awaitClose());
+        WsClient broken = publisher(hub, "billing");
+        broken.next("welcome");
+        broken.send("{\"type\":\"events\",\"events\":[{\"sourceSeq\":");
+        assertTrue(broken.next("error").path("message").asText().startsWith("malformed JSON"));
+        assertEquals(1008, broken.awaitClose());
+        WsClient huge = publisher(hub, "huge");
+        huge.next("welcome");
+        huge.sendQuietly("x".repeat(5 * 1024 * 1024));
+        assertEquals(1009, huge.awaitClose());
+        good.send(batch(1));
+        assertEquals("orders", tab.events(1).get(0).path("source").asText());
+        HubFixture.awaitCondition(() -> hub.stats().rejectedMessages() >= 3, () -> "refusals are counted: " + hub.stats());
+    }
+
+    @Test
+    void aFloodingPublisherIsReadAtItsRateWhileAnotherSourceGoesThrough() throws Exception {
+        ConsoleHub hub = hubs.startHub(b -> b.publisherToken(PUBLISHER_TOKEN).maxSourceEventsPerSecond(1000));
+        WsClient tab = hubs.connect(hub, "");
+        tab.next("hello");
+        WsClient flood = publisher(hub, "flood");
+        WsClient quiet = publisher(hub, "quiet");
+        flood.next("welcome");
+        quiet.next("welcome");
+        for (int b = 0; b < 20; b++) {
+            long[] numbers = java.util.stream.LongStream.rangeClosed(b * 1000L + 1, b * 1000L + 1000).toArray();
+            flood.sendQuietly(batch(numbers)); // 20,000 events: 20 s at the source's rate
+        }
+        quiet.send(batch(1));
+        long floodBefore = 0;
+        while (true) {
+            JsonNode frame = tab.next("events");
+            boolean quietCame = false;
+            for (JsonNode e : frame.path("events")) {
+                if (e.path("source").asText().equals("quiet")) {
+                    quietCame = true;
+                } else if (!quietCame) {
+                    floodBefore++;
+                }
+            }
+            if (quietCame) {
+                break;
+            }
+        }
+        assertTrue(floodBefore < 20_000, "the quiet source's event came before the flood was through: " + floodBefore);
+        assertEquals(0, hub.stats().ingestDropped(), "the hub dropped nothing: the flood waits at its source");
+    }
+
+    @Test
+    void aSecondApplicationCannotTakeAConnectedSourcesName() throws Exception {
+        ConsoleHub hub = hub();
+        WsClient first = publisher(hub, "orders");
+        first.next("welcome");
+        WsClient other = hubs.track(WsClient.connectWithToken(hubs.client(), publishUri(hub), PUBLISHER_TOKEN));
+        other.send(JSON.writeValueAsString(hello("orders").put("pid", 43)));
+        assertTrue(other.next("error").path("message").asText().contains("source \"orders\" is already connected"));
+        assertEquals(1008, other.awaitClose());
+        first.send(batch(1));
+        assertEquals(1, first.next("ack").path("sourceSeq").asLong());
+    }
+}

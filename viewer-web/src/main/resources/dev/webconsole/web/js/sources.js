@@ -1,0 +1,131 @@
+// The sources legend: which applications publish to this hub, each with a colour, whether it is
+// connected or gone, and its events per second; clicking one shows only the chosen sources (a
+// server-side filter, kept in the URL as ?source=). It owns its DOM inside the element it is given.
+// Names come from publishers: they reach the DOM as text, with bidi controls made visible.
+
+import { showControls } from './format.js';
+
+const PALETTE = 8;
+
+/** A stable colour index (0..7) for a source name, the same in the legend and in the rows. */
+export function sourceColor(name) {
+  let h = 0;
+  for (const ch of String(name)) h = (h * 31 + ch.codePointAt(0)) >>> 0;
+  return h % PALETTE;
+}
+
+/** Counts events per source and turns the counts into rates once a second. */
+export class SourceRates {
+  constructor() {
+    this.counts = new Map();
+    this.rates = new Map();
+    this.since = 0;
+  }
+
+  add(events) {
+    for (const e of events) {
+      if (e.source) this.counts.set(e.source, (this.counts.get(e.source) ?? 0) + 1);
+    }
+  }
+
+  /** Every second or so: the counts become rates (events/s) and start again. */
+  roll(now) {
+    const seconds = (now - this.since) / 1000;
+    if (seconds < 1) return false;
+    this.rates = new Map([...this.counts].map(([k, v]) => [k, v / seconds]));
+    this.counts.clear();
+    this.since = now;
+    return true;
+  }
+
+  rate(name) {
+    return this.rates.get(name) ?? 0;
+  }
+}
+
+export class SourcesLegend {
+  /**
+   * @param {object} o
+   * @param {HTMLElement} o.mount  where the legend goes (it adds one section)
+   */
+  constructor({ mount }) {
+    this.onToggle = () => {};
+    this.sources = [];
+    this.selected = [];
+    this.rates = new SourceRates();
+    this.section = document.createElement('section');
+    this.section.className = 'sources';
+    this.section.hidden = true;
+    this.section.setAttribute('aria-label', 'Sources');
+    const head = document.createElement('h2');
+    head.textContent = 'Sources';
+    this.list = document.createElement('ul');
+    this.list.className = 'source-list';
+    this.section.append(head, this.list);
+    mount.prepend(this.section);
+  }
+
+  /** handler(name): a source was clicked, to show it among the chosen sources or stop showing it. */
+  bindToggle(handler) {
+    this.onToggle = handler;
+  }
+
+  /** The hub's `sources` message. */
+  setSources(msg) {
+    this.sources = Array.isArray(msg.sources) ? msg.sources : [];
+    document.body.classList.toggle('has-sources', this.sources.length > 0);
+    this.render();
+  }
+
+  /** The sources the tab shows (its filter); empty: all. */
+  setSelected(names) {
+    this.selected = [...names];
+    this.render();
+  }
+
+  /** Events received, counted per source for the rates. */
+  count(events) {
+    this.rates.add(events);
+  }
+
+  /** Every half second or so: the rates are shown anew once a second has passed. */
+  tick(now = performance.now()) {
+    if (this.rates.roll(now) && this.sources.length) this.render();
+  }
+
+  render() {
+    this.section.hidden = this.sources.length === 0;
+    const items = this.sources.map((s) => this.item(s));
+    this.list.replaceChildren(...items);
+  }
+
+  item(s) {
+    const name = String(s.source ?? '');
+    const li = document.createElement('li');
+    li.className = 'source src-' + sourceColor(name) + (s.connected ? ' connected' : ' gone');
+    li.dataset.source = name;
+    if (this.selected.includes(name)) li.classList.add('selected');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'source-name';
+    button.textContent = showControls(name);
+    button.title = showControls(`${name} \u00b7 ${s.host ?? ''} pid ${s.pid ?? ''} \u00b7 Java ${s.jvm ?? ''}`)
+      + '\nClick: show only the chosen sources';
+    button.addEventListener('click', () => this.onToggle(name));
+    const state = document.createElement('span');
+    state.className = 'source-state';
+    state.textContent = s.connected ? 'connected' : 'gone';
+    const rate = document.createElement('span');
+    rate.className = 'source-rate';
+    rate.textContent = `${Math.round(this.rates.rate(name))}/s`;
+    li.append(button, state, rate);
+    if (s.lost > 0) {
+      const lost = document.createElement('span');
+      lost.className = 'source-lost';
+      lost.textContent = `${s.lost} lost`;
+      lost.title = 'Events this source could not keep while the hub was out of reach';
+      li.append(lost);
+    }
+    return li;
+  }
+}
