@@ -33,6 +33,18 @@ test('loggers shorten to first letters of packages', () => {
   assert.equal(shortenLogger(undefined), '');
 });
 
+test('loggers shorten to fit and keep the class name', () => {
+  const name = 'com.acme.shop.db.OrderRepository';
+  assert.equal(shortenLogger(name, 40), name);
+  assert.equal(shortenLogger(name, 32), name);
+  assert.equal(shortenLogger(name, 31), 'c.a.s.d.OrderRepository');
+  assert.equal(shortenLogger(name, 23), 'c.a.s.d.OrderRepository');
+  assert.equal(shortenLogger(name, 22), 'OrderRepository');
+  assert.equal(shortenLogger(name, 5), 'OrderRepository');
+  assert.equal(shortenLogger('a..b', 2), 'b');
+  assert.equal(shortenLogger('Main', 2), 'Main');
+});
+
 test('counts', () => {
   assert.equal(formatCount(1234567), '1,234,567');
   assert.equal(compactCount(999), '999');

@@ -47,3 +47,13 @@ test('rowsAround covers the viewport plus the overscan, within the rows', () => 
   assert.deepEqual(g.rowsAround(1900, 200, 100, 8), [87, 99]);
   assert.deepEqual(g.rowsAround(0, 200, 0, 8), [0, -1]);
 });
+
+test('expanded and wrapped rows from two maps add up, in index order', () => {
+  const items = rows(10);
+  const g = new RowGeometry(20);
+  g.layout(10, [new Map([[items[6], 60]]), new Map([[items[2], 40], [items[8], 20]])], indexIn(items));
+  assert.deepEqual(g.extras, [[2, 20], [6, 40]]);
+  assert.equal(g.total, 260);
+  assert.equal(g.topOf(3), 80);
+  assert.equal(g.topOf(7), 200);
+});

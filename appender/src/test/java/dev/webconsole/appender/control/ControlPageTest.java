@@ -65,6 +65,8 @@ class ControlPageTest {
         WebElement boost = find(".boost-list .boost[data-logger='com.acme.db']");
         String left = boost.findElement(By.cssSelector(".boost-left")).getText();
         assertTrue(left.matches("[45]:\\d\\d"), left);
+        String until = boost.findElement(By.cssSelector(".boost-left")).getDomAttribute("title");
+        assertTrue(until.matches("until \\d\\d:\\d\\d:\\d\\d\\.\\d{3} \u00b7 asked by .*"), "the page's one time format: " + until);
         assertEquals("DEBUG", boost.findElement(By.cssSelector(".boost-lvl")).getText());
         assertEquals(1, hub.boosts().size());
         browser.await("the countdown to move", d -> !left.equals(boost.findElement(By.cssSelector(".boost-left")).getText()));

@@ -3,7 +3,7 @@
 // setHello/setLevels, and messages go out through the `send` function it is given. The pure parts
 // (parseScope, setLevelMessage, formatRemaining) are exported for tests without a browser.
 
-import { levelClass, showControls } from './format.js';
+import { levelClass, showControls, formatTime } from './format.js';
 
 export const BOOST_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'];
 export const BOOST_MINUTES = [1, 5, 15, 60];
@@ -159,7 +159,7 @@ export class BoostPanel {
       // The name may be cut to fit the panel: the whole boost is in the tooltip.
       what.title = showControls(`${b.logger} at ${b.level}` + (scope ? ` for ${scope[0]}=${scope[1]}` : ''));
       const left = el('span', 'boost-left');
-      left.title = showControls(`until ${new Date(b.until).toLocaleTimeString()} \u00b7 asked by ${b.by ?? '?'}`);
+      left.title = showControls(`until ${formatTime(b.until)} \u00b7 asked by ${b.by ?? '?'}`);
       const revert = el('button', 'link-btn boost-revert', 'revert now');
       revert.type = 'button';
       revert.dataset.logger = String(b.logger);

@@ -40,13 +40,20 @@ export function formatIso(ms, utc = false) {
   return formatDateTime(ms, utc).replace(' ', 'T') + zone;
 }
 
-/** "com.acme.db.Pool" -> "c.a.d.Pool": every package segment cut to its first character. */
-export function shortenLogger(name) {
+/**
+ * A logger name that fits in `max` characters and keeps its class name: the whole name when it
+ * fits, else every package cut to its first letter, as Log4j's `%c{1.}` does
+ * ("com.acme.shop.db.OrderRepository" -> "c.a.s.d.OrderRepository"), else the class name alone.
+ * Without `max` the packages are always cut.
+ */
+export function shortenLogger(name, max = 0) {
   if (typeof name !== 'string') return '';
+  if (max > 0 && name.length <= max) return name;
   const segs = name.split('.');
   if (segs.length < 2) return name;
   const last = segs.pop();
-  return segs.map((s) => s.slice(0, 1)).join('.') + '.' + last;
+  const short = segs.map((s) => s.slice(0, 1)).join('.') + '.' + last;
+  return max > 0 && short.length > max ? last : short;
 }
 
 const COUNT_FORMAT = new Intl.NumberFormat('en-US');

@@ -1,10 +1,16 @@
 // The log itself: the virtual list of rows, the empty-state text, the "N new" / Resume pill and
 // the paused outline. Clicks on a row's parts go to the handlers; expanding a row is the view's own.
+// It is a grid: a header row (column-head.js) and rows of cells; the keyboard moves a current row.
 
 import { VirtualList } from './virtual-list.js';
 import { buildRow, isExpandable } from './rows.js';
+import { ColumnHead } from './column-head.js';
+import { bindRowKeys } from './row-keys.js';
 import { formatCount } from './format.js';
 import { setText } from './status-bar.js';
+
+/** Room (px) under the rows while the jump pill shows: its height and bottom offset in rows.css, and 4 px. */
+const JUMP_ROOM = 48;
 
 export class LogView {
   constructor(doc = document) {
@@ -16,8 +22,12 @@ export class LogView {
     this.jump = $('jump');
     this.newCountEl = $('new-count');
     this.jumpLabel = $('jump-label');
-    this.style = { matcher: null, utc: false, marked: null };
+    this.style = { matcher: null, utc: false, marked: null, current: null, loggerChars: 0 };
     this.onLayout = () => {};
+    this.onOpen = null;
+    /** Room (px) kept free under the rows while the jump pill shows, so it covers none of them. */
+    this.bottomRoom = 0;
+    this.head = new ColumnHead({ scroller: this.scroller, mount: this.scroller.parentElement, doc });
     const cssRow = parseFloat(getComputedStyle(doc.documentElement).getPropertyValue('--row-h'));
     this.list = new VirtualList({
       scroller: this.scroller,
@@ -26,10 +36,21 @@ export class LogView {
       rowHeight: Number.isFinite(cssRow) && cssRow > 0 ? cssRow : 22,
       buildRow: (entry, expanded) => buildRow(entry, { ...this.style, expanded }),
       onFollowChange: (following) => this.onFollowChange(following),
+      insets: () => ({ top: this.head.height(), bottom: this.bottomRoom }),
     });
     this.onFollowChange = () => {};
     this.list.onScheduled = () => this.onLayout();
     this.bindHoldSources();
+    this.head.bindWrap((on) => {
+      this.list.setWrap(on);
+      this.onLayout();
+    });
+    this.head.bindLoggerRoom((chars) => {
+      this.style = { ...this.style, loggerChars: chars };
+      this.list.invalidate();
+      this.onLayout();
+    });
+    bindRowKeys(this);
     window.addEventListener('resize', () => this.onLayout());
     new ResizeObserver(() => this.onLayout()).observe(this.scroller);
   }
@@ -85,8 +106,10 @@ export class LogView {
   }
 
   /**
-   * Clicks on rows. handlers: copy(event), context(entry), logger(event, alt), chip(kind, value). A click elsewhere
-   * on an expandable row expands or collapses it (not while the user selects text in it).
+   * Clicks on rows. handlers: copy(event), context(entry), logger(event, alt), chip(kind, value). The
+   * folded context chip shows the row's context values (expands it). A click elsewhere makes the row
+   * the current one, expands or collapses an expandable row, and asks to open it (bindOpen); not
+   * while the user selects text in it.
    */
   bindRowClick({ copy, context, logger, chip }) {
     this.layer.addEventListener('click', (e) => {
@@ -100,14 +123,75 @@ export class LogView {
       else if (e.target.closest('.logger')) logger(ev, e.altKey);
       else if (e.target.closest('.chip-ctx')) chip('ctx', e.target.closest('.chip-ctx').dataset.ctx);
       else if (e.target.closest('.chip-marker')) chip('marker', e.target.closest('.chip-marker').dataset.marker);
-      else if (isExpandable(ev) || this.list.isExpanded(entry)) {
+      else if (e.target.closest('.chip-mdc')) this.toggleExpanded(entry);
+      else if (!e.target.closest('a, button, input, .chip')) {
         const sel = this.doc.getSelection();
         if (sel && !sel.isCollapsed && rowEl.contains(sel.anchorNode)) return; // selecting text, not toggling
-        this.list.toggleExpanded(entry);
-        this.updateHold();
-        this.onLayout();
+        this.setCurrent(entry, false);
+        if (isExpandable(ev) || this.list.isExpanded(entry)) this.toggleExpanded(entry);
+        this.onOpen?.(ev);
       }
     });
+  }
+
+  /**
+   * handler(event): the user asked to open a row (Enter on the current row, or a click on a row
+   * outside its links, buttons and chips). While none is bound, Enter expands or collapses the row.
+   */
+  bindOpen(handler) {
+    this.onOpen = handler;
+  }
+
+  toggleExpanded(entry) {
+    this.list.toggleExpanded(entry);
+    this.updateHold();
+    this.onLayout();
+  }
+
+  /** Enter on the current row: open it (bindOpen), or else expand or collapse it. */
+  openCurrent() {
+    const entry = this.style.current;
+    if (!entry || entry.kind !== 'event' || this.list.indexOf(entry) < 0) return;
+    if (this.onOpen) this.onOpen(entry.event);
+    else this.toggleExpanded(entry);
+  }
+
+  /** The keyboard's current row (an entry of the last render's items), or null. */
+  get current() {
+    const c = this.style.current;
+    return c && this.list.indexOf(c) >= 0 ? c : null;
+  }
+
+  /** Makes `entry` the current row; `reveal` scrolls it into view (which stops following). */
+  setCurrent(entry, reveal = true) {
+    const old = this.style.current;
+    this.style = { ...this.style, current: entry };
+    if (old && old !== entry) this.list.rendered.get(old)?.classList.remove('current');
+    this.list.rendered.get(entry)?.classList.add('current');
+    this.showActive();
+    if (reveal) this.list.ensureVisible(entry);
+  }
+
+  /** Moves the current row `by` rows (Infinity: the last, -Infinity: the first), within the rows shown. */
+  moveCurrent(by) {
+    const { items, count } = this.list;
+    if (!count) return;
+    let i = this.current ? this.list.indexOf(this.current) : -1;
+    if (i < 0) {
+      // No current row yet: start from the row in view (the last one while following).
+      i = this.list.following ? count - 1 : this.list.indexOf(this.list.anchorAt(this.scroller.scrollTop)?.entry);
+      if (by > 0 && by !== Infinity) by -= 1;
+      else if (by < 0 && by !== -Infinity) by += 1;
+    }
+    const next = Math.max(0, Math.min(count - 1, by === Infinity ? count - 1 : by === -Infinity ? 0 : i + by));
+    this.setCurrent(items[next], by !== Infinity);
+  }
+
+  /** The grid's active descendant is the current row while it is in the DOM. */
+  showActive() {
+    const node = this.style.current && this.list.rendered.get(this.style.current);
+    if (node) this.scroller.setAttribute('aria-activedescendant', node.id);
+    else this.scroller.removeAttribute('aria-activedescendant');
   }
 
   /** How rows are drawn: the search matcher (for highlights) and the time zone. Rebuilds rows when it changed. */
@@ -131,6 +215,7 @@ export class LogView {
   /** Draws the first `shown` entries of `items`; indexOf(entry) gives an entry's index or -1. */
   setRows(items, shown, indexOf) {
     this.list.render(items, shown, indexOf);
+    this.showActive();
   }
 
   /** The text over an empty view ('' hides it). */
@@ -146,6 +231,13 @@ export class LogView {
       this.newCountEl.textContent = newCount ? `${formatCount(newCount)} new` : '';
     }
     this.jump.hidden = !visible;
+    const room = visible ? JUMP_ROOM : 0;
+    if (room !== this.bottomRoom) {
+      this.bottomRoom = room;
+      this.scroller.style.paddingBottom = room ? room + 'px' : '';
+      // Less room can pull scrollTop up: that is the list's own doing, not the user's scroll.
+      if (this.list.following) this.list.writeScrollTop(this.scroller.scrollTop);
+    }
     setText(this.jumpLabel, paused ? 'Resume' : 'Jump to latest');
   }
 

@@ -1,7 +1,7 @@
 // The tab's remembered choices in localStorage. Storage may be disabled: a choice then lasts for
 // this page only.
 
-export const PREF = Object.freeze({ theme: 'webconsole.theme', utc: 'webconsole.utc', maxRows: 'webconsole.maxRows', tree: 'webconsole.tree' });
+export const PREF = Object.freeze({ theme: 'webconsole.theme', utc: 'webconsole.utc', maxRows: 'webconsole.maxRows', tree: 'webconsole.tree', columns: 'webconsole.columns' });
 
 export function pref(key, fallback = null) {
   try {

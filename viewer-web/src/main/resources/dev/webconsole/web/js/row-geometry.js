@@ -13,7 +13,7 @@ export class RowGeometry {
 
   /**
    * Lays out `count` rows.
-   * @param heights entry -> measured height (px) of expanded rows
+   * @param heights entry -> measured height (px) of expanded rows (or an array of such maps, with no entry in two)
    * @param indexOf entry -> index in the rows, or -1
    */
   layout(count, heights, indexOf) {
@@ -26,10 +26,12 @@ export class RowGeometry {
   /** Expanded rows' extra heights as [index, extra] sorted by index, for the first `count` rows. */
   computeExtras(count, heights, indexOf) {
     const out = [];
-    for (const [entry, h] of heights) {
-      const i = indexOf(entry);
-      if (i < 0) continue;
-      if (i < count && h > this.rowHeight) out.push([i, h - this.rowHeight]);
+    for (const map of Array.isArray(heights) ? heights : [heights]) {
+      for (const [entry, h] of map) {
+        const i = indexOf(entry);
+        if (i < 0) continue;
+        if (i < count && h > this.rowHeight) out.push([i, h - this.rowHeight]);
+      }
     }
     out.sort((a, b) => a[0] - b[0]);
     return out;

@@ -48,60 +48,74 @@ export function isExpandable(event) {
   );
 }
 
+/** A grid cell of a row (the log is a grid: rows of cells). */
+function cell(tag, className, text) {
+  const c = el(tag, className, text);
+  c.setAttribute('role', 'gridcell');
+  return c;
+}
+
+/** A gap or note row: one cell with the text. */
+function textRow(className, text) {
+  const row = el('div', className);
+  row.append(cell('span', 'row-text', text));
+  row.setAttribute('role', 'row');
+  return row;
+}
+
 /**
  * One row element for a store entry.
  * @param entry  store entry (event, gap or note)
- * @param o      { matcher, utc, expanded, marked: the entry shown in context, or null }
+ * @param o      { matcher, utc, expanded, marked: the entry shown in context, or null,
+ *                 current: the keyboard's current entry, or null, loggerChars: room of the logger column }
  */
 export function buildRow(entry, o) {
   if (entry.kind === 'gap') {
-    const row = el('div', 'gap', gapText(entry.gap));
+    const row = textRow('gap', gapText(entry.gap));
     row.dataset.from = String(entry.gap.from);
     row.dataset.to = String(entry.gap.to);
     row.dataset.reason = String(entry.gap.reason ?? '');
     setTitle(row, `seq ${entry.gap.from}\u2013${entry.gap.to} (${entry.gap.reason ?? 'unknown'})`);
-    row.setAttribute('role', 'row');
     return row;
   }
-  if (entry.kind === 'note') {
-    const row = el('div', 'note', entry.text);
-    row.setAttribute('role', 'row');
-    return row;
-  }
+  if (entry.kind === 'note') return textRow('note', entry.text);
   return buildEventRow(entry, o);
 }
 
-function buildEventRow(entry, { matcher, utc, expanded, marked }) {
+function buildEventRow(entry, { matcher, utc, expanded, marked, current, loggerChars }) {
   const ev = entry.event;
   const level = String(ev.level ?? '');
   const row = el('div', 'row ' + levelClass(level));
   row.dataset.seq = String(ev.seq);
   row.dataset.level = level;
   row.dataset.id = String(entry.id);
+  row.id = 'row-' + entry.id;
   row.setAttribute('role', 'row');
   const expandable = isExpandable(ev);
   if (expandable) row.classList.add('expandable');
   if (expanded) row.classList.add('expanded');
   if (marked === entry) row.classList.add('marked');
+  if (current === entry) row.classList.add('current');
+  if (expanded) row.setAttribute('aria-expanded', 'true');
 
-  const time = el('span', 'time', formatTime(ev.time, utc));
+  const time = cell('span', 'time', formatTime(ev.time, utc));
   time.title = `${formatDateTime(ev.time, utc)} ${zoneLabel(ev.time, utc)} \u00b7 seq ${ev.seq}`;
   row.append(time);
 
-  row.append(el('span', 'level', level));
+  row.append(cell('span', 'level', level));
 
   // The source column: shown (by CSS) only while the hub has sources; its colour is the legend's.
-  const src = el('span', ev.source ? 'src src-' + sourceColor(ev.source) : 'src', String(ev.source ?? ''));
+  const src = cell('span', ev.source ? 'src src-' + sourceColor(ev.source) : 'src', String(ev.source ?? ''));
   if (ev.source) src.title = showControls(`source: ${ev.source}`);
   row.append(src);
 
-  const logger = el('span', 'logger');
+  const logger = cell('span', 'logger');
   setTitle(logger, `${ev.logger ?? ''}\nClick: show only this logger \u00b7 Alt+click: exclude it`);
   logger.dataset.name = String(ev.logger ?? ''); // not data-logger: that names tree nodes
-  appendHighlighted(logger, shortenLogger(ev.logger), matcher);
+  appendHighlighted(logger, shortenLogger(ev.logger, loggerChars), matcher);
   row.append(logger);
 
-  const thread = el('span', 'thread');
+  const thread = cell('span', 'thread');
   setTitle(thread, String(ev.thread ?? ''));
   appendHighlighted(thread, String(ev.thread ?? ''), matcher);
   row.append(thread);
@@ -115,8 +129,30 @@ function buildEventRow(entry, { matcher, utc, expanded, marked }) {
     if (line.length > COLLAPSED_MAX_CHARS) line = line.slice(0, COLLAPSED_MAX_CHARS) + '\u2026';
     appendHighlighted(msg, line, matcher);
   }
-  row.append(msg);
+  // The message and its tags share one cell: the tags sit beside the text, not in a column of their own.
+  const msgCell = cell('span', 'msg-cell');
+  msgCell.append(msg, buildTags(ev, message, expanded, matcher));
+  row.append(msgCell);
 
+  const actions = cell('span', 'row-actions');
+  actions.append(...rowButtons());
+  row.append(actions);
+
+  if (expanded && ev.thrown) {
+    const detail = cell('div', 'detail');
+    const stack = el('pre', 'stack');
+    appendHighlighted(stack, thrownText(ev.thrown).replace(/\s+$/, ''), matcher);
+    detail.append(stack);
+    row.append(detail);
+  }
+  return row;
+}
+
+/**
+ * The badges and chips beside a message. A collapsed row folds its context values into one chip
+ * with their count (clicking it expands the row); an expanded row shows each value as a chip.
+ */
+function buildTags(ev, message, expanded, matcher) {
   const tags = el('span', 'tags');
   const lines = lineCount(message);
   if (!expanded && lines > 1) tags.append(el('span', 'badge more', `+${lines - 1} line${lines > 2 ? 's' : ''}`));
@@ -139,9 +175,25 @@ function buildEventRow(entry, { matcher, utc, expanded, marked }) {
   }
   if (ev.source) tags.append(chip('source', ev.source, `source: ${ev.source}`, matcher));
   if (ev.marker) tags.append(chip('marker', ev.marker, `marker ${ev.marker} \u00b7 click to filter`, matcher));
-  for (const pair of contextPairs(ev.context)) tags.append(chip('ctx', pair, `${pair} \u00b7 click to filter`, matcher));
-  row.append(tags);
+  const pairs = contextPairs(ev.context);
+  if (expanded) {
+    for (const pair of pairs) tags.append(chip('ctx', pair, `${pair} \u00b7 click to filter`, matcher));
+  } else if (pairs.length) {
+    tags.append(foldedContext(pairs, matcher));
+  }
+  return tags;
+}
 
+/** One chip for all of a row's context values: "MDC 2", the values in its tooltip. */
+function foldedContext(pairs, matcher) {
+  const c = el('span', 'chip chip-mdc', 'MDC ');
+  c.append(el('span', 'mdc-count', String(pairs.length)));
+  setTitle(c, `${pairs.join('\n')}\nClick to show ${pairs.length === 1 ? 'it' : 'them'} as chips (a chip filters on its value)`);
+  if (matcher && matcher.active && pairs.some((p) => matcher.ranges(showControls(p)).length)) c.classList.add('hit');
+  return c;
+}
+
+function rowButtons() {
   const context = el('button', 'context', '\u2195');
   context.type = 'button';
   context.title = 'Show in context: every logger and level around this row (Back returns)';
@@ -151,18 +203,7 @@ function buildEventRow(entry, { matcher, utc, expanded, marked }) {
   copy.type = 'button';
   copy.title = 'Copy row';
   copy.setAttribute('aria-label', 'Copy row');
-  const actions = el('span', 'row-actions');
-  actions.append(context, copy);
-  row.append(actions);
-
-  if (expanded && ev.thrown) {
-    const detail = el('div', 'detail');
-    const stack = el('pre', 'stack');
-    appendHighlighted(stack, thrownText(ev.thrown).replace(/\s+$/, ''), matcher);
-    detail.append(stack);
-    row.append(detail);
-  }
-  return row;
+  return [context, copy];
 }
 
 const SVG = 'http://www.w3.org/2000/svg';

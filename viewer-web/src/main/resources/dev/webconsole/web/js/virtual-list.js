@@ -19,14 +19,22 @@ export class VirtualList {
    * @param o.rowHeight collapsed row height in px
    * @param o.buildRow  (entry, expanded) => Element
    * @param o.onFollowChange (following) => void, called on user-driven changes
+   * @param o.insets    () => {top, bottom}: px of the scroller covered by a sticky header and kept
+   *                    free at the bottom; rows are laid out in the rest
    */
-  constructor({ scroller, sizer, layer, rowHeight, buildRow, onFollowChange }) {
+  constructor({ scroller, sizer, layer, rowHeight, buildRow, onFollowChange, insets }) {
     this.scroller = scroller;
     this.sizer = sizer;
     this.layer = layer;
     this.rowHeight = rowHeight;
     this.buildRow = buildRow;
     this.onFollowChange = onFollowChange ?? (() => {});
+    this.insets = insets ?? (() => ({ top: 0, bottom: 0 }));
+    /** Wrapped lines: every rendered row is measured, its height kept while it is taller than one line. */
+    this.wrap = false;
+    /** entry -> measured height (px) of collapsed rows taller than one line (wrap on). */
+    this.measured = new Map();
+    this.indexOf = () => -1;
     this.items = [];
     this.count = 0;
     this.following = true;
@@ -61,6 +69,20 @@ export class VirtualList {
   /** Asks the owner for a render on the next frame. */
   requestRender() {
     this.onScheduled?.();
+  }
+
+  /** The height (px) rows are laid out in: the scroller's, less the header and the bottom room. */
+  viewportHeight() {
+    const { top, bottom } = this.insets();
+    return Math.max(this.rowHeight, this.scroller.clientHeight - top - bottom);
+  }
+
+  /** Turns wrapped lines on or off; rows are built and measured again. */
+  setWrap(on) {
+    if (this.wrap === on) return;
+    this.wrap = on;
+    this.measured.clear();
+    this.invalidate();
   }
 
   /** Forces every row to be built again (search, time zone or other display settings changed). */
@@ -120,6 +142,7 @@ export class VirtualList {
       this.pinned = null;
       this.anchor = { entry, offset: this.scroller.scrollTop - this.geometry.topOf(i) };
     }
+    this.measured.delete(entry);
     if (this.expanded.has(entry)) this.expanded.delete(entry);
     else this.expanded.set(entry, this.rowHeight);
     this.dropRendered(entry);
@@ -142,6 +165,7 @@ export class VirtualList {
   /** Forgets expanded rows and rendered nodes (after a Clear). */
   reset() {
     this.expanded.clear();
+    this.measured.clear();
     for (const node of this.rendered.values()) node.remove();
     this.rendered.clear();
     this.anchor = null;
@@ -163,12 +187,16 @@ export class VirtualList {
   render(items, count, indexOf) {
     this.items = items;
     this.count = count;
-    this.geometry.layout(count, this.expanded, indexOf);
+    this.indexOf = indexOf;
+    if (this.wrap) {
+      for (const entry of this.measured.keys()) if (indexOf(entry) < 0) this.measured.delete(entry);
+    }
+    this.geometry.layout(count, this.wrap ? [this.expanded, this.measured] : this.expanded, indexOf);
     const total = this.geometry.total;
     this.sizer.style.height = total + 'px';
 
     const s = this.scroller;
-    const viewH = s.clientHeight;
+    const viewH = this.viewportHeight();
     this.viewHeight = viewH;
     this.placeScroll(Math.max(0, total - viewH), count, indexOf);
 
@@ -243,23 +271,58 @@ export class VirtualList {
     return keep;
   }
 
-  /** Measures the expanded rows among `entries`; true when one changed height. */
+  /** Measures the expanded rows among `entries` (with wrap on, every row); true when one changed height. */
   measureExpanded(entries) {
     let changed = false;
     for (const entry of entries) {
-      if (!this.expanded.has(entry)) continue;
-      const h = this.rendered.get(entry).offsetHeight;
-      if (h && h !== this.expanded.get(entry)) {
-        this.expanded.set(entry, h);
-        changed = true;
+      if (this.expanded.has(entry)) {
+        const h = this.rendered.get(entry).offsetHeight;
+        if (h && h !== this.expanded.get(entry)) {
+          this.expanded.set(entry, h);
+          changed = true;
+        }
+      } else if (this.wrap) {
+        const h = this.rendered.get(entry).offsetHeight;
+        const was = this.measured.get(entry) ?? this.rowHeight;
+        if (h && h !== was) {
+          if (h > this.rowHeight) this.measured.set(entry, h);
+          else this.measured.delete(entry);
+          changed = true;
+        }
       }
     }
     return changed;
   }
 
+  /**
+   * Scrolls as little as needed to show all of `entry`'s row (in the items of the last render),
+   * as the user's own scroll: the list stops following.
+   */
+  ensureVisible(entry) {
+    const i = this.indexOf(entry);
+    if (i < 0 || i >= this.count) return;
+    const top = this.geometry.topOf(i);
+    const bottom = i + 1 < this.count ? this.geometry.topOf(i + 1) : this.geometry.total;
+    const viewH = this.viewportHeight();
+    const at = this.scroller.scrollTop;
+    let y = at;
+    if (top < at) y = top;
+    else if (bottom > at + viewH) y = Math.min(top, bottom - viewH);
+    if (y === at) return;
+    this.userLeftBottom();
+    this.writeScrollTop(y);
+    this.anchor = this.anchorAt(this.scroller.scrollTop);
+    this.requestRender();
+  }
+
   /** Rows that fit in the viewport at the last render (a guess before the first). */
   pageRows() {
     return Math.ceil((this.viewHeight || 1000) / this.rowHeight);
+  }
+
+  /** Rows that fit in the viewport, at least one. */
+  fullPageRows() {
+    return Math.max(1, Math.floor(this.viewportHeight() / this.rowHeight) - 1);
   }
 
   /** The first row visible at scroll position `top` of the last render, with its offset, or null. */
@@ -273,7 +336,7 @@ export class VirtualList {
     this.following = false;
     this.lastSetTop = -1;
     // Pinned, not only anchored: rows a replay merges above or below must not push it away.
-    this.pinned = { entry, offset: -Math.max(0, (this.scroller.clientHeight - this.rowHeight) / 2) };
+    this.pinned = { entry, offset: -Math.max(0, (this.viewportHeight() - this.rowHeight) / 2) };
     this.requestRender();
   }
 
@@ -281,7 +344,7 @@ export class VirtualList {
   jumpToEnd() {
     this.following = true;
     this.pinned = null;
-    this.writeScrollTop(Math.max(0, this.geometry.total - this.scroller.clientHeight));
+    this.writeScrollTop(Math.max(0, this.geometry.total - this.viewportHeight()));
   }
 
   writeScrollTop(y) {
