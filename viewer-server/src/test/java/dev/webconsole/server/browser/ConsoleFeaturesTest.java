@@ -56,6 +56,9 @@ class ConsoleFeaturesTest extends BrowserTestBase {
         open(browser, hub, "");
         publishUsers(hub);
         awaitRows(browser, range(1, 4));
+        // A collapsed row folds its context values into one chip; it shows them one by one.
+        browser.driver().findElement(By.cssSelector("#rows .row[data-seq='1'] .chip-mdc")).click();
+        browser.await("the context chip", d -> !d.findElements(By.cssSelector("#rows .row[data-seq='1'] .chip-ctx")).isEmpty());
         browser.driver().findElement(By.cssSelector("#rows .row[data-seq='1'] .chip-ctx[data-ctx='user=ann']")).click();
         awaitRows(browser, seqs(1, 3));
         assertTrue(browser.driver().getCurrentUrl().contains("ctx=user"), browser.driver().getCurrentUrl());

@@ -87,7 +87,8 @@ class ConsoleRowsTest extends BrowserTestBase {
         for (int i = 0; i < 5; i++) {
             handle.sendKeys(Keys.ARROW_LEFT);
         }
-        browser.await("the logger cut to its class", d -> "OrderRepository".equals(row(1).findElement(By.cssSelector(".logger")).getText()));
+        browser.await("the logger cut to its class", d -> "OrderRepository".equals(
+                browser.js("return document.querySelector(\"#rows .row[data-seq='1'] .logger\").textContent")));
     }
 
     @Test

@@ -40,6 +40,9 @@ class PageHardeningTest extends BrowserTestBase {
                 Map.of("user", "ann" + rlo + "exe"), "mk" + rlo + "gnp.exe", "src" + rlo + "exe"));
         awaitRows(browser, seqs(1));
         browser.driver().findElement(By.cssSelector("#rows .row[data-seq='1'] .chip-marker")).click();
+        // A collapsed row folds its context values into one chip; it shows them one by one.
+        browser.driver().findElement(By.cssSelector("#rows .row[data-seq='1'] .chip-mdc")).click();
+        browser.await("the context chip", d -> d.findElements(By.cssSelector("#rows .row[data-seq='1'] .chip-ctx")).size() == 1);
         browser.driver().findElement(By.cssSelector("#rows .row[data-seq='1'] .chip-ctx")).click();
         browser.await("the filter chips", d -> d.findElements(By.cssSelector("#active-filters .filter-chip")).size() == 2);
         browser.await("the logger in the tree", d -> (Boolean) browser.js(

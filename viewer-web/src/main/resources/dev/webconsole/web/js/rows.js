@@ -173,14 +173,11 @@ function buildTags(ev, message, expanded, matcher) {
     t.title = 'The hub cut this event to its size limit';
     tags.append(t);
   }
-  if (ev.source) tags.append(chip('source', ev.source, `source: ${ev.source}`, matcher));
-  if (ev.marker) tags.append(chip('marker', ev.marker, `marker ${ev.marker} \u00b7 click to filter`, matcher));
   const pairs = contextPairs(ev.context);
-  if (expanded) {
-    for (const pair of pairs) tags.append(chip('ctx', pair, `${pair} \u00b7 click to filter`, matcher));
-  } else if (pairs.length) {
-    tags.append(foldedContext(pairs, matcher));
-  }
+  if (!expanded && pairs.length) tags.append(foldedContext(pairs, matcher));
+  if (ev.marker) tags.append(chip('marker', ev.marker, `marker ${ev.marker} \u00b7 click to filter`, matcher));
+  if (expanded) for (const pair of pairs) tags.append(chip('ctx', pair, `${pair} \u00b7 click to filter`, matcher));
+  if (ev.source) tags.append(chip('source', ev.source, `source: ${ev.source}`, matcher));
   return tags;
 }
 

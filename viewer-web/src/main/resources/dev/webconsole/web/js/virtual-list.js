@@ -8,6 +8,7 @@
 // it back on; scroll events caused by the list's own scrollTop writes are recognized and ignored.
 
 import { RowGeometry } from './row-geometry.js';
+import { RowHeights } from './row-heights.js';
 
 const OVERSCAN = 8;
 
@@ -30,16 +31,12 @@ export class VirtualList {
     this.buildRow = buildRow;
     this.onFollowChange = onFollowChange ?? (() => {});
     this.insets = insets ?? (() => ({ top: 0, bottom: 0 }));
-    /** Wrapped lines: every rendered row is measured, its height kept while it is taller than one line. */
-    this.wrap = false;
-    /** entry -> measured height (px) of collapsed rows taller than one line (wrap on). */
-    this.measured = new Map();
     this.indexOf = () => -1;
     this.items = [];
     this.count = 0;
     this.following = true;
-    /** entry -> measured height (px) of expanded rows. */
-    this.expanded = new Map();
+    /** Heights of expanded and wrapped rows. */
+    this.heights = new RowHeights(rowHeight);
     /** entry -> element currently in the DOM. */
     this.rendered = new Map();
     this.generation = 0;
@@ -79,10 +76,7 @@ export class VirtualList {
 
   /** Turns wrapped lines on or off; rows are built and measured again. */
   setWrap(on) {
-    if (this.wrap === on) return;
-    this.wrap = on;
-    this.measured.clear();
-    this.invalidate();
+    if (this.heights.setWrap(on)) this.invalidate();
   }
 
   /** Forces every row to be built again (search, time zone or other display settings changed). */
@@ -142,30 +136,26 @@ export class VirtualList {
       this.pinned = null;
       this.anchor = { entry, offset: this.scroller.scrollTop - this.geometry.topOf(i) };
     }
-    this.measured.delete(entry);
-    if (this.expanded.has(entry)) this.expanded.delete(entry);
-    else this.expanded.set(entry, this.rowHeight);
+    this.heights.toggle(entry);
     this.dropRendered(entry);
   }
 
   get expandedCount() {
-    return this.expanded.size;
+    return this.heights.expandedCount;
   }
 
   /** Collapses every row. */
   collapseAll() {
-    for (const entry of this.expanded.keys()) this.dropRendered(entry);
-    this.expanded.clear();
+    for (const entry of this.heights.collapseAll()) this.dropRendered(entry);
   }
 
   isExpanded(entry) {
-    return this.expanded.has(entry);
+    return this.heights.isExpanded(entry);
   }
 
   /** Forgets expanded rows and rendered nodes (after a Clear). */
   reset() {
-    this.expanded.clear();
-    this.measured.clear();
+    this.heights.clear();
     for (const node of this.rendered.values()) node.remove();
     this.rendered.clear();
     this.anchor = null;
@@ -188,10 +178,7 @@ export class VirtualList {
     this.items = items;
     this.count = count;
     this.indexOf = indexOf;
-    if (this.wrap) {
-      for (const entry of this.measured.keys()) if (indexOf(entry) < 0) this.measured.delete(entry);
-    }
-    this.geometry.layout(count, this.wrap ? [this.expanded, this.measured] : this.expanded, indexOf);
+    this.geometry.layout(count, this.heights.forLayout(indexOf), indexOf);
     const total = this.geometry.total;
     this.sizer.style.height = total + 'px';
 
@@ -208,7 +195,7 @@ export class VirtualList {
     this.anchor = this.anchorAt(top);
 
     // If an expanded row changed height, positions move: render again next frame.
-    if (this.measureExpanded(keep)) this.requestRender();
+    if (this.heights.measure(keep, (entry) => this.rendered.get(entry).offsetHeight)) this.requestRender();
   }
 
   /** Sets scrollTop for a render: the bottom while following, else the anchored row in place. */
@@ -241,7 +228,7 @@ export class VirtualList {
     for (let i = first; i <= last; i++) {
       const entry = items[i];
       let node = this.rendered.get(entry);
-      const expanded = this.expanded.has(entry);
+      const expanded = this.heights.isExpanded(entry);
       if (!node || node.__gen !== this.generation) {
         if (node) node.remove();
         node = this.buildRow(entry, expanded);
@@ -269,29 +256,6 @@ export class VirtualList {
       else this.layer.insertBefore(node, child);
     }
     return keep;
-  }
-
-  /** Measures the expanded rows among `entries` (with wrap on, every row); true when one changed height. */
-  measureExpanded(entries) {
-    let changed = false;
-    for (const entry of entries) {
-      if (this.expanded.has(entry)) {
-        const h = this.rendered.get(entry).offsetHeight;
-        if (h && h !== this.expanded.get(entry)) {
-          this.expanded.set(entry, h);
-          changed = true;
-        }
-      } else if (this.wrap) {
-        const h = this.rendered.get(entry).offsetHeight;
-        const was = this.measured.get(entry) ?? this.rowHeight;
-        if (h && h !== was) {
-          if (h > this.rowHeight) this.measured.set(entry, h);
-          else this.measured.delete(entry);
-          changed = true;
-        }
-      }
-    }
-    return changed;
   }
 
   /**
