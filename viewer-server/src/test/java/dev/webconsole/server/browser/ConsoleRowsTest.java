@@ -104,7 +104,7 @@ class ConsoleRowsTest extends BrowserTestBase {
         assertTrue(message > 500, "message cell " + message + " px");
 
         folded.click();
-        browser.await("the row to show each context value", d -> row(1).findElements(By.cssSelector(".chip-ctx")).size() == 2);
+        settle("the row to show each context value", () -> row(1).findElements(By.cssSelector(".chip-ctx")).size() == 2);
         row(1).findElement(By.cssSelector(".chip-ctx[data-ctx='user=bob']")).click();
         browser.await("the filter on user=bob", d -> rows(browser).equals(List.of(1L, 3L)));
     }
@@ -115,7 +115,7 @@ class ConsoleRowsTest extends BrowserTestBase {
         double before = width(row(1).findElement(By.cssSelector(".msg-cell")));
         byId(browser, "columns-button").click();
         browser.driver().findElement(By.cssSelector("#columns-menu input[data-col='thread']")).click();
-        browser.await("the thread column to go", d -> !row(1).findElement(By.cssSelector(".thread")).isDisplayed());
+        settle("the thread column to go", () -> !row(1).findElement(By.cssSelector(".thread")).isDisplayed());
         assertFalse(browser.driver().findElement(By.cssSelector(".head-thread")).isDisplayed());
         assertTrue(width(row(1).findElement(By.cssSelector(".msg-cell"))) > before + 40, "the message takes the room");
         browser.driver().findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
@@ -123,7 +123,7 @@ class ConsoleRowsTest extends BrowserTestBase {
         WebElement handle = browser.driver().findElement(By.cssSelector(".col-resize[data-col='logger']"));
         double logger = width(row(1).findElement(By.cssSelector(".logger")));
         new Actions(browser.driver()).clickAndHold(handle).moveByOffset(80, 0).release().perform();
-        browser.await("the logger column 80 px wider", d -> Math.abs(width(row(1).findElement(By.cssSelector(".logger"))) - logger - 80) < 3);
+        settle("the logger column 80 px wider", () -> Math.abs(width(row(1).findElement(By.cssSelector(".logger"))) - logger - 80) < 3);
         assertEquals(REPOSITORY, row(1).findElement(By.cssSelector(".logger")).getText(), "room for the whole name");
 
         open(browser, hub, "");
@@ -142,13 +142,13 @@ class ConsoleRowsTest extends BrowserTestBase {
 
         byId(browser, "columns-button").click();
         browser.driver().findElement(By.cssSelector("#columns-menu input[data-col='wrap']")).click();
-        browser.await("the long row to wrap", d -> row(1).getSize().getHeight() > 3 * 22);
+        browser.await("the long row to wrap", d -> box(1)[1] > 3 * 22);
         assertFalse(cutOff(row(1).findElement(By.cssSelector(".msg"))), "the whole message shows");
-        browser.await("the next row below it", d -> row(2).getRect().getY() >= row(1).getRect().getY() + row(1).getSize().getHeight() - 1);
+        browser.await("the next row below it", d -> box(2)[0] >= box(1)[0] + box(1)[1] - 1);
 
         open(browser, hub, "");
         awaitRows(browser, range(1, 2));
-        browser.await("wrapped after a reload", d -> row(1).getSize().getHeight() > 3 * 22);
+        browser.await("wrapped after a reload", d -> box(1)[1] > 3 * 22);
     }
 
     @Test
@@ -256,7 +256,7 @@ class ConsoleRowsTest extends BrowserTestBase {
             }
             for (String theme : new String[] {"dark", "light"}) {
                 browser.js("document.documentElement.dataset.theme = arguments[0]", theme);
-                browser.await("the layout at " + width, d -> row(6).getSize().getWidth() > 0
+                settle("the layout at " + width, () -> row(6).getSize().getWidth() > 0
                         && width(row(6)) <= width && row(6).findElement(By.cssSelector(".stack")).isDisplayed());
                 double message = width(row(2).findElement(By.cssSelector(".msg-cell")));
                 double rowWidth = width(row(2));
@@ -264,6 +264,31 @@ class ConsoleRowsTest extends BrowserTestBase {
                 java.nio.file.Files.write(dir.resolve("rows-" + width + "-" + theme + ".png"), browser.screenshot());
             }
         }
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+        byId(browser, "columns-button").click();
+        browser.await("the Columns menu", d -> byId(browser, "columns-menu").isDisplayed());
+        java.nio.file.Files.write(dir.resolve("rows-1280-light-columns-menu.png"), browser.screenshot());
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        browser.await("Esc to close the menu", d -> !byId(browser, "columns-menu").isDisplayed());
+        assertEquals("columns-button", browser.js("return document.activeElement.id"), "the focus back on its button");
+    }
+
+    /** Waits (bounded) until the condition holds; rows rebuilt while it reads them are read again. */
+    private static void settle(String what, java.util.function.BooleanSupplier condition) {
+        browser.await(what, d -> {
+            try {
+                return condition.getAsBoolean();
+            } catch (org.openqa.selenium.StaleElementReferenceException rebuilt) {
+                return false;
+            }
+        });
+    }
+
+    /** The top and height (px) of an event's row, read in one go (rows are rebuilt as they change); 0, 0 when not drawn. */
+    private double[] box(long seq) {
+        List<Number> b = browser.js("const r = document.querySelector(\"#rows .row[data-seq='\" + arguments[0] + \"']\");"
+                + "if (!r) return [0, 0]; const b = r.getBoundingClientRect(); return [b.top, b.height]", seq);
+        return new double[] {b.get(0).doubleValue(), b.get(1).doubleValue()};
     }
 
     private String currentSeq() {

@@ -44,8 +44,9 @@ class HostileContentTest extends BrowserTestBase {
         awaitRows(browser, range(1, seq));
         assertEquals(PAYLOADS, renderedMessages(browser));
         // Expand every row so the stack and context are in the DOM too.
+        // (A click event on each message: an expanded row overlaps the next one until the list has measured it.)
         for (WebElement msg : browser.driver().findElements(By.cssSelector("#rows .row .msg"))) {
-            msg.click();
+            browser.js("arguments[0].click()", msg);
         }
         for (WebElement link : browser.driver().findElements(By.cssSelector("#rows a"))) {
             String href = link.getAttribute("href");
