@@ -31,6 +31,7 @@ function bindFilterControls(page) {
   filterBar.bindChip((kind, value) => page.applyFilter(edit.toggleChip(page.filter, kind, value)));
   tree.bindInclude((path) => page.applyFilter(edit.toggleLoggerPrefix(page.filter, 'loggers', path)));
   tree.bindExclude((path) => page.applyFilter(edit.toggleLoggerPrefix(page.filter, 'exclude', path)));
+  tree.bindShowOnly((path, alt) => page.applyFilter(edit.clickLogger(page.filter, path, alt)));
   tree.bindReset(() => page.applyFilter({ ...edit.copyFilter(page.filter), loggers: [], exclude: [] }));
   tree.bindLayout(() => page.frames.redraw());
   page.v.sources.bindToggle((name) => page.applyFilter(edit.toggleSource(page.filter, name)));

@@ -120,6 +120,7 @@ export class ConsoleController {
     const n = follow.newCount(store.view);
     logView.setJump(n, n > 0 || follow.paused || !logView.following, follow.paused);
     this.v.statusBar.setHeld(follow.held && !follow.paused);
+    statusBar.setPaused(follow.paused);
     logView.setPaused(follow.paused);
     actionBar.setPaused(follow.paused);
     actionBar.setFollowing(logView.following && !follow.paused);
