@@ -79,6 +79,18 @@ class AccessibilityAuditTest extends BrowserTestBase {
         assertNoBlockingViolations("an expanded error row, dark");
     }
 
+    @Test
+    void placeholdersFitTheirFieldsInAWideWindow() {
+        openWithRows("dark");
+        assertEquals(List.of(), PlaceholderCheck.cutOff(browser), "at 1280 px, the tree open");
+        browser.cdp("Emulation.setDeviceMetricsOverride", Map.of("width", 1000, "height", 720, "deviceScaleFactor", 1, "mobile", false));
+        try {
+            assertEquals(List.of(), PlaceholderCheck.cutOff(browser), "at 1000 px");
+        } finally {
+            browser.cdp("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
     /** Each hub has its own port, so its own origin and storage: the theme is chosen on the page. */
     static void setTheme(String theme) {
         if (!theme.equals(browser.js("return document.documentElement.dataset.theme"))) {

@@ -12,6 +12,7 @@ import { TreePanel } from './tree-panel.js';
 import { OutageBanner } from './outage-banner.js';
 import { BoostPanel } from './boosts.js';
 import { SourcesLegend } from './sources.js';
+import { ContextBanner } from './context-banner.js';
 import { saveFile, copyText } from './browser-io.js';
 import { testHook } from './test-hook.js';
 import { Overlays } from './overlays.js';
@@ -30,6 +31,7 @@ const page = new ConsoleController({
     statusBar: new StatusBar(),
     outage: new OutageBanner(),
     sources: new SourcesLegend({ mount: $('sidebar') }),
+    contextBanner: new ContextBanner(),
   },
   createTreePanel: (tree) => new TreePanel(tree, document, overlays),
   createBoostPanel: (send) => new BoostPanel({ mount: $('sidebar'), send, pickFrom: [$('logger-tree'), $('rows')] }),

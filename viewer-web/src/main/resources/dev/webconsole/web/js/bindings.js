@@ -4,6 +4,7 @@
 import { parsePrefixes } from './filter.js';
 import { logLine } from './format.js';
 import * as edit from './filter-edits.js';
+import { leaveContext } from './context-state.js';
 
 /** Binds every view of `page` (a ConsoleController) to its actions. */
 export function bindViews(page) {
@@ -63,6 +64,7 @@ function bindActions(page) {
     chip: (kind, value) => page.applyFilter(edit.toggleChip(page.filter, kind, value)),
   });
 
+  page.v.contextBanner.bindBack(() => leaveContext(page));
   statusBar.bindReconnect(() => page.conn.reconnectNow());
   page.v.outage.bindReconnect(() => page.conn.reconnectNow());
   statusBar.bindUtc(() => page.toggleUtc());

@@ -109,6 +109,7 @@ export class TreeView {
       el.style.setProperty('--depth', String(node.depth - 1));
       const twisty = button('twisty', '', `Loggers under ${node.path}`);
       const name = button('tree-name', showControls(node.name), `Show only ${node.path} (Alt+click: hide it)`);
+      name.title = showControls(node.path); // the whole name; the label says what a click does
       const count = document.createElement('span');
       count.className = 'tree-count';
       const inc = button('tree-include', '+', `Show ${node.path} (toggle)`);
