@@ -26,7 +26,7 @@ class ContextBannerTest extends BrowserTestBase {
     }
 
     @Test
-    void showInContextPutsTheRowInTheAddressAndTheBannerLeadsBack() {
+    void showInContextPutsTheRowInTheAddressAndTheBannerLeadsBack() throws Exception {
         ConsoleHub hub = publishTwoLoggers();
         open(browser, hub, "?logger=com.acme.db");
         awaitRows(browser, List.of(2L, 4L, 6L));
@@ -36,6 +36,7 @@ class ContextBannerTest extends BrowserTestBase {
         assertFalse(address().contains("logger="), address());
         browser.await("the banner", d -> byId(browser, "context-banner").isDisplayed());
         assertTrue(byId(browser, "context-banner").getText().contains("#4 in context"), byId(browser, "context-banner").getText());
+        AccessibilityAuditTest.screenshot("context-banner-" + browser.js("return document.documentElement.dataset.theme"));
 
         byId(browser, "context-back").click();
         awaitRows(browser, List.of(2L, 4L, 6L));

@@ -80,6 +80,8 @@ class KeyboardAccessTest extends BrowserTestBase {
         byId(browser, "help-button").click();
         browser.await("help opens", d -> byId(browser, "help").isDisplayed());
         assertEquals("help-close", active());
+        keys(Keys.TAB);
+        assertEquals("help-close", active(), "the modal help keeps the focus");
         keys(Keys.ESCAPE);
         browser.await("help closes", d -> !byId(browser, "help").isDisplayed());
         assertEquals("help-button", active());

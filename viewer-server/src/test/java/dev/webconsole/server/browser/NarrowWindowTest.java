@@ -13,6 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
@@ -57,9 +59,11 @@ class NarrowWindowTest extends BrowserTestBase {
         return byId(browser, "toolbar-more").isDisplayed();
     }
 
-    @Test
-    void theToolbarFitsOneRowWithTheRestInTheMenu() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"dark", "light"})
+    void theToolbarFitsOneRowWithTheRestInTheMenu(String theme) throws Exception {
         openWithEveryLevel();
+        AccessibilityAuditTest.setTheme(theme);
         List<List<Object>> boxes = browser.js(TOOLBAR_BOXES);
         double top = ((Number) boxes.get(0).get(0)).doubleValue();
         for (List<Object> box : boxes) {
@@ -99,9 +103,11 @@ class NarrowWindowTest extends BrowserTestBase {
         browser.await("a click outside closes the menu", d -> !menuOpen());
     }
 
-    @Test
-    void theLevelStripShowsEveryLevelInsideTheWindow() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"dark", "light"})
+    void theLevelStripShowsEveryLevelInsideTheWindow(String theme) throws Exception {
         openWithEveryLevel();
+        AccessibilityAuditTest.setTheme(theme);
         browser.await("8 level chips", d -> ((Number) browser.js("return document.querySelectorAll('#levels .level-toggle').length")).intValue() == 8);
         List<List<Object>> chips = browser.js("return [...document.querySelectorAll('#levels .level-toggle')].map(b => {"
                 + "const r = b.getBoundingClientRect(); const s = b.closest('.subbar').getBoundingClientRect();"
@@ -115,9 +121,11 @@ class NarrowWindowTest extends BrowserTestBase {
         AccessibilityAuditTest.screenshot("narrow-levels-" + browser.js("return document.documentElement.dataset.theme"));
     }
 
-    @Test
-    void theTreeOverlayClosesOnEscOnAClickOutsideAndAfterAChoice() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"dark", "light"})
+    void theTreeOverlayClosesOnEscOnAClickOutsideAndAfterAChoice(String theme) throws Exception {
         openWithEveryLevel();
+        AccessibilityAuditTest.setTheme(theme);
         assertFalse(byId(browser, "sidebar").isDisplayed(), "hidden at first in a narrow window");
         byId(browser, "toggle-tree").click();
         browser.await("the tree opens", d -> byId(browser, "sidebar").isDisplayed());

@@ -29,6 +29,13 @@ export class ActionBar {
     this.help.addEventListener('click', (e) => {
       if (e.target === this.help) this.toggleHelp(false);
     });
+    // A modal dialog keeps the focus: Tab stays on its one control.
+    this.help.addEventListener('keydown', (e) => {
+      if (e.key === 'Tab') {
+        e.preventDefault();
+        this.helpClose.focus();
+      }
+    });
   }
 
   bindPause(handler) {
