@@ -21,6 +21,11 @@ class ContextBannerTest extends BrowserTestBase {
         return hub;
     }
 
+    private static List<Long> marked() {
+        List<Object> seqs = browser.js("return [...document.querySelectorAll('#rows .row.marked')].map((r) => Number(r.dataset.seq))");
+        return seqs.stream().map(o -> ((Number) o).longValue()).toList();
+    }
+
     private static String address() {
         return browser.driver().getCurrentUrl();
     }
@@ -42,11 +47,12 @@ class ContextBannerTest extends BrowserTestBase {
         awaitRows(browser, List.of(2L, 4L, 6L));
         assertTrue(address().contains("logger=com.acme.db") && !address().contains("around="), address());
         browser.await("no banner", d -> !byId(browser, "context-banner").isDisplayed());
-        assertEquals(0L, ((Number) browser.js("return document.querySelectorAll('#rows .row.marked').length")).longValue(), "no row marked");
+        assertEquals(List.of(), marked(), "no row marked");
 
         browser.driver().navigate().forward();
         awaitRows(browser, range(1, 6));
         browser.await("Forward brings the banner back", d -> byId(browser, "context-banner").isDisplayed());
+        browser.await("and the marked row", d -> List.of(4L).equals(marked()));
     }
 
     @Test
@@ -55,6 +61,7 @@ class ContextBannerTest extends BrowserTestBase {
         open(browser, hub, "?around=3");
         awaitRows(browser, range(1, 6));
         browser.await("the banner", d -> byId(browser, "context-banner").isDisplayed());
+        browser.await("row 3 marked once the replay brought it", d -> List.of(3L).equals(marked()));
         assertEquals("Close", byId(browser, "context-back").getText(), "no filtered view to go back to");
         byId(browser, "context-back").click();
         browser.await("no banner", d -> !byId(browser, "context-banner").isDisplayed());

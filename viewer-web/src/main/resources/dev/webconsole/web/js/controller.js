@@ -13,7 +13,7 @@ import { FrameLoop } from './frame-loop.js';
 import { StatsPoller, HubProgress, statParts } from './hub-stats.js';
 import { PREF, pref, setPref } from './prefs.js';
 import { bindViews, connectionHandlers } from './bindings.js';
-import { showContextState } from './context-state.js';
+import { showContextState, revealAround } from './context-state.js';
 
 export class ConsoleController {
   /**
@@ -116,6 +116,7 @@ export class ConsoleController {
   render() {
     const { store, follow } = this;
     const { logView, actionBar, statusBar, filterBar } = this.v;
+    if (this.pendingAround) revealAround(this); // a row the address shows in context, once it came
     if (follow.held) follow.extendHold(store, logView.pageRows() - 1);
     const shown = follow.shownCount(store);
     logView.setRowStyle(this.matcher, this.utc);
@@ -190,10 +191,8 @@ export class ConsoleController {
     this.tree.setFilter(next);
     this.v.sources.setSelected(next.sources);
     this.v.filterBar.setFilter(next, this.matcher.error, history === 'none');
-    if (history !== 'none') {
-      this.address.writeFilter(next, history === 'push');
-      this.v.contextBanner.hide(); // a new filter ends the context view
-    }
+    if (history !== 'none') this.address.writeFilter(next, history === 'push');
+    if (history !== 'none') this.v.contextBanner.hide(); // a new filter ends the context view
     this.v.filterBar.setAddressProblems(this.address.filterProblems());
     this.frames.redraw();
   }
