@@ -66,7 +66,7 @@ export class ActionBar {
       const t = e.target;
       if (e.key === 'Escape' && this.overlays.closeTop()) {
         e.preventDefault();
-        e.stopPropagation(); // one Esc closes one thing; the search box keeps its text
+        e.stopImmediatePropagation(); // one Esc closes one thing: not also a panel's own handler or the search box
         return;
       }
       if (isTextField(t) || e.ctrlKey || e.metaKey || e.altKey) return;
