@@ -1,11 +1,13 @@
 // The toolbar's actions (pause, latest, clear, downloads, theme, help) and the page's keyboard
-// shortcuts. It owns these buttons, the help dialog and the theme attribute; the controller binds
-// handlers and sets the pause and follow state to show.
+// shortcuts. It owns these buttons, the help dialog, the skip link and the theme attribute; the
+// controller binds handlers and sets the pause and follow state to show. Esc closes the overlay on
+// top of `overlays` (help, the tree over the log, menus, and the panels that register there).
 
 import { PREF, pref, setPref } from './prefs.js';
+import { Overlays } from './overlays.js';
 
 export class ActionBar {
-  constructor(doc = document) {
+  constructor(doc = document, overlays = new Overlays()) {
     const $ = (id) => doc.getElementById(id);
     this.doc = doc;
     this.pause = $('pause');
@@ -14,11 +16,25 @@ export class ActionBar {
     this.downloads = { log: $('download-log'), jsonl: $('download-jsonl') };
     this.help = $('help');
     this.helpClose = $('help-close');
+    this.overlays = overlays;
+    this.closeHelp = () => this.toggleHelp(false);
+    this.helpOpener = null;
+    $('skip-to-log').addEventListener('click', (e) => {
+      e.preventDefault(); // focus the log without putting #scroller into the address
+      $('scroller').focus();
+    });
     this.bindTheme($('theme'));
     $('help-button').addEventListener('click', () => this.toggleHelp());
     this.helpClose.addEventListener('click', () => this.toggleHelp(false));
     this.help.addEventListener('click', (e) => {
       if (e.target === this.help) this.toggleHelp(false);
+    });
+    // A modal dialog keeps the focus: Tab stays on its one control.
+    this.help.addEventListener('keydown', (e) => {
+      if (e.key === 'Tab') {
+        e.preventDefault();
+        this.helpClose.focus();
+      }
     });
   }
 
@@ -40,16 +56,17 @@ export class ActionBar {
   }
 
   /**
-   * Keyboard shortcuts outside text fields: `/` search, Space pause, End latest, `?` help, Esc
-   * closes help. handlers: { search, pause, latest }. Space pauses even when a button has the
+   * Keyboard shortcuts outside text fields: `/` search, Space pause, End latest, `?` help; Esc
+   * (also in text fields) closes the overlay on top. handlers: { search, pause, latest }. Space pauses even when a button has the
    * focus: a button keeps no claim on it, so Space after Clear pauses instead of clearing again.
    */
   bindKeys({ search, pause, latest }) {
     const isSpace = (e) => e.key === ' ' || e.code === 'Space';
     this.doc.addEventListener('keydown', (e) => {
       const t = e.target;
-      if (e.key === 'Escape' && !this.help.hidden) {
-        this.toggleHelp(false);
+      if (e.key === 'Escape' && this.overlays.closeTop()) {
+        e.preventDefault();
+        e.stopImmediatePropagation(); // one Esc closes one thing: not also a panel's own handler or the search box
         return;
       }
       if (isTextField(t) || e.ctrlKey || e.metaKey || e.altKey) return;
@@ -86,9 +103,19 @@ export class ActionBar {
     this.follow.setAttribute('aria-pressed', String(on));
   }
 
+  /** Shows or hides the help; focus goes to its Close button and back to where it was. */
   toggleHelp(show = this.help.hidden) {
+    if (show === !this.help.hidden) return;
     this.help.hidden = !show;
-    if (show) this.helpClose.focus();
+    if (show) {
+      this.helpOpener = this.doc.activeElement;
+      this.overlays.register(this.closeHelp);
+      this.helpClose.focus();
+    } else {
+      this.overlays.release(this.closeHelp);
+      if (this.help.contains(this.doc.activeElement) || this.doc.activeElement === this.doc.body) this.helpOpener?.focus?.();
+      this.helpOpener = null;
+    }
   }
 
   bindTheme(button) {

@@ -4,6 +4,8 @@
 import { parseFilter, pageSearch, takeToken, filterProblems } from './urlstate.js';
 
 const TOKEN_KEY = 'webconsole.token';
+/** The address's key for "the log shows this event (seq) in context". */
+const AROUND = 'around';
 
 export class Address {
   constructor(loc = location, hist = history) {
@@ -51,14 +53,44 @@ export class Address {
    */
   writeFilter(filter, push = false) {
     const l = this.location;
-    const url = l.pathname + pageSearch(l.search, filter) + l.hash;
+    const url = l.pathname + withAround(pageSearch(l.search, filter), null) + l.hash;
     if (url === l.pathname + l.search + l.hash) return;
     if (push) this.history.pushState(null, '', url);
     else this.history.replaceState(this.history.state, '', url);
+  }
+
+  /** The seq of the event the address shows in context, or null. */
+  readAround() {
+    const v = new URLSearchParams(this.location.search).get(AROUND);
+    return v !== null && /^\d+$/.test(v) ? Number(v) : null;
+  }
+
+  /** A new history entry: `filter` around event `seq`, so that Back returns to the view before. */
+  showAround(filter, seq) {
+    const l = this.location;
+    this.history.pushState({ context: true }, '', l.pathname + withAround(pageSearch(l.search, filter), seq) + l.hash);
+  }
+
+  /** Whether the entry before this one is the view that "show in context" left. */
+  get cameFromFilteredView() {
+    return Boolean(this.history.state && this.history.state.context);
+  }
+
+  back() {
+    this.history.back();
   }
 
   /** handler(filter): Back or Forward brought another filter into the address. */
   bindHistory(handler) {
     window.addEventListener('popstate', () => handler(this.readFilter()));
   }
+}
+
+/** A query string ("?..." or "") with `around` set to seq, or removed when seq is null. */
+function withAround(search, seq) {
+  const p = new URLSearchParams(search);
+  p.delete(AROUND);
+  if (seq !== null) p.set(AROUND, String(seq));
+  const s = p.toString();
+  return s ? '?' + s : '';
 }

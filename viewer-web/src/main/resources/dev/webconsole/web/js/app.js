@@ -12,21 +12,28 @@ import { TreePanel } from './tree-panel.js';
 import { OutageBanner } from './outage-banner.js';
 import { BoostPanel } from './boosts.js';
 import { SourcesLegend } from './sources.js';
+import { ContextBanner } from './context-banner.js';
 import { saveFile, copyText } from './browser-io.js';
 import { testHook } from './test-hook.js';
+import { Overlays } from './overlays.js';
+import { ToolbarMenu } from './toolbar-menu.js';
 
 const $ = (id) => document.getElementById(id);
+/** The open panels and overlays, so that Esc closes the one on top. */
+const overlays = new Overlays();
+new ToolbarMenu(document, overlays);
 
 const page = new ConsoleController({
   views: {
     filterBar: new FilterBar(),
-    actionBar: new ActionBar(),
+    actionBar: new ActionBar(document, overlays),
     logView: new LogView(),
     statusBar: new StatusBar(),
     outage: new OutageBanner(),
     sources: new SourcesLegend({ mount: $('sidebar') }),
+    contextBanner: new ContextBanner(),
   },
-  createTreePanel: (tree) => new TreePanel(tree),
+  createTreePanel: (tree) => new TreePanel(tree, document, overlays),
   createBoostPanel: (send) => new BoostPanel({ mount: $('sidebar'), send, pickFrom: [$('logger-tree'), $('rows')] }),
   address: new Address(),
   createSocket: (url) => new WebSocket(url),

@@ -4,6 +4,7 @@
 import { parsePrefixes } from './filter.js';
 import { logLine } from './format.js';
 import * as edit from './filter-edits.js';
+import { leaveContext } from './context-state.js';
 
 /** Binds every view of `page` (a ConsoleController) to its actions. */
 export function bindViews(page) {
@@ -31,6 +32,7 @@ function bindFilterControls(page) {
   filterBar.bindChip((kind, value) => page.applyFilter(edit.toggleChip(page.filter, kind, value)));
   tree.bindInclude((path) => page.applyFilter(edit.toggleLoggerPrefix(page.filter, 'loggers', path)));
   tree.bindExclude((path) => page.applyFilter(edit.toggleLoggerPrefix(page.filter, 'exclude', path)));
+  tree.bindShowOnly((path, alt) => page.applyFilter(edit.clickLogger(page.filter, path, alt)));
   tree.bindReset(() => page.applyFilter({ ...edit.copyFilter(page.filter), loggers: [], exclude: [] }));
   tree.bindLayout(() => page.frames.redraw());
   page.v.sources.bindToggle((name) => page.applyFilter(edit.toggleSource(page.filter, name)));
@@ -62,6 +64,7 @@ function bindActions(page) {
     chip: (kind, value) => page.applyFilter(edit.toggleChip(page.filter, kind, value)),
   });
 
+  page.v.contextBanner.bindBack(() => leaveContext(page));
   statusBar.bindReconnect(() => page.conn.reconnectNow());
   page.v.outage.bindReconnect(() => page.conn.reconnectNow());
   statusBar.bindUtc(() => page.toggleUtc());

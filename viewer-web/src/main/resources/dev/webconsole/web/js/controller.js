@@ -13,10 +13,11 @@ import { FrameLoop } from './frame-loop.js';
 import { StatsPoller, HubProgress, statParts } from './hub-stats.js';
 import { PREF, pref, setPref } from './prefs.js';
 import { bindViews, connectionHandlers } from './bindings.js';
+import { showContextState, revealAround } from './context-state.js';
 
 export class ConsoleController {
   /**
-   * @param o.views  { filterBar, actionBar, logView, statusBar, outage, sources }
+   * @param o.views  { filterBar, actionBar, logView, statusBar, outage, sources, contextBanner }
    * @param o.address  Address
    * @param o.createSocket  (url) => WebSocket
    * @param o.io  { saveFile(name, type, text), copyText(text) => Promise<boolean> }
@@ -71,7 +72,11 @@ export class ConsoleController {
   start() {
     this.v.filterBar.setFilter(this.filter, this.matcher.error);
     this.v.filterBar.setAddressProblems(this.address.filterProblems());
-    this.address.bindHistory((filter) => this.applyFilter(filter, 'none'));
+    this.address.bindHistory((filter) => {
+      this.applyFilter(filter, 'none');
+      showContextState(this);
+    });
+    showContextState(this);
     this.v.statusBar.setUtc(this.utc);
     this.v.statusBar.setMaxRows(this.store.maxRows);
     this.showConnection();
@@ -111,6 +116,7 @@ export class ConsoleController {
   render() {
     const { store, follow } = this;
     const { logView, actionBar, statusBar, filterBar } = this.v;
+    if (this.pendingAround) revealAround(this); // a row the address shows in context, once it came
     if (follow.held) follow.extendHold(store, logView.pageRows() - 1);
     const shown = follow.shownCount(store);
     logView.setRowStyle(this.matcher, this.utc);
@@ -120,6 +126,7 @@ export class ConsoleController {
     const n = follow.newCount(store.view);
     logView.setJump(n, n > 0 || follow.paused || !logView.following, follow.paused);
     this.v.statusBar.setHeld(follow.held && !follow.paused);
+    statusBar.setPaused(follow.paused);
     logView.setPaused(follow.paused);
     actionBar.setPaused(follow.paused);
     actionBar.setFollowing(logView.following && !follow.paused);
@@ -185,6 +192,7 @@ export class ConsoleController {
     this.v.sources.setSelected(next.sources);
     this.v.filterBar.setFilter(next, this.matcher.error, history === 'none');
     if (history !== 'none') this.address.writeFilter(next, history === 'push');
+    if (history !== 'none') this.v.contextBanner.hide(); // a new filter ends the context view
     this.v.filterBar.setAddressProblems(this.address.filterProblems());
     this.frames.redraw();
   }
@@ -232,7 +240,9 @@ export class ConsoleController {
   /** The unfiltered stream around a row, as a history entry (Back returns to the filtered view). */
   showInContext(entry) {
     this.setPaused(false);
-    this.applyFilter(emptyFilter());
+    this.address.showAround(emptyFilter(), entry.seq);
+    this.applyFilter(emptyFilter(), 'none');
+    this.v.contextBanner.show(entry.seq, true);
     // What the replay brings is not new: only what the hub numbers from now on is.
     this.follow.followChanged(false, Math.max(this.lastViewKey(), this.store.keyOf(this.progress.lastSeq)));
     this.v.logView.showInContext(entry);

@@ -13,6 +13,7 @@ export class StatusBar {
     this.hubStats = $('hub-stats');
     this.rate = $('rate');
     this.holding = $('holding');
+    this.pausedNote = $('paused-note');
     this.shown = $('shown');
     this.trimmed = $('trimmed');
     this.unkept = $('unkept');
@@ -73,6 +74,11 @@ export class StatusBar {
     el.textContent = parts.join(' \u00b7 ');
     el.title = showControls('Hub counters\n' + Object.entries(stats).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`).join('\n'));
     el.hidden = parts.length === 0;
+  }
+
+  /** Whether the view is paused: said in words, not only by the log's outline. */
+  setPaused(paused) {
+    this.pausedNote.hidden = !paused;
   }
 
   /** Whether the view holds still because the user works in the rows. */

@@ -1,39 +1,74 @@
 // The logger tree panel: the tree (tree-view.js), its reset link, and whether the panel is shown
-// (the toolbar's tree button; always hidden at first on a narrow window). Redraws of the tree are
-// spaced at least TREE_INTERVAL_MS apart: counts change with every frame, nobody reads them that fast.
+// (the toolbar's tree button; always hidden at first on a narrow window, where it is an overlay that
+// closes on Esc, on a click outside it and after a choice in it). Redraws of the tree are spaced at
+// least TREE_INTERVAL_MS apart: counts change with every frame, nobody reads them that fast.
 
 import { TreeView } from './tree-view.js';
 import { PREF, pref, setPref } from './prefs.js';
+import { Overlays } from './overlays.js';
 
 const TREE_INTERVAL_MS = 300;
 
 export class TreePanel {
-  constructor(tree, doc = document) {
+  /** @param overlays  Overlays: the tree registers there while it is shown over the log */
+  constructor(tree, doc = document, overlays = new Overlays()) {
     const $ = (id) => doc.getElementById(id);
-    this.handlers = { include: () => {}, exclude: () => {}, layout: () => {} };
+    this.handlers = { include: () => {}, exclude: () => {}, showOnly: () => {}, layout: () => {} };
+    const chose = (handler) => (...args) => {
+      handler(...args);
+      if (this.narrow.matches) this.setShown(false);
+    };
     this.view = new TreeView({
       container: $('logger-tree'),
       tree,
-      onInclude: (path) => this.handlers.include(path),
-      onExclude: (path) => this.handlers.exclude(path),
+      onInclude: chose((path) => this.handlers.include(path)),
+      onExclude: chose((path) => this.handlers.exclude(path)),
+      onShowOnly: chose((path, alt) => this.handlers.showOnly(path, alt)),
     });
     this.reset = $('tree-reset');
     this.lastRender = 0;
     this.timer = null;
 
-    const body = doc.body;
-    const narrow = matchMedia('(max-width: 760px)');
-    body.classList.toggle('tree-hidden', narrow.matches ? true : pref(PREF.tree) === 'hidden');
-    $('toggle-tree').addEventListener('click', () => {
-      const hidden = body.classList.toggle('tree-hidden');
-      if (!narrow.matches) setPref(PREF.tree, hidden ? 'hidden' : 'shown');
-      this.handlers.layout();
+    this.body = doc.body;
+    this.toggleButton = $('toggle-tree');
+    this.sidebar = $('sidebar');
+    this.overlays = overlays;
+    this.closeOverlay = () => this.setShown(false);
+    this.narrow = matchMedia('(max-width: 760px)');
+    this.setShown(this.narrow.matches ? false : pref(PREF.tree) !== 'hidden');
+    this.toggleButton.addEventListener('click', () => {
+      this.setShown(this.body.classList.contains('tree-hidden'));
+      if (!this.narrow.matches) setPref(PREF.tree, this.shown ? 'shown' : 'hidden');
+      else if (this.shown) this.sidebar.querySelector('button, input')?.focus();
     });
+    doc.addEventListener('pointerdown', (e) => {
+      if (this.shown && this.narrow.matches && !this.sidebar.contains(e.target) && !this.toggleButton.contains(e.target)) this.setShown(false);
+    });
+  }
+
+  get shown() {
+    return !this.body.classList.contains('tree-hidden');
+  }
+
+  /** Shows or hides the panel; over the log (a narrow window) it is an overlay that Esc closes. */
+  setShown(show) {
+    const was = this.shown;
+    this.body.classList.toggle('tree-hidden', !show);
+    this.toggleButton.setAttribute('aria-expanded', String(show));
+    if (show && this.narrow.matches) this.overlays.register(this.closeOverlay);
+    else this.overlays.release(this.closeOverlay);
+    if (!show && was && this.sidebar.contains(this.body.ownerDocument.activeElement)) this.toggleButton.focus();
+    if (show !== was) this.handlers.layout();
   }
 
   /** handler(path): a branch's + was clicked. */
   bindInclude(handler) {
     this.handlers.include = handler;
+  }
+
+  /** handler(path, alt): a branch's name was clicked (with Alt: hide it). */
+  bindShowOnly(handler) {
+    this.handlers.showOnly = handler;
   }
 
   /** handler(path): a branch's − was clicked. */

@@ -1,6 +1,8 @@
 // The logger tree panel: one flat list of nodes in depth-first order, indented by depth.
 // Each node: [data-logger="com.acme.db"] with a twisty, its name, its event count, and
 // .tree-include / .tree-exclude buttons. Nodes are kept by path and updated in place.
+// Every control is a button in the tab order: the twisty folds (aria-expanded), the name shows
+// only that branch (Alt: hides it) and leaves it unfolded, + and − include or exclude it.
 
 import { compactCount, formatCount, showControls } from './format.js';
 import { loggerAllowed, loggerMatches } from './filter.js';
@@ -11,8 +13,9 @@ export class TreeView {
    * @param o.tree       LoggerTree
    * @param o.onInclude  (path) => void
    * @param o.onExclude  (path) => void
+   * @param o.onShowOnly (path, alt) => void: the name was clicked
    */
-  constructor({ container, tree, onInclude, onExclude }) {
+  constructor({ container, tree, onInclude, onExclude, onShowOnly = () => {} }) {
     this.container = container;
     this.tree = tree;
     this.nodes = new Map();
@@ -27,7 +30,8 @@ export class TreeView {
       const path = node.dataset.logger;
       if (e.target.closest('.tree-include')) onInclude(path);
       else if (e.target.closest('.tree-exclude')) onExclude(path);
-      else if (e.target.closest('.twisty, .tree-name')) this.toggle(path);
+      else if (e.target.closest('.tree-name')) onShowOnly(path, e.altKey);
+      else if (e.target.closest('.twisty')) this.toggle(path);
     });
   }
 
@@ -100,14 +104,12 @@ export class TreeView {
       el = document.createElement('div');
       el.className = 'tree-node';
       el.dataset.logger = node.path;
-      el.setAttribute('role', 'treeitem');
+      el.setAttribute('role', 'listitem');
+      el.setAttribute('aria-level', String(node.depth));
       el.style.setProperty('--depth', String(node.depth - 1));
-      const twisty = document.createElement('span');
-      twisty.className = 'twisty';
-      const name = document.createElement('span');
-      name.className = 'tree-name';
-      name.textContent = showControls(node.name);
-      name.title = showControls(node.path);
+      const twisty = button('twisty', '', `Loggers under ${node.path}`);
+      const name = button('tree-name', showControls(node.name), `Show only ${node.path} (Alt+click: hide it)`);
+      name.title = showControls(node.path); // the whole name; the label says what a click does
       const count = document.createElement('span');
       count.className = 'tree-count';
       const inc = button('tree-include', '+', `Show ${node.path} (toggle)`);
@@ -118,9 +120,10 @@ export class TreeView {
     const hasChildren = node.children.size > 0;
     const collapsed = this.collapsed.has(node.path);
     el.classList.toggle('branch', hasChildren);
-    if (hasChildren) el.setAttribute('aria-expanded', String(!collapsed));
-    else el.removeAttribute('aria-expanded');
-    el.firstChild.textContent = hasChildren ? (collapsed ? '\u25b8' : '\u25be') : '';
+    const twisty = el.firstChild;
+    if (hasChildren) twisty.setAttribute('aria-expanded', String(!collapsed));
+    else twisty.removeAttribute('aria-expanded');
+    twisty.textContent = hasChildren ? (collapsed ? '\u25b8' : '\u25be') : '';
     const { loggers, exclude } = this.filter;
     const included = loggers.includes(node.path);
     const excluded = exclude.includes(node.path);
