@@ -62,6 +62,11 @@ function bindActions(page) {
     chip: (kind, value) => page.applyFilter(edit.toggleChip(page.filter, kind, value)),
   });
 
+  page.v.errors.bindPick((key) => {
+    if (!page.errors.select(key)) return;
+    page.setPredicate();
+    page.frames.redraw();
+  });
   statusBar.bindReconnect(() => page.conn.reconnectNow());
   page.v.outage.bindReconnect(() => page.conn.reconnectNow());
   statusBar.bindUtc(() => page.toggleUtc());
@@ -74,10 +79,14 @@ export function connectionHandlers(page) {
     events: (events) => {
       page.progress.received(events);
       page.v.sources.count(events);
+      page.v.errors.newErrors(page.errors.add(events));
       page.frames.enqueue({ t: 'events', v: events });
     },
     gap: (gap) => page.frames.enqueue({ t: 'gap', v: gap }),
-    restart: (hello) => page.frames.enqueue({ t: 'restart', v: hello }),
+    restart: (hello) => {
+      page.errors.restart();
+      page.frames.enqueue({ t: 'restart', v: hello });
+    },
     serverError: (text) => {
       page.v.statusBar.setServerError(text);
       page.boosts.showError(text);

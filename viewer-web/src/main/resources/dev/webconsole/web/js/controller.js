@@ -13,10 +13,11 @@ import { FrameLoop } from './frame-loop.js';
 import { StatsPoller, HubProgress, statParts } from './hub-stats.js';
 import { PREF, pref, setPref } from './prefs.js';
 import { bindViews, connectionHandlers } from './bindings.js';
+import { ErrorGroups } from './error-groups.js';
 
 export class ConsoleController {
   /**
-   * @param o.views  { filterBar, actionBar, logView, statusBar, outage, sources }
+   * @param o.views  { filterBar, actionBar, logView, statusBar, outage, sources, errors }
    * @param o.address  Address
    * @param o.createSocket  (url) => WebSocket
    * @param o.io  { saveFile(name, type, text), copyText(text) => Promise<boolean> }
@@ -32,6 +33,7 @@ export class ConsoleController {
     this.matcher = compileTextMatcher(this.filter.q, this.filter.regex);
     this.utc = pref(PREF.utc) === '1';
     this.store = new RowStore({ maxRows: clampMaxRows(pref(PREF.maxRows, String(DEFAULT_MAX_ROWS))) });
+    this.errors = new ErrorGroups();
     this.setPredicate();
     /** Every logger the hub has seen (its `loggers` catalogue): the tree shows them all. */
     this.hubLoggers = [];
@@ -127,6 +129,7 @@ export class ConsoleController {
     statusBar.setUnkept(store.unkept, follow.paused);
     statusBar.setRowCounts(store.view.length, store.size);
     filterBar.setLevelCounts(store.levelCounts, store.customLevels);
+    this.v.errors.setGroups(this.errors, this.utc);
     this.tree.render();
   }
 
@@ -189,10 +192,11 @@ export class ConsoleController {
     this.frames.redraw();
   }
 
-  /** The store's view follows the whole filter; its level counts follow the filter without its level parts. */
+  /** The store's view follows the whole filter (and error group); its level counts follow them without the level parts. */
   setPredicate() {
     const levelFree = { ...this.filter, level: 'ALL', hidden: [] };
-    this.store.setPredicate(eventPredicate(this.filter, this.matcher), eventPredicate(levelFree, this.matcher));
+    const { errors } = this;
+    this.store.setPredicate(errors.within(eventPredicate(this.filter, this.matcher)), errors.within(eventPredicate(levelFree, this.matcher)));
   }
 
   // ---- follow and pause ----
@@ -268,6 +272,7 @@ export class ConsoleController {
   clear() {
     this.frames.flush();
     this.store.clear();
+    this.errors.clear();
     this.v.logView.reset();
     this.ensureFilterLoggers();
     this.tree.setTree(this.store.tree);
