@@ -43,6 +43,13 @@ export class ErrorsPanel {
       if (!this.panel.hidden && !this.panel.contains(e.target) && !this.button.contains(e.target)) this.setOpen(false);
     });
     doc.addEventListener('keydown', (e) => this.escape(e));
+    window.addEventListener('resize', () => this.place());
+  }
+
+  /** The panel hangs just under the toolbar, however many lines the toolbar takes. */
+  place() {
+    const bar = this.doc.querySelector('.toolbar');
+    if (!this.panel.hidden && bar) this.panel.style.top = `${Math.round(bar.getBoundingClientRect().bottom) + 4}px`;
   }
 
   /** handler(key): a group was clicked, to filter the log to it; null: the filter is removed. */
@@ -77,6 +84,7 @@ export class ErrorsPanel {
     this.panel.hidden = !open;
     this.button.setAttribute('aria-expanded', String(open));
     this.shown = { ...this.shown, open };
+    this.place();
     if (open && this.last) this.renderList(this.last.errors, this.last.utc);
     if (open) (this.list.querySelector('.error-group') ?? this.panel.querySelector('#errors-close')).focus();
     if (!open && returnFocus) this.button.focus();
@@ -129,7 +137,7 @@ export class ErrorsPanel {
     });
     const focusedKey = this.list.contains(doc.activeElement) ? doc.activeElement.dataset.key : null;
     this.list.replaceChildren(...items);
-    if (focusedKey) this.list.querySelector(`.error-group[data-key="${CSS.escape(focusedKey)}"]`)?.focus();
+    if (focusedKey) [...this.list.querySelectorAll('.error-group')].find((b) => b.dataset.key === focusedKey)?.focus();
   }
 
   showChip(selected) {
