@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  isErrorEvent, frameText, firstAppFrame, groupOf, groupLabel, ErrorGroups, HiddenCount, countedTitle, badgeText,
+  isErrorEvent, frameText, firstAppFrame, groupOf, groupLabel, shortGroupLabel, ErrorGroups, HiddenCount, countedTitle, badgeText,
 } from '../../main/resources/dev/webconsole/web/js/error-groups.js';
 
 const SQL_STACK = [
@@ -65,6 +65,9 @@ test('groups: by type and first application frame, or by level and logger', () =
   const plain = groupOf(ev({ level: 'FATAL', logger: 'com.acme.Boot' }));
   assert.equal(plain.type, null);
   assert.equal(groupLabel(plain), 'FATAL from com.acme.Boot');
+  assert.equal(shortGroupLabel(g), 'SQLException at OrderRepository.save(OrderRepository.java:42)');
+  assert.equal(shortGroupLabel(plain), 'FATAL from com.acme.Boot');
+  assert.equal(shortGroupLabel({ type: 'Oops', frame: null }), 'Oops');
   assert.notEqual(groupOf(ev({ level: 'ERROR' })).key, groupOf(ev({ level: 'FATAL' })).key);
 });
 

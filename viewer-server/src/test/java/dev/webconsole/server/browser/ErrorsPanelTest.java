@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.webconsole.server.ConsoleEvent;
 import dev.webconsole.server.ConsoleHub;
 import dev.webconsole.server.Severity;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -115,11 +117,18 @@ class ErrorsPanelTest extends BrowserTestBase {
         publishErrors(hub);
         awaitRows(browser, range(1, 7));
         openPanel();
+        String address = browser.driver().getCurrentUrl();
+        group(SAVE).click();
+        awaitRows(browser, seqs(2, 3));
+        assertEquals(address, browser.driver().getCurrentUrl(), "the group filter is not part of the address");
+        group(SAVE).click();
+        awaitRows(browser, range(1, 7));
         group(SAVE).click();
         awaitRows(browser, seqs(2, 3));
         assertEquals("true", group(SAVE).getAttribute("aria-pressed"));
         WebElement chip = browser.driver().findElement(By.cssSelector("#error-filter .error-chip"));
-        assertEquals("error group: java.sql.SQLException at " + SAVE + " \u00d7", chip.getText());
+        assertEquals("error: SQLException at OrderRepository.save(OrderRepository.java:42) \u00d7", chip.getText());
+        assertTrue(chip.getAttribute("title").contains("java.sql.SQLException at " + SAVE), chip.getAttribute("title"));
         hub.publish(thrown(62_000, "ERROR", Severity.ERROR, "java.sql.SQLException", "timeout 3", SAVE)); // 8
         hub.publish(plain(63_000, "ERROR", Severity.ERROR, "com.acme.mail.Sender", "again")); // 9
         awaitRows(browser, seqs(2, 3, 8));
@@ -203,6 +212,47 @@ class ErrorsPanelTest extends BrowserTestBase {
         browser.await("the tab in front again", d -> "visible".equals(browser.js("return document.visibilityState")));
         browser.await("the title without a count", d -> "WebConsole".equals(browser.js("return document.title")));
         assertEquals("favicon.svg", browser.js("return document.querySelector('link[rel~=icon]').getAttribute('href')"));
+    }
+
+    @Test
+    void thePanelFitsAt1280And400PixelsInBothThemes() throws Exception {
+        ConsoleHub hub = startHub();
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        for (int width : new int[] {1280, 400}) {
+            browser.cdp("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 800, "deviceScaleFactor", 1, "mobile", false));
+            try {
+                open(browser, hub, "");
+                if (width == 1280) {
+                    publishErrors(hub);
+                }
+                awaitRows(browser, range(1, 7));
+                openPanel();
+                group(SAVE).click();
+                awaitRows(browser, seqs(2, 3));
+                Map<String, Object> box = browser.js("const r = document.getElementById('errors-panel').getBoundingClientRect();"
+                        + "const t = document.querySelector('.toolbar').getBoundingClientRect();"
+                        + "return {left: r.left, right: r.right, top: r.top, bottom: r.bottom, toolbar: t.bottom};");
+                double left = ((Number) box.get("left")).doubleValue();
+                double right = ((Number) box.get("right")).doubleValue();
+                assertTrue(left >= 0 && right <= width, "the panel fits in " + width + " px: " + box);
+                assertTrue(((Number) box.get("top")).doubleValue() >= ((Number) box.get("toolbar")).doubleValue(),
+                        "the panel hangs under the toolbar: " + box);
+                assertTrue(((Number) box.get("bottom")).doubleValue() <= 800, "the panel ends in the window: " + box);
+                for (String theme : new String[] {"dark", "light"}) {
+                    browser.js("document.documentElement.dataset.theme = arguments[0]", theme);
+                    Files.write(dir.resolve("errors-panel-" + width + "-" + theme + ".png"), browser.screenshot());
+                }
+                browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+                browser.await("the panel closed", d -> !byId(browser, "errors-panel").isDisplayed());
+                assertTrue(byId(browser, "error-filter").isDisplayed(), "the group's chip stays");
+                for (String theme : new String[] {"dark", "light"}) {
+                    browser.js("document.documentElement.dataset.theme = arguments[0]", theme);
+                    Files.write(dir.resolve("errors-filter-" + width + "-" + theme + ".png"), browser.screenshot());
+                }
+            } finally {
+                browser.cdp("Emulation.clearDeviceMetricsOverride", Map.of());
+            }
+        }
     }
 
     /** The colour of the favicon at (58, 20) of 64 px, in the badge beside its number. */

@@ -233,3 +233,14 @@ export function groupLabel(g) {
   if (g.type !== null) return g.frame ? `${g.type} at ${g.frame}` : g.type;
   return `${g.level} from ${g.logger || '(no logger)'}`;
 }
+
+/** A group in a few words, without packages: "SQLException at Repo.save(Repo.java:42)". */
+export function shortGroupLabel(g) {
+  if (g.type === null) return groupLabel(g);
+  const type = g.type.slice(g.type.lastIndexOf('.') + 1);
+  if (!g.frame) return type;
+  const paren = g.frame.indexOf('(');
+  const method = paren < 0 ? g.frame : g.frame.slice(0, paren);
+  const dots = method.split('.');
+  return `${type} at ${dots.slice(-2).join('.')}${paren < 0 ? '' : g.frame.slice(paren)}`;
+}

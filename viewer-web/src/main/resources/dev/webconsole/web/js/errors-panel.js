@@ -5,7 +5,7 @@
 // Group names come from log text: they reach the DOM as text, with bidi controls made visible.
 
 import { formatCount, formatDateTime, formatTime, levelClass, showControls } from './format.js';
-import { groupLabel } from './error-groups.js';
+import { groupLabel, shortGroupLabel } from './error-groups.js';
 import { TabBadge } from './tab-badge.js';
 
 function el(doc, tag, className, text) {
@@ -144,9 +144,9 @@ export class ErrorsPanel {
     this.chip.replaceChildren();
     this.chip.hidden = !selected;
     if (!selected) return;
-    const c = el(this.doc, 'button', 'filter-chip error-chip', `error group: ${groupLabel(selected)} \u00d7`);
+    const c = el(this.doc, 'button', 'filter-chip error-chip', `error: ${shortGroupLabel(selected)} \u00d7`);
     c.type = 'button';
-    c.title = 'Remove this filter (Esc)';
+    c.title = showControls(`Only the error group ${groupLabel(selected)}\nClick or Esc: remove this filter`);
     this.chip.append(c);
   }
 }
