@@ -166,6 +166,14 @@ class ErrorsPanelTest extends BrowserTestBase {
         byId(browser, "search").clear();
         byId(browser, "search").sendKeys(Keys.ENTER);
         awaitRows(browser, seqs(4));
+        browser.js("document.activeElement.blur()");
+        WebElement body = browser.driver().findElement(By.tagName("body"));
+        body.sendKeys("?");
+        browser.await("help", d -> byId(browser, "help").isDisplayed());
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        browser.await("Esc closes the help", d -> !byId(browser, "help").isDisplayed());
+        assertEquals(seqs(4), rows(browser), "closing the help keeps the group filter");
+        assertTrue(byId(browser, "error-filter").isDisplayed());
 
         byId(browser, "clear").click();
         awaitRows(browser, List.of());

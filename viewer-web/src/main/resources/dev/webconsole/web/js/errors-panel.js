@@ -42,7 +42,8 @@ export class ErrorsPanel {
     doc.addEventListener('pointerdown', (e) => {
       if (!this.panel.hidden && !this.panel.contains(e.target) && !this.button.contains(e.target)) this.setOpen(false);
     });
-    doc.addEventListener('keydown', (e) => this.escape(e));
+    // Capture: this runs before the page's other Esc handlers, so an open dialog is still open.
+    doc.addEventListener('keydown', (e) => this.escape(e), true);
     window.addEventListener('resize', () => this.place());
   }
 
@@ -90,9 +91,12 @@ export class ErrorsPanel {
     if (!open && returnFocus) this.button.focus();
   }
 
-  /** Esc closes the panel; with the panel closed, it removes the group filter (not while typing). */
+  /**
+   * Esc: an open dialog (help) closes first, by its own handler; else Esc closes this panel; with
+   * the panel closed, it removes the group filter (not while typing in a field).
+   */
   escape(e) {
-    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    if (e.key !== 'Escape' || e.defaultPrevented || this.doc.querySelector('.overlay:not([hidden])')) return;
     if (!this.panel.hidden) {
       e.preventDefault();
       this.setOpen(false, this.panel.contains(this.doc.activeElement));
@@ -100,8 +104,7 @@ export class ErrorsPanel {
     }
     const t = e.target;
     const typing = t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable);
-    const dialog = this.doc.querySelector('.overlay:not([hidden])');
-    if (!this.chip.hidden && !typing && !dialog) {
+    if (!this.chip.hidden && !typing) {
       e.preventDefault();
       this.onPick(null);
     }
