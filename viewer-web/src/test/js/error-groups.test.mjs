@@ -99,6 +99,13 @@ test('a restarted hub\'s seqs are new errors; a Clear forgets the groups and ign
   assert.equal(groups.add([{ ...e, seq: 2 }]), 1);
 });
 
+test('a Clear also ignores older errors it never saw, up to the store\'s cleared key', () => {
+  const groups = new ErrorGroups();
+  groups.clear(10);
+  assert.equal(groups.add([{ seq: 7, time: 1, level: 'ERROR', logger: 'x' }]), 0);
+  assert.equal(groups.add([{ seq: 11, time: 1, level: 'ERROR', logger: 'x' }]), 1);
+});
+
 test('select narrows a predicate to one group; null or an unknown key removes it', () => {
   const groups = new ErrorGroups();
   const sql = ev({ thrown: thrown('java.sql.SQLException', SQL_STACK) });

@@ -200,7 +200,7 @@ class ErrorsPanelTest extends BrowserTestBase {
     }
 
     @Test
-    void aBackgroundTabShowsItsNewErrorsInTitleAndFaviconUntilItIsShown() {
+    void aBackgroundTabShowsItsNewErrorsInTitleAndFaviconUntilItIsShown() throws Exception {
         ConsoleHub hub = startHub();
         open(browser, hub, "");
         hub.publish(plain(0, "ERROR", Severity.ERROR, "com.acme.Svc", "seen while visible"));
@@ -214,6 +214,9 @@ class ErrorsPanelTest extends BrowserTestBase {
             browser.await("six new errors in the title", d -> "(6) WebConsole".equals(browser.js("return document.title")));
             assertEquals("image/png", browser.js("return document.querySelector('link[rel~=icon]').type"));
             assertEquals(List.of(217L, 45L, 32L), badgePixel(), "a red badge in the icon's top right corner");
+            String icon = browser.js("return document.querySelector('link[rel~=icon]').href");
+            Path shot = Files.createDirectories(Path.of("target", "screenshots")).resolve("errors-favicon-badge.png");
+            Files.write(shot, java.util.Base64.getDecoder().decode(icon.substring(icon.indexOf(',') + 1)));
         } finally {
             browser.cdp("Target.closeTarget", Map.of("targetId", other.get("targetId")));
         }

@@ -272,7 +272,7 @@ export class ConsoleController {
   clear() {
     this.frames.flush();
     this.store.clear();
-    this.errors.clear();
+    this.errors.clear(this.store.floorKey);
     this.v.logView.reset();
     this.ensureFilterLoggers();
     this.tree.setTree(this.store.tree);

@@ -110,10 +110,12 @@ export class ErrorGroups {
     this.epoch++;
   }
 
-  /** Forgets every group (Clear); errors seen before stay uncounted if a replay brings them again. */
-  clear() {
-    const last = [...this.seen].reduce((a, b) => Math.max(a, b), this.floor);
-    this.floor = last;
+  /**
+   * Forgets every group (Clear). Errors seen before, and any at or below `floorKey` (the store's
+   * key, epoch * 2^40 + seq, of the newest event it cleared), stay uncounted if a replay brings them.
+   */
+  clear(floorKey = -Infinity) {
+    this.floor = [...this.seen].reduce((a, b) => Math.max(a, b), Math.max(this.floor, floorKey));
     this.seen.clear();
     this.byKey.clear();
     this.total = 0;
