@@ -125,6 +125,18 @@ test('select narrows a predicate to one group; null or an unknown key removes it
   assert.equal(groups.selected, null);
 });
 
+test('pick filters to a group, and a second pick of it removes the filter', () => {
+  const groups = new ErrorGroups();
+  const e = ev({ logger: 'com.acme.Picked' });
+  groups.add([e]);
+  const key = groupOf(e).key;
+  assert.equal(groups.pick(key), true);
+  assert.equal(groups.selected.key, key);
+  assert.equal(groups.pick(key), true);
+  assert.equal(groups.selected, null);
+  assert.equal(groups.pick(null), false);
+});
+
 test('groups are bounded: the one seen longest ago goes, and is counted', () => {
   const groups = new ErrorGroups({ maxGroups: 2 });
   groups.add([ev({ logger: 'a', time: 1 }), ev({ logger: 'b', time: 2 }), ev({ logger: 'c', time: 3 })]);

@@ -125,8 +125,9 @@ class ErrorsPanelTest extends BrowserTestBase {
         awaitRows(browser, range(1, 7));
         group(SAVE).click();
         awaitRows(browser, seqs(2, 3));
-        assertEquals("true", group(SAVE).getAttribute("aria-pressed"));
-        WebElement chip = browser.driver().findElement(By.cssSelector("#error-filter .error-chip"));
+        // The rows change at once, the panel and the chip with the next frame.
+        browser.await("the group marked as chosen", d -> "true".equals(group(SAVE).getAttribute("aria-pressed")));
+        WebElement chip = browser.await("the chip", d -> d.findElement(By.cssSelector("#error-filter .error-chip")));
         assertEquals("error: SQLException at OrderRepository.save(OrderRepository.java:42) \u00d7", chip.getText());
         assertTrue(chip.getAttribute("title").contains("java.sql.SQLException at " + SAVE), chip.getAttribute("title"));
         hub.publish(thrown(62_000, "ERROR", Severity.ERROR, "java.sql.SQLException", "timeout 3", SAVE)); // 8
@@ -138,19 +139,20 @@ class ErrorsPanelTest extends BrowserTestBase {
 
         browser.driver().findElement(By.cssSelector("#error-filter .error-chip")).click();
         awaitRows(browser, range(1, 9));
-        assertFalse(byId(browser, "error-filter").isDisplayed());
+        browser.await("the chip gone", d -> !byId(browser, "error-filter").isDisplayed());
         assertFalse(byId(browser, "errors-panel").isDisplayed(), "a click outside the panel closes it");
 
         group("Cart.add").click();
         awaitRows(browser, seqs(5));
-        assertEquals("true", browser.js("return document.activeElement.getAttribute('aria-pressed')"), "the clicked group keeps the focus");
+        browser.await("the clicked group keeps the focus, marked as chosen",
+                d -> "true".equals(browser.js("return document.activeElement.getAttribute('aria-pressed')")));
         browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
         browser.await("Esc closes the panel first", d -> !byId(browser, "errors-panel").isDisplayed());
         assertEquals(seqs(5), rows(browser));
         assertEquals("errors-button", browser.js("return document.activeElement.id"), "focus goes back to the button");
         browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
         awaitRows(browser, range(1, 9));
-        assertFalse(byId(browser, "error-filter").isDisplayed());
+        browser.await("the chip gone", d -> !byId(browser, "error-filter").isDisplayed());
     }
 
     @Test

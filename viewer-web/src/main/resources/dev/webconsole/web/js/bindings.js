@@ -63,7 +63,7 @@ function bindActions(page) {
   });
 
   page.v.errors.bindPick((key) => {
-    if (!page.errors.select(key)) return;
+    if (!page.errors.pick(key)) return;
     page.setPredicate();
     page.frames.redraw();
   });

@@ -141,6 +141,11 @@ export class ErrorGroups {
     return true;
   }
 
+  /** A click on a group: filters to it, or removes the filter when it is the chosen one; null removes it. */
+  pick(key) {
+    return this.select(key !== null && key === this.selected?.key ? null : key);
+  }
+
   /** A page-side predicate (event -> boolean) narrowed to the selected group, or as it is when none is. */
   within(predicate) {
     if (this.selected === null) return predicate;

@@ -34,7 +34,7 @@ export class ErrorsPanel {
     $('errors-close').addEventListener('click', () => this.setOpen(false, true));
     this.list.addEventListener('click', (e) => {
       const b = e.target.closest('.error-group');
-      if (b) this.onPick(b.getAttribute('aria-pressed') === 'true' ? null : b.dataset.key);
+      if (b) this.onPick(b.dataset.key);
     });
     this.chip.addEventListener('click', (e) => {
       if (e.target.closest('.error-chip')) this.onPick(null);
@@ -53,7 +53,7 @@ export class ErrorsPanel {
     if (!this.panel.hidden && bar) this.panel.style.top = `${Math.round(bar.getBoundingClientRect().bottom) + 4}px`;
   }
 
-  /** handler(key): a group was clicked, to filter the log to it; null: the filter is removed. */
+  /** handler(key): a group was clicked (to filter the log to it, or back); null: the filter is to go. */
   bindPick(handler) {
     this.onPick = handler;
   }
