@@ -13,6 +13,7 @@ import { OutageBanner } from './outage-banner.js';
 import { BoostPanel } from './boosts.js';
 import { SourcesLegend } from './sources.js';
 import { ContextBanner } from './context-banner.js';
+import { ErrorsPanel } from './errors-panel.js';
 import { saveFile, copyText } from './browser-io.js';
 import { testHook } from './test-hook.js';
 import { Overlays } from './overlays.js';
@@ -32,6 +33,7 @@ const page = new ConsoleController({
     outage: new OutageBanner(),
     sources: new SourcesLegend({ mount: $('sidebar') }),
     contextBanner: new ContextBanner(),
+    errors: new ErrorsPanel(),
   },
   createTreePanel: (tree) => new TreePanel(tree, document, overlays),
   createBoostPanel: (send) => new BoostPanel({ mount: $('sidebar'), send, pickFrom: [$('logger-tree'), $('rows')] }),

@@ -65,6 +65,11 @@ function bindActions(page) {
   });
 
   page.v.contextBanner.bindBack(() => leaveContext(page));
+  page.v.errors.bindPick((key) => {
+    if (!page.errors.pick(key)) return;
+    page.setPredicate();
+    page.frames.redraw();
+  });
   statusBar.bindReconnect(() => page.conn.reconnectNow());
   page.v.outage.bindReconnect(() => page.conn.reconnectNow());
   statusBar.bindUtc(() => page.toggleUtc());
@@ -77,10 +82,14 @@ export function connectionHandlers(page) {
     events: (events) => {
       page.progress.received(events);
       page.v.sources.count(events);
+      page.v.errors.newErrors(page.errors.add(events));
       page.frames.enqueue({ t: 'events', v: events });
     },
     gap: (gap) => page.frames.enqueue({ t: 'gap', v: gap }),
-    restart: (hello) => page.frames.enqueue({ t: 'restart', v: hello }),
+    restart: (hello) => {
+      page.errors.restart();
+      page.frames.enqueue({ t: 'restart', v: hello });
+    },
     serverError: (text) => {
       page.v.statusBar.setServerError(text);
       page.boosts.showError(text);

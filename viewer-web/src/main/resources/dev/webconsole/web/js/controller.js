@@ -14,10 +14,11 @@ import { StatsPoller, HubProgress, statParts } from './hub-stats.js';
 import { PREF, pref, setPref } from './prefs.js';
 import { bindViews, connectionHandlers } from './bindings.js';
 import { showContextState, revealAround } from './context-state.js';
+import { ErrorGroups } from './error-groups.js';
 
 export class ConsoleController {
   /**
-   * @param o.views  { filterBar, actionBar, logView, statusBar, outage, sources, contextBanner }
+   * @param o.views  { filterBar, actionBar, logView, statusBar, outage, sources, contextBanner, errors }
    * @param o.address  Address
    * @param o.createSocket  (url) => WebSocket
    * @param o.io  { saveFile(name, type, text), copyText(text) => Promise<boolean> }
@@ -33,6 +34,7 @@ export class ConsoleController {
     this.matcher = compileTextMatcher(this.filter.q, this.filter.regex);
     this.utc = pref(PREF.utc) === '1';
     this.store = new RowStore({ maxRows: clampMaxRows(pref(PREF.maxRows, String(DEFAULT_MAX_ROWS))) });
+    this.errors = new ErrorGroups();
     this.setPredicate();
     /** Every logger the hub has seen (its `loggers` catalogue): the tree shows them all. */
     this.hubLoggers = [];
@@ -134,6 +136,7 @@ export class ConsoleController {
     statusBar.setUnkept(store.unkept, follow.paused);
     statusBar.setRowCounts(store.view.length, store.size);
     filterBar.setLevelCounts(store.levelCounts, store.customLevels);
+    this.v.errors.setGroups(this.errors, this.utc);
     this.tree.render();
   }
 
@@ -197,10 +200,11 @@ export class ConsoleController {
     this.frames.redraw();
   }
 
-  /** The store's view follows the whole filter; its level counts follow the filter without its level parts. */
+  /** The store's view follows the whole filter (and error group); its level counts follow them without the level parts. */
   setPredicate() {
     const levelFree = { ...this.filter, level: 'ALL', hidden: [] };
-    this.store.setPredicate(eventPredicate(this.filter, this.matcher), eventPredicate(levelFree, this.matcher));
+    const { errors } = this;
+    this.store.setPredicate(errors.within(eventPredicate(this.filter, this.matcher)), errors.within(eventPredicate(levelFree, this.matcher)));
   }
 
   // ---- follow and pause ----
@@ -278,6 +282,7 @@ export class ConsoleController {
   clear() {
     this.frames.flush();
     this.store.clear();
+    this.errors.clear(this.store.floorKey);
     this.v.logView.reset();
     this.ensureFilterLoggers();
     this.tree.setTree(this.store.tree);

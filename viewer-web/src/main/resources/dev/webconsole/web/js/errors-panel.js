@@ -1,0 +1,155 @@
+// The errors panel: a toolbar button with the number of errors seen, and a panel that lists them
+// grouped (error-groups.js) with count, first and last time; a click on a group filters the log to
+// it, shown as a removable chip under the toolbar (Esc, or the chip, removes it). It owns the
+// button, the panel, the chip and the tab's title and favicon badge (tab-badge.js).
+// Group names come from log text: they reach the DOM as text, with bidi controls made visible.
+
+import { formatCount, formatDateTime, formatTime, levelClass, showControls } from './format.js';
+import { groupLabel, shortGroupLabel } from './error-groups.js';
+import { TabBadge } from './tab-badge.js';
+
+function el(doc, tag, className, text) {
+  const e = doc.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = showControls(text);
+  return e;
+}
+
+export class ErrorsPanel {
+  constructor(doc = document) {
+    const $ = (id) => doc.getElementById(id);
+    this.doc = doc;
+    this.button = $('errors-button');
+    this.buttonCount = $('errors-count');
+    this.panel = $('errors-panel');
+    this.summary = $('errors-summary');
+    this.list = $('errors-list');
+    this.chip = $('error-filter');
+    this.badge = new TabBadge(doc);
+    this.onPick = () => {};
+    this.shown = { version: -1, utc: null, open: false };
+    /** What setGroups was last given, drawn when the panel opens. */
+    this.last = null;
+    this.button.addEventListener('click', () => this.setOpen(this.panel.hidden));
+    $('errors-close').addEventListener('click', () => this.setOpen(false, true));
+    this.list.addEventListener('click', (e) => {
+      const b = e.target.closest('.error-group');
+      if (b) this.onPick(b.dataset.key);
+    });
+    this.chip.addEventListener('click', (e) => {
+      if (e.target.closest('.error-chip')) this.onPick(null);
+    });
+    doc.addEventListener('pointerdown', (e) => {
+      if (!this.panel.hidden && !this.panel.contains(e.target) && !this.button.contains(e.target)) this.setOpen(false);
+    });
+    // Capture: this runs before the page's other Esc handlers, so an open dialog is still open.
+    doc.addEventListener('keydown', (e) => this.escape(e), true);
+    window.addEventListener('resize', () => this.place());
+  }
+
+  /** The panel hangs just under the toolbar, however many lines the toolbar takes. */
+  place() {
+    const bar = this.doc.querySelector('.toolbar');
+    if (!this.panel.hidden && bar) this.panel.style.top = `${Math.round(bar.getBoundingClientRect().bottom) + 4}px`;
+  }
+
+  /** handler(key): a group was clicked (to filter the log to it, or back); null: the filter is to go. */
+  bindPick(handler) {
+    this.onPick = handler;
+  }
+
+  /** New errors came (from errors.add): counted in the title and favicon while the tab is hidden. */
+  newErrors(n) {
+    this.badge.addErrors(n);
+  }
+
+  /** Shows the groups of an ErrorGroups and its selected group; cheap when nothing changed. */
+  setGroups(errors, utc) {
+    this.last = { errors, utc };
+    const s = this.shown;
+    const open = !this.panel.hidden;
+    if (s.version === errors.version && s.utc === utc && s.open === open) return;
+    const countChanged = s.version !== errors.version;
+    this.shown = { version: errors.version, utc, open };
+    if (countChanged) {
+      this.buttonCount.textContent = errors.total ? formatCount(errors.total) : '';
+      this.button.classList.toggle('has-errors', errors.total > 0);
+      this.button.title = errors.total ? `${formatCount(errors.total)} errors seen: show them grouped` : 'No errors seen yet';
+      this.showChip(errors.selected);
+    }
+    if (open) this.renderList(errors, utc);
+  }
+
+  setOpen(open, returnFocus = false) {
+    if (open === !this.panel.hidden) return;
+    this.panel.hidden = !open;
+    this.button.setAttribute('aria-expanded', String(open));
+    this.shown = { ...this.shown, open };
+    this.place();
+    if (open && this.last) this.renderList(this.last.errors, this.last.utc);
+    if (open) (this.list.querySelector('.error-group') ?? this.panel.querySelector('#errors-close')).focus();
+    if (!open && returnFocus) this.button.focus();
+  }
+
+  /**
+   * Esc: an open dialog (help) closes first, by its own handler; else Esc closes this panel; with
+   * the panel closed, it removes the group filter (not while typing in a field).
+   */
+  escape(e) {
+    if (e.key !== 'Escape' || e.defaultPrevented || this.doc.querySelector('.overlay:not([hidden])')) return;
+    if (!this.panel.hidden) {
+      e.preventDefault();
+      this.setOpen(false, this.panel.contains(this.doc.activeElement));
+      return;
+    }
+    const t = e.target;
+    const typing = t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable);
+    if (!this.chip.hidden && !typing) {
+      e.preventDefault();
+      this.onPick(null);
+    }
+  }
+
+  renderList(errors, utc) {
+    const groups = errors.groups();
+    const doc = this.doc;
+    const n = groups.length;
+    let summary = n ? `${formatCount(errors.total)} errors in ${formatCount(n)} groups` : 'No errors seen yet.';
+    if (errors.droppedGroups) summary += ` (${formatCount(errors.droppedGroups)} older groups not kept)`;
+    this.summary.textContent = summary;
+    const items = groups.map((g) => {
+      const li = el(doc, 'li');
+      const b = el(doc, 'button', 'error-group');
+      b.type = 'button';
+      b.dataset.key = g.key;
+      b.setAttribute('aria-pressed', String(errors.selected?.key === g.key));
+      const what = el(doc, 'span', 'eg-what');
+      if (g.type !== null) {
+        what.append(el(doc, 'span', 'eg-type', g.type), el(doc, 'span', 'eg-frame', g.frame ? `at ${g.frame}` : 'no frame of application code'));
+      } else {
+        what.append(el(doc, 'span', 'eg-type ' + levelClass(g.level), g.level), el(doc, 'span', 'eg-frame', `from ${g.logger}`));
+      }
+      if (g.message) what.append(el(doc, 'span', 'eg-msg', g.message.split(/\r?\n/, 1)[0]));
+      const times = el(doc, 'span', 'eg-times');
+      times.append(el(doc, 'span', 'eg-first', `first ${formatTime(g.first, utc)}`), el(doc, 'span', 'eg-last', `last ${formatTime(g.last, utc)}`));
+      b.append(el(doc, 'span', 'eg-count', formatCount(g.count)), what, times);
+      b.title = showControls(`${groupLabel(g)}\n${formatCount(g.count)} times, first ${formatDateTime(g.first, utc)}, last ${formatDateTime(g.last, utc)}`
+        + '\nClick: show only this group');
+      li.append(b);
+      return li;
+    });
+    const focusedKey = this.list.contains(doc.activeElement) ? doc.activeElement.dataset.key : null;
+    this.list.replaceChildren(...items);
+    if (focusedKey) [...this.list.querySelectorAll('.error-group')].find((b) => b.dataset.key === focusedKey)?.focus();
+  }
+
+  showChip(selected) {
+    this.chip.replaceChildren();
+    this.chip.hidden = !selected;
+    if (!selected) return;
+    const c = el(this.doc, 'button', 'filter-chip error-chip', `error: ${shortGroupLabel(selected)} \u00d7`);
+    c.type = 'button';
+    c.title = showControls(`Only the error group ${groupLabel(selected)}\nClick or Esc: remove this filter`);
+    this.chip.append(c);
+  }
+}
