@@ -12,6 +12,7 @@ import { TreePanel } from './tree-panel.js';
 import { OutageBanner } from './outage-banner.js';
 import { BoostPanel } from './boosts.js';
 import { SourcesLegend } from './sources.js';
+import { DetailPanel } from './detail-panel.js';
 import { saveFile, copyText } from './browser-io.js';
 import { testHook } from './test-hook.js';
 
@@ -25,6 +26,7 @@ const page = new ConsoleController({
     statusBar: new StatusBar(),
     outage: new OutageBanner(),
     sources: new SourcesLegend({ mount: $('sidebar') }),
+    detail: new DetailPanel({ copyText }),
   },
   createTreePanel: (tree) => new TreePanel(tree),
   createBoostPanel: (send) => new BoostPanel({ mount: $('sidebar'), send, pickFrom: [$('logger-tree'), $('rows')] }),

@@ -61,6 +61,12 @@ function bindActions(page) {
     logger: (ev, alt) => page.applyFilter(edit.clickLogger(page.filter, ev.logger, alt)),
     chip: (kind, value) => page.applyFilter(edit.toggleChip(page.filter, kind, value)),
   });
+  if (page.v.detail) {
+    logView.bindOpen((ev) => page.v.detail.open(ev, {
+      utc: page.utc,
+      onClose: () => logView.focusRow(ev.seq) || logView.scroller.focus(),
+    }));
+  }
 
   statusBar.bindReconnect(() => page.conn.reconnectNow());
   page.v.outage.bindReconnect(() => page.conn.reconnectNow());

@@ -110,6 +110,39 @@ export class LogView {
     });
   }
 
+  /**
+   * handler(event): the user asked to open a row, by a click on it outside its links, buttons and
+   * chips (not while selecting text in it) or by Enter on a focused row.
+   */
+  bindOpen(handler) {
+    const eventOf = (rowEl) => this.list.renderedEntries().find((x) => String(x.id) === rowEl.dataset.id)?.event;
+    this.layer.addEventListener('click', (e) => {
+      const rowEl = e.target.closest('.row');
+      if (!rowEl || e.target.closest('a, button, .chip, .logger, .detail')) return;
+      const sel = this.doc.getSelection();
+      if (sel && !sel.isCollapsed && rowEl.contains(sel.anchorNode)) return;
+      const ev = eventOf(rowEl);
+      if (ev) handler(ev);
+    }, true); // before the click that expands the row redraws it
+    this.layer.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter' || !e.target.classList?.contains('row')) return;
+      const ev = eventOf(e.target);
+      if (ev) {
+        e.preventDefault();
+        handler(ev);
+      }
+    });
+  }
+
+  /** Gives the focus to the drawn row of the event with this seq (after a panel closes); false when it is not drawn. */
+  focusRow(seq) {
+    const rowEl = this.layer.querySelector(`.row[data-seq="${Number(seq)}"]`);
+    if (!rowEl) return false;
+    if (!rowEl.hasAttribute('tabindex')) rowEl.tabIndex = -1;
+    rowEl.focus({ preventScroll: true });
+    return true;
+  }
+
   /** How rows are drawn: the search matcher (for highlights) and the time zone. Rebuilds rows when it changed. */
   setRowStyle(matcher, utc) {
     if (this.style.matcher === matcher && this.style.utc === utc) return;
