@@ -129,7 +129,7 @@ class DetailPanelTest extends BrowserTestBase {
     }
 
     @Test
-    void aContextValueOpensANewTabThatTheHubFiltersHistoryIncluded() {
+    void aContextValueOpensANewTabThatTheHubFiltersHistoryIncludedUntilItsChipIsRemoved() {
         ConsoleHub hub = startHub();
         publishOrders(hub);
         open(browser, hub, "");
@@ -148,6 +148,9 @@ class DetailPanelTest extends BrowserTestBase {
             hub.publish(withContext("live, same request", Map.of("requestId", "abc123"), null));
             hub.publish(withContext("live, other request", Map.of("requestId", "zzz999"), null));
             awaitRows(browser, seqs(1, 3, 5));
+            browser.driver().findElement(By.cssSelector("#active-filters .filter-chip[data-kind='ctx']")).click();
+            awaitRows(browser, range(1, 6)); // the hub replays what the context filter had left out
+            assertFalse(browser.driver().getCurrentUrl().contains("ctx="), browser.driver().getCurrentUrl());
         } finally {
             browser.driver().close();
             browser.driver().switchTo().window(first);
