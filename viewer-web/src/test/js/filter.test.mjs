@@ -140,7 +140,7 @@ test('splitPair splits at the first equals sign', () => {
 
 test('serverFilter keeps only what the hub applies', () => {
   assert.deepEqual(serverFilter(filter({ loggers: ['a'], exclude: ['a.b'], level: 'WARN', q: 'x', hidden: ['ERROR'] })),
-    { loggers: ['a'], exclude: ['a.b'], level: 'WARN', sources: [] });
+    { loggers: ['a'], exclude: ['a.b'], level: 'WARN', sources: [], ctx: [], markers: [] });
   assert.ok(sameServerFilter({ loggers: ['a', 'b'], exclude: [], level: 'INFO' }, { loggers: ['b', 'a'], exclude: [], level: 'INFO' }));
   assert.ok(!sameServerFilter({ loggers: ['a'], exclude: [], level: 'INFO' }, { loggers: ['a'], exclude: [], level: 'WARN' }));
 });
@@ -185,4 +185,20 @@ test('the text search covers exception type, message and stack, context keys, va
   }
   assert.ok(!textMatches(e, compileTextMatcher('nowhere')));
   assert.ok(!textMatches(e, compileTextMatcher('orderId=B')));
+});
+
+test('context and marker filters are applied by the hub; dropping a context value or adding a marker widens', () => {
+  const sf = serverFilter(filter({ ctx: ['requestId=abc:1'], markers: ['SQL'] }));
+  assert.deepEqual([sf.ctx, sf.markers], [['requestId:abc:1'], ['SQL']]);
+  const f = (ctx, markers) => ({ loggers: [], exclude: [], level: 'TRACE', sources: [], ctx, markers });
+  assert.ok(!sameServerFilter(f(['a:1'], []), f([], [])));
+  assert.ok(!sameServerFilter(f([], ['SQL']), f([], [])));
+  assert.ok(sameServerFilter(f(['a:1', 'b:2'], ['X', 'Y']), f(['b:2', 'a:1'], ['Y', 'X'])));
+  assert.ok(widens(f(['a:1'], []), f([], [])));
+  assert.ok(widens(f(['a:1', 'b:2'], []), f(['a:1'], [])));
+  assert.ok(!widens(f([], []), f(['a:1'], [])));
+  assert.ok(widens(f([], ['SQL']), f([], [])));
+  assert.ok(widens(f([], ['SQL']), f([], ['SQL', 'AUDIT'])));
+  assert.ok(!widens(f([], ['SQL', 'AUDIT']), f([], ['SQL'])));
+  assert.ok(!widens(f([], []), f([], ['SQL'])));
 });

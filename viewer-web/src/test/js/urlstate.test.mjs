@@ -24,7 +24,7 @@ test('serialize then parse round-trips', () => {
   const f = { loggers: ['a.b', 'c'], exclude: ['a.b.noisy'], level: 'ERROR', hidden: ['FATAL'], q: 'x & y=z', regex: true, ctx: ['user=ann'], markers: ['SQL'], sources: ['orders', 'billing'] };
   assert.deepEqual(parseFilter(serializeFilter(f)), f);
   assert.equal(serializeFilter(f).toString(),
-    'logger=a.b&logger=c&exclude=a.b.noisy&level=ERROR&hide=FATAL&q=x+%26+y%3Dz&regex=1&ctx=user%3Dann&marker=SQL&source=orders&source=billing');
+    'logger=a.b&logger=c&exclude=a.b.noisy&level=ERROR&hide=FATAL&q=x+%26+y%3Dz&regex=1&ctx=user%3Aann&marker=SQL&source=orders&source=billing');
 });
 
 test('pageSearch keeps foreign keys, replaces filter keys and drops the token', () => {
@@ -53,6 +53,21 @@ test('the socket asks the hub for the chosen sources only', () => {
   assert.deepEqual(url.searchParams.getAll('source'), ['orders', 'billing']);
 });
 
+test('ctx is written key:value as the hub takes it; key:value and key=value are both read', () => {
+  assert.deepEqual(parseFilter('?ctx=requestId:abc123&ctx=user=ann&ctx=url:http://a:80/x?y=1&ctx=t=12:30').ctx,
+    ['requestId=abc123', 'user=ann', 'url=http://a:80/x?y=1', 't=12:30']);
+  assert.deepEqual(parseFilter('?ctx=:x&ctx=%3Dx&ctx=plain').ctx, []);
+  assert.equal(serializeFilter({ ...emptyFilter(), ctx: ['requestId=abc123'] }).get('ctx'), 'requestId:abc123');
+});
+
+test('the socket asks the hub for the context values and markers', async () => {
+  const { serverFilter } = await import('../../main/resources/dev/webconsole/web/js/filter.js');
+  const hubPart = serverFilter({ ...emptyFilter(), ctx: ['requestId=abc123', 'user=ann'], markers: ['SQL'] });
+  const url = new URL(socketUrl('http://127.0.0.1:7171/', hubPart));
+  assert.deepEqual(url.searchParams.getAll('ctx'), ['requestId:abc123', 'user:ann']);
+  assert.deepEqual(url.searchParams.getAll('marker'), ['SQL']);
+});
+
 test('filterProblems names each bad parameter and the fix; a good address has none', async () => {
   const { filterProblems } = await import('../../main/resources/dev/webconsole/web/js/urlstate.js');
   assert.deepEqual(filterProblems('?logger=a&level=WARN&hide=DEBUG&ctx=user=ann&regex=1'), []);
@@ -60,7 +75,7 @@ test('filterProblems names each bad parameter and the fix; a good address has no
   assert.equal(problems.length, 4);
   assert.match(problems[0], /^level=LOUD is not a level: use ALL, TRACE, DEBUG, INFO, WARN, ERROR or FATAL/);
   assert.match(problems[1], /^hide=QU IET is not a level name/);
-  assert.match(problems[2], /^ctx=user .*ctx=key=value/);
+  assert.match(problems[2], /^ctx=user .*ctx=key:value/);
   assert.match(problems[3], /^regex=maybe/);
 });
 

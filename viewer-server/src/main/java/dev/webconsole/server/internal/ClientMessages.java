@@ -7,6 +7,7 @@ import dev.webconsole.server.Severity;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import org.eclipse.jetty.util.Fields;
 
@@ -82,20 +83,26 @@ final class ClientMessages {
             return new Subscription(TabFilter.ALL, since, hubId);
         }
         if (!filterNode.isObject()) {
-            throw new BadMessageException("\"filter\" must be an object with \"loggers\", \"exclude\" and \"level\"");
+            throw new BadMessageException("\"filter\" must be an object with \"loggers\", \"exclude\", \"level\","
+                    + " \"sources\", \"ctx\" and \"markers\"");
         }
         List<String> loggers = strings(filterNode, "loggers");
         List<String> exclude = strings(filterNode, "exclude");
         List<String> sources = strings(filterNode, "sources");
+        List<String> ctx = strings(filterNode, "ctx", "\"key:value\" strings");
+        List<String> markers = strings(filterNode, "markers", "marker names");
         JsonNode level = filterNode.get("level");
         if (level != null && !level.isNull() && !level.isTextual()) {
             throw new BadMessageException("\"level\" must be a level name: one of " + String.join(", ", Severity.NAMES));
         }
-        return new Subscription(filter(loggers, exclude, level == null ? null : level.textValue()).withSources(sources),
-                since, hubId);
+        return new Subscription(filter(loggers, exclude, level == null ? null : level.textValue()).withSources(sources)
+                .withContextAndMarkers(contextPairs(ctx), markerNames(markers)), since, hubId);
     }
 
-    /** Reads the filter from the socket's query string: {@code logger}, {@code exclude}, {@code level}, {@code since}, {@code hub}. */
+    /**
+     * Reads the filter from the socket's query string: {@code logger}, {@code exclude}, {@code level},
+     * {@code source}, {@code ctx}, {@code marker}, {@code since}, {@code hub}.
+     */
     Subscription parseQuery(Fields query) throws BadMessageException {
         List<String> loggers = query.getValuesOrEmpty("logger");
         List<String> exclude = query.getValuesOrEmpty("exclude");
@@ -110,7 +117,9 @@ final class ClientMessages {
             }
         }
         return new Subscription(filter(loggers, exclude, query.getValue("level"))
-                .withSources(query.getValuesOrEmpty("source")), sinceValue,
+                .withSources(query.getValuesOrEmpty("source"))
+                .withContextAndMarkers(contextPairs(query.getValuesOrEmpty("ctx")),
+                        markerNames(query.getValuesOrEmpty("marker"))), sinceValue,
                 hubId == null || hubId.isEmpty() ? null : hubId);
     }
 
@@ -157,13 +166,58 @@ final class ClientMessages {
         return out;
     }
 
+    /**
+     * {@code key:value} texts as pairs, split at the first colon: an event must carry every one.
+     * A text without a colon or with an empty key is refused, naming it and the form to use.
+     */
+    private static List<Map.Entry<String, String>> contextPairs(List<String> texts) throws BadMessageException {
+        checkBounds(texts, "context filters (ctx)", "a context filter (ctx)");
+        List<Map.Entry<String, String>> out = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            int colon = text.indexOf(':');
+            if (colon <= 0) {
+                throw new BadMessageException("ctx=\"" + clip(text) + "\" is not a context filter: write ctx=key:value,"
+                        + " such as ctx=requestId:abc123");
+            }
+            out.add(Map.entry(text.substring(0, colon), text.substring(colon + 1)));
+        }
+        return out;
+    }
+
+    /** Marker names, compared exactly; an event must carry one of them. Blank names are refused. */
+    private static List<String> markerNames(List<String> names) throws BadMessageException {
+        checkBounds(names, "markers", "a marker name");
+        for (String name : names) {
+            if (name.isBlank()) {
+                throw new BadMessageException("marker=\"" + clip(name) + "\" is empty: write marker=NAME, such as marker=SQL");
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private static void checkBounds(List<String> texts, String many, String one) throws BadMessageException {
+        if (texts.size() > MAX_PREFIXES) {
+            throw new BadMessageException("too many " + many + " (" + texts.size() + "); at most " + MAX_PREFIXES);
+        }
+        for (String text : texts) {
+            if (text.length() > MAX_PREFIX_CHARS) {
+                throw new BadMessageException(one + " is " + text.length() + " characters long; at most "
+                        + MAX_PREFIX_CHARS);
+            }
+        }
+    }
+
     private static List<String> strings(JsonNode filter, String field) throws BadMessageException {
+        return strings(filter, field, "logger name prefixes");
+    }
+
+    private static List<String> strings(JsonNode filter, String field, String what) throws BadMessageException {
         JsonNode node = filter.get(field);
         if (node == null || node.isNull()) {
             return List.of();
         }
         if (!node.isArray()) {
-            throw new BadMessageException("\"" + field + "\" must be an array of logger name prefixes");
+            throw new BadMessageException("\"" + field + "\" must be an array of " + what);
         }
         if (node.size() > MAX_PREFIXES) {
             throw new BadMessageException("too many logger prefixes in \"" + field + "\" (" + node.size()

@@ -269,7 +269,8 @@ final class Dispatcher implements Runnable {
     private Outgoing encode(ConsoleEvent event) {
         long seq = nextSeq++;
         catalogue.count(event.logger(), event.severity());
-        return Outgoing.event(seq, event.severity(), event.logger(), event.source(), eventWriter.writeOrExplain(event, seq));
+        return Outgoing.event(seq, event.severity(), event.logger(), event.source(), event.context(), event.marker(),
+                eventWriter.writeOrExplain(event, seq));
     }
 
     /** Dropped events never got a seq; give them a range now and tell every tab about it. */

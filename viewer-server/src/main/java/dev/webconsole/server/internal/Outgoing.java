@@ -24,12 +24,23 @@ final class Outgoing implements SerializableString {
     final String logger;
     /** An event's source, or {@code null}. */
     final String source;
+    /** An event's context map (the hub owns it and never changes it), or {@code null}. */
+    final java.util.Map<String, String> context;
+    /** An event's marker name, or {@code null}. */
+    final String marker;
     /** An event's JSON object, or a whole frame for the other kinds, in UTF-8. Never changed. */
     final byte[] json;
 
     private Outgoing(Kind kind, long seq, long to, int severity, String logger, String source, byte[] json) {
+        this(kind, seq, to, severity, logger, source, null, null, json);
+    }
+
+    private Outgoing(Kind kind, long seq, long to, int severity, String logger, String source,
+            java.util.Map<String, String> context, String marker, byte[] json) {
         this.kind = kind;
         this.source = source;
+        this.context = context;
+        this.marker = marker;
         this.seq = seq;
         this.to = to;
         this.severity = severity;
@@ -43,6 +54,12 @@ final class Outgoing implements SerializableString {
 
     static Outgoing event(long seq, int severity, String logger, String source, byte[] json) {
         return new Outgoing(Kind.EVENT, seq, seq, severity, logger, source, json);
+    }
+
+    /** An event with what the tabs' context and marker filters look at. */
+    static Outgoing event(long seq, int severity, String logger, String source,
+            java.util.Map<String, String> context, String marker, byte[] json) {
+        return new Outgoing(Kind.EVENT, seq, seq, severity, logger, source, context, marker, json);
     }
 
     static Outgoing gap(long from, long to, byte[] frame) {

@@ -121,6 +121,9 @@ class ConsoleHoldStillTest extends BrowserTestBase {
                 "return document.querySelector(arguments[0]).classList.contains('expanded') && document.querySelector(arguments[0] + ' .stack') !== null", row)));
         browser.await("layout to settle", d -> Boolean.TRUE.equals(browser.js("return window.webconsole.idle()")));
         assertEquals(before, top(row), 1.0, "expanding keeps the row where it was");
+        // The click also opened the detail panel over the right of the log; Esc closes it.
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        browser.await("the detail panel to close", d -> !d.findElement(org.openqa.selenium.By.id("detail")).isDisplayed());
         browser.driver().findElement(org.openqa.selenium.By.cssSelector(row + " .msg")).click();
         browser.await("the row to collapse", d -> Boolean.FALSE.equals(browser.js(
                 "return document.querySelector(arguments[0]).classList.contains('expanded')", row)));

@@ -43,10 +43,19 @@ class HostileContentTest extends BrowserTestBase {
         }
         awaitRows(browser, range(1, seq));
         assertEquals(PAYLOADS, renderedMessages(browser));
-        // Expand every row so the stack and context are in the DOM too.
-        // (A click event on each message: an expanded row overlaps the next one until the list has measured it.)
+        // Expand every row so the stack and context are in the DOM too; each click opens the detail panel, which must stay text too.
         for (WebElement msg : browser.driver().findElements(By.cssSelector("#rows .row .msg"))) {
+            // A click event on the message: an expanded row overlaps the next one until the list has measured it.
             browser.js("arguments[0].click()", msg);
+            browser.await("the detail panel", d -> d.findElement(By.id("detail")).isDisplayed());
+            assertEquals(Long.valueOf(0), (Long) browser.js("return document.querySelectorAll('#detail script, #detail img, #detail iframe,"
+                    + " #detail object, #detail a, #detail svg').length"));
+            assertEquals(Long.valueOf(0), (Long) browser.js("return [...document.querySelectorAll('#detail *')]"
+                    + ".filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length"), "no element in the panel has an event handler attribute");
+            String shown = browser.driver().findElement(By.cssSelector("#detail .detail-message")).getText();
+            assertTrue(PAYLOADS.contains(shown), () -> "the panel shows the message as text: " + shown);
+            browser.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
+            browser.await("the detail panel to close", d -> !d.findElement(By.id("detail")).isDisplayed());
         }
         for (WebElement link : browser.driver().findElements(By.cssSelector("#rows a"))) {
             String href = link.getAttribute("href");

@@ -14,6 +14,7 @@ import { BoostPanel } from './boosts.js';
 import { SourcesLegend } from './sources.js';
 import { ContextBanner } from './context-banner.js';
 import { ErrorsPanel } from './errors-panel.js';
+import { DetailPanel } from './detail-panel.js';
 import { saveFile, copyText } from './browser-io.js';
 import { testHook } from './test-hook.js';
 import { Overlays } from './overlays.js';
@@ -33,7 +34,8 @@ const page = new ConsoleController({
     outage: new OutageBanner(),
     sources: new SourcesLegend({ mount: $('sidebar') }),
     contextBanner: new ContextBanner(),
-    errors: new ErrorsPanel(),
+    errors: new ErrorsPanel(document, overlays),
+    detail: new DetailPanel({ copyText, overlays }),
   },
   createTreePanel: (tree) => new TreePanel(tree, document, overlays),
   createBoostPanel: (send) => new BoostPanel({ mount: $('sidebar'), send, pickFrom: [$('logger-tree'), $('rows')] }),

@@ -63,6 +63,12 @@ function bindActions(page) {
     logger: (ev, alt) => page.applyFilter(edit.clickLogger(page.filter, ev.logger, alt)),
     chip: (kind, value) => page.applyFilter(edit.toggleChip(page.filter, kind, value)),
   });
+  if (page.v.detail) {
+    logView.bindOpen((ev) => page.v.detail.open(ev, {
+      utc: page.utc,
+      onClose: () => logView.focusRow(ev.seq) || logView.scroller.focus(),
+    }));
+  }
 
   page.v.contextBanner.bindBack(() => leaveContext(page));
   page.v.errors.bindPick((key) => {

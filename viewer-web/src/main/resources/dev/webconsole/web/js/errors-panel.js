@@ -16,9 +16,12 @@ function el(doc, tag, className, text) {
 }
 
 export class ErrorsPanel {
-  constructor(doc = document) {
+  /** overlays: the page's Overlays, so that Esc closes this panel when it is on top. */
+  constructor(doc = document, overlays = null) {
     const $ = (id) => doc.getElementById(id);
     this.doc = doc;
+    this.overlays = overlays;
+    this.closer = () => this.setOpen(false, this.panel.contains(this.doc.activeElement));
     this.button = $('errors-button');
     this.buttonCount = $('errors-count');
     this.panel = $('errors-panel');
@@ -42,8 +45,8 @@ export class ErrorsPanel {
     doc.addEventListener('pointerdown', (e) => {
       if (!this.panel.hidden && !this.panel.contains(e.target) && !this.button.contains(e.target)) this.setOpen(false);
     });
-    // Capture: this runs before the page's other Esc handlers, so an open dialog is still open.
-    doc.addEventListener('keydown', (e) => this.escape(e), true);
+    // Esc with nothing open removes the group filter; an open panel or dialog closes first (overlays).
+    doc.addEventListener('keydown', (e) => this.escape(e));
     window.addEventListener('resize', () => this.place());
   }
 
@@ -86,20 +89,22 @@ export class ErrorsPanel {
     this.button.setAttribute('aria-expanded', String(open));
     this.shown = { ...this.shown, open };
     this.place();
+    if (open) this.overlays?.register(this.closer);
+    else this.overlays?.release(this.closer);
     if (open && this.last) this.renderList(this.last.errors, this.last.utc);
     if (open) (this.list.querySelector('.error-group') ?? this.panel.querySelector('#errors-close')).focus();
     if (!open && returnFocus) this.button.focus();
   }
 
   /**
-   * Esc: an open dialog (help) closes first, by its own handler; else Esc closes this panel; with
-   * the panel closed, it removes the group filter (not while typing in a field).
+   * Esc: an open panel, menu or dialog closes first (the page's Overlays, which then stop the key);
+   * with none open, Esc removes the group filter (not while typing in a field).
    */
   escape(e) {
-    if (e.key !== 'Escape' || e.defaultPrevented || this.doc.querySelector('.overlay:not([hidden])')) return;
+    if (e.key !== 'Escape' || e.defaultPrevented || (this.overlays?.size ?? 0) > 0) return;
     if (!this.panel.hidden) {
       e.preventDefault();
-      this.setOpen(false, this.panel.contains(this.doc.activeElement));
+      this.closer();
       return;
     }
     const t = e.target;

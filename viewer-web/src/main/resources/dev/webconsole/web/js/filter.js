@@ -230,15 +230,18 @@ export function splitPair(text) {
   return i < 0 ? [text, ''] : [text.slice(0, i), text.slice(i + 1)];
 }
 
-/** The part of a filter the hub applies (protocol v1 `filter` object). */
+/** The part of a filter the hub applies (protocol v1 `filter` object; `ctx` as "key:value"). */
 export function serverFilter(filter) {
-  return { loggers: [...filter.loggers], exclude: [...filter.exclude], level: filter.level, sources: [...(filter.sources ?? [])] };
+  return {
+    loggers: [...filter.loggers], exclude: [...filter.exclude], level: filter.level, sources: [...(filter.sources ?? [])],
+    ctx: (filter.ctx ?? []).map((pair) => splitPair(pair).join(':')), markers: [...(filter.markers ?? [])],
+  };
 }
 
 /** Whether two server filters select the same events. */
 export function sameServerFilter(a, b) {
   return a.level === b.level && sameSet(a.loggers, b.loggers) && sameSet(a.exclude, b.exclude)
-    && sameSet(a.sources ?? [], b.sources ?? []);
+    && sameSet(a.sources ?? [], b.sources ?? []) && sameSet(a.ctx ?? [], b.ctx ?? []) && sameSet(a.markers ?? [], b.markers ?? []);
 }
 
 /**
@@ -251,6 +254,10 @@ export function widens(prev, next) {
   const before = prev.sources ?? [];
   const after = next.sources ?? [];
   if (before.length > 0 && (after.length === 0 || after.some((s) => !before.includes(s)))) return true;
+  // Every context value must match (dropping one widens); any marker may (adding one widens).
+  if ((prev.ctx ?? []).some((c) => !(next.ctx ?? []).includes(c))) return true;
+  const markers = prev.markers ?? [];
+  if (markers.length > 0 && ((next.markers ?? []).length === 0 || next.markers.some((m) => !markers.includes(m)))) return true;
   if (prev.loggers.length > 0) {
     if (next.loggers.length === 0) return true;
     for (const p of next.loggers) {

@@ -1,5 +1,6 @@
-// Stack frames with no DOM: which lines of a Java stack are the JDK's or a common framework's, so
-// the page can fold them (detail panel) and group errors by the first frame of application code.
+// Reading Java stack text, with no DOM: which frames are the JDK's or a common framework's (so the
+// detail panel folds them and the errors panel skips them to find the application's first frame),
+// and how a stack splits into the thrown exception, its "Caused by:" chain and suppressed ones.
 
 /** Class-name prefixes of the JDK, JVM languages and common frameworks, servers and libraries. */
 export const FRAMEWORK_PREFIXES = Object.freeze([
@@ -38,4 +39,62 @@ export function isFrameworkFrame(line) {
   if (!method) return false;
   if (/^(jdk\.proxy\d*|\$Proxy\d+)/.test(method)) return true;
   return FRAMEWORK_PREFIXES.some((p) => method.startsWith(p));
+}
+
+const FRAME_LINE = /^\s*at\s+(\S+?)\(/;
+
+/** What a stack line is: 'frame', 'cause' ("Caused by: ..."), 'suppressed', 'more' ("... 5 more") or 'text'. */
+export function lineKind(line) {
+  const t = String(line).trim();
+  if (FRAME_LINE.test(t)) return 'frame';
+  if (t.startsWith('Caused by:')) return 'cause';
+  if (t.startsWith('Suppressed:')) return 'suppressed';
+  if (/^\.\.\. \d+ (more|common frames omitted)/.test(t)) return 'more';
+  return 'text';
+}
+
+/**
+ * A stack as the detail panel shows it: lines in order, where each run of at least `minRun`
+ * framework frames becomes one fold. Items: { kind: 'line', text, type } with `type` from lineKind,
+ * or { kind: 'fold', lines }.
+ */
+export function foldStack(stack, minRun = 2) {
+  const out = [];
+  let run = [];
+  const flush = () => {
+    if (run.length >= minRun) out.push({ kind: 'fold', lines: run });
+    else for (const text of run) out.push({ kind: 'line', text, type: 'frame' });
+    run = [];
+  };
+  for (const text of String(stack ?? '').replace(/\s+$/, '').split(/\r?\n/)) {
+    if (isFrameworkFrame(text)) {
+      run.push(text);
+      continue;
+    }
+    flush();
+    out.push({ kind: 'line', text, type: lineKind(text) });
+  }
+  flush();
+  return out;
+}
+
+/**
+ * The exception chain of a stack: the thrown one, then each "Caused by:" and "Suppressed:" in
+ * order, as { kind: 'thrown' | 'cause' | 'suppressed', type, message }.
+ */
+export function causeChain(stack) {
+  const lines = String(stack ?? '').split(/\r?\n/);
+  const out = [];
+  lines.forEach((line, i) => {
+    const kind = lineKind(line);
+    if (i === 0 && kind === 'text' && line.trim()) out.push({ kind: 'thrown', ...typeAndMessage(line.trim()) });
+    else if (kind === 'cause') out.push({ kind, ...typeAndMessage(line.trim().slice('Caused by:'.length).trim()) });
+    else if (kind === 'suppressed') out.push({ kind, ...typeAndMessage(line.trim().slice('Suppressed:'.length).trim()) });
+  });
+  return out;
+}
+
+function typeAndMessage(text) {
+  const i = text.indexOf(': ');
+  return i < 0 ? { type: text, message: '' } : { type: text.slice(0, i), message: text.slice(i + 2) };
 }

@@ -194,6 +194,15 @@ export class LogView {
     else this.scroller.removeAttribute('aria-activedescendant');
   }
 
+  /** Makes the row of the event with this seq current and gives the log the focus (after a panel closes); false when it is not drawn. */
+  focusRow(seq) {
+    const entry = this.list.renderedEntries().find((x) => x.kind === 'event' && x.event.seq === Number(seq));
+    if (!entry) return false;
+    this.setCurrent(entry, false);
+    this.scroller.focus({ preventScroll: true });
+    return true;
+  }
+
   /** How rows are drawn: the search matcher (for highlights) and the time zone. Rebuilds rows when it changed. */
   setRowStyle(matcher, utc) {
     if (this.style.matcher === matcher && this.style.utc === utc) return;

@@ -1,8 +1,9 @@
 // The filter <-> URL query, with no DOM. A tab's filter lives in its address, so a tab is a bookmark:
-//   ?logger=a.b&logger=c&exclude=a.b.noisy&level=WARN&hide=DEBUG&q=timeout&regex=1&ctx=user=ann&marker=SQL&source=orders
+//   ?logger=a.b&logger=c&exclude=a.b.noisy&level=WARN&hide=DEBUG&q=timeout&regex=1&ctx=user:ann&marker=SQL&source=orders
+// `ctx` is written key:value, as the hub takes it; key=value (older addresses) is read too.
 // The token is never part of a URL the page shows or shares; it only goes into the socket URL.
 
-import { THRESHOLDS, hideableLevel, normalizeThreshold, orderHidden, parsePrefixes } from './filter.js';
+import { THRESHOLDS, hideableLevel, normalizeThreshold, orderHidden, parsePrefixes, splitPair } from './filter.js';
 
 /** Query keys owned by the filter (and the token), replaced when the page rewrites its URL. */
 export const FILTER_KEYS = Object.freeze(['logger', 'exclude', 'level', 'hide', 'q', 'regex', 'ctx', 'marker', 'source']);
@@ -22,7 +23,7 @@ export function parseFilter(query) {
   f.hidden = orderHidden(p.getAll('hide').flatMap((v) => v.split(',')).map(hideableLevel).filter(Boolean));
   f.q = p.get('q') ?? '';
   f.regex = isTrue(p.get('regex'));
-  f.ctx = unique(p.getAll('ctx').filter((v) => v.includes('=') && v.indexOf('=') > 0));
+  f.ctx = unique(p.getAll('ctx').map(ctxPair).filter(Boolean));
   f.markers = unique(p.getAll('marker').filter(Boolean));
   f.sources = unique(p.getAll('source').filter(Boolean));
   return f;
@@ -43,7 +44,7 @@ export function filterProblems(query) {
     if (hideableLevel(v) === null) out.push(`hide=${v} is not a level name: write a level such as DEBUG or CONFIG. Ignored.`);
   }
   for (const v of p.getAll('ctx')) {
-    if (!(v.indexOf('=') > 0)) out.push(`ctx=${v} is not a context filter: write ctx=key=value. Ignored.`);
+    if (ctxPair(v) === null) out.push(`ctx=${v} is not a context filter: write ctx=key:value. Ignored.`);
   }
   const regex = p.get('regex');
   if (regex !== null && !isTrue(regex) && !['0', 'false', 'off', 'no', ''].includes(regex)) {
@@ -61,7 +62,7 @@ export function serializeFilter(filter) {
   for (const h of filter.hidden) p.append('hide', h);
   if (filter.q) p.append('q', filter.q);
   if (filter.regex) p.append('regex', '1');
-  for (const c of filter.ctx) p.append('ctx', c);
+  for (const c of filter.ctx) p.append('ctx', ctxParam(c));
   for (const m of filter.markers) p.append('marker', m);
   for (const s of filter.sources ?? []) p.append('source', s);
   return p;
@@ -94,7 +95,7 @@ export function takeToken(currentSearch) {
 
 /**
  * The WebSocket URL, relative to the page (the hub may serve it under a sub-path): `ws` next to the
- * page, http->ws and https->wss, with the hub's part of the filter, `since` (with the id of the hub
+ * page, http->ws and https->wss, with the hub's part of the filter (filter.js serverFilter), `since` (with the id of the hub
  * it belongs to, so a restarted hub replays everything) and the token as query.
  */
 export function socketUrl(baseURI, filter, { since = null, hub = null, token = null } = {}) {
@@ -106,6 +107,8 @@ export function socketUrl(baseURI, filter, { since = null, hub = null, token = n
   for (const e of filter.exclude) p.append('exclude', e);
   if (filter.level && filter.level !== 'TRACE') p.append('level', filter.level);
   for (const s of filter.sources ?? []) p.append('source', s);
+  for (const c of filter.ctx ?? []) p.append('ctx', c); // already key:value (filter.js serverFilter)
+  for (const m of filter.markers ?? []) p.append('marker', m);
   if (since !== null && since !== undefined) {
     p.append('since', String(since));
     if (hub) p.append('hub', hub);
@@ -119,6 +122,23 @@ export function socketUrl(baseURI, filter, { since = null, hub = null, token = n
 export function isLoopbackHost(hostname) {
   const h = String(hostname ?? '').toLowerCase();
   return h === 'localhost' || h.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(h) || h === '[::1]' || h === '::1';
+}
+
+/**
+ * A `ctx` parameter as the filter's "key=value" pair, or null: split at the first ":" or "=",
+ * whichever comes first, with a key before it ("requestId:abc123", also "user=ann").
+ */
+export function ctxPair(param) {
+  const text = String(param);
+  const seps = [text.indexOf(':'), text.indexOf('=')].filter((i) => i >= 0);
+  const at = seps.length ? Math.min(...seps) : -1;
+  return at > 0 ? `${text.slice(0, at)}=${text.slice(at + 1)}` : null;
+}
+
+/** A filter's "key=value" pair as the `ctx` parameter the hub takes: "key:value". */
+export function ctxParam(pair) {
+  const [k, v] = splitPair(pair);
+  return `${k}:${v}`;
 }
 
 function toParams(query) {
