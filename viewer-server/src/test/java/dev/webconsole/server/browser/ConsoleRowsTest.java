@@ -181,7 +181,7 @@ class ConsoleRowsTest extends BrowserTestBase {
     }
 
     @Test
-    void theArrowKeysMoveTheCurrentRowAndEnterExpandsIt() {
+    void theArrowKeysMoveTheCurrentRowAndEnterOpensIt() {
         ConsoleHub hub = openWith(startHub(), 80);
         hub.publish(error("could not save order #11"));
         awaitRows(browser, range(1, 81));
@@ -205,9 +205,12 @@ class ConsoleRowsTest extends BrowserTestBase {
         browser.await("the last row current, following", d -> "81".equals(currentSeq()) && Boolean.TRUE.equals(state(browser, "following")));
 
         scroller.sendKeys(Keys.ENTER);
-        browser.await("Enter expands the current row", d -> !d.findElements(By.cssSelector("#rows .row.current.expanded .stack")).isEmpty());
-        scroller.sendKeys(Keys.ENTER);
-        browser.await("and collapses it", d -> d.findElements(By.cssSelector("#rows .row.expanded")).isEmpty());
+        browser.await("Enter opens the current row in the detail panel", d -> byId(browser, "detail").isDisplayed()
+                && byId(browser, "detail").getText().contains("could not save order #11"));
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        browser.await("Esc closes it and the log has the focus", d -> !byId(browser, "detail").isDisplayed()
+                && "scroller".equals(browser.js("return document.activeElement.id")));
+        assertEquals("81", currentSeq(), "the current row stays");
     }
 
     @Test
@@ -248,6 +251,8 @@ class ConsoleRowsTest extends BrowserTestBase {
         awaitRows(browser, range(1, 18));
         row(6).findElement(By.cssSelector(".msg")).click();
         browser.await("the stack", d -> !d.findElements(By.cssSelector("#rows .row[data-seq='6'] .stack")).isEmpty());
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE); // the click opened the detail panel too
+        browser.await("the detail panel closed", d -> !byId(browser, "detail").isDisplayed());
         java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
         for (int width : new int[] {1280, 400}) {
             browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(width, 800));

@@ -95,7 +95,8 @@ class DetailPanelTest extends BrowserTestBase {
         assertEquals("detail-title", browser.js("return document.activeElement.id"));
         browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
         browser.await("the panel to close", d -> !panel().isDisplayed());
-        assertEquals("3", browser.js("return document.activeElement.dataset.seq"));
+        assertEquals("scroller", browser.js("return document.activeElement.id"), "the log has the focus back");
+        assertEquals("3", browser.js("return document.querySelector('#rows .row.current').dataset.seq"), "with the row as its current row");
         browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
         browser.await("Enter on the row to open the panel", d -> panel().isDisplayed());
         assertEquals("same request", panel().findElement(By.cssSelector(".detail-message")).getText());

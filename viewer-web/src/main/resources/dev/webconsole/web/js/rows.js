@@ -96,7 +96,6 @@ function buildEventRow(entry, { matcher, utc, expanded, marked, current, loggerC
   if (expanded) row.classList.add('expanded');
   if (marked === entry) row.classList.add('marked');
   if (current === entry) row.classList.add('current');
-  if (expanded) row.setAttribute('aria-expanded', 'true');
 
   const time = cell('span', 'time', formatTime(ev.time, utc));
   time.title = `${formatDateTime(ev.time, utc)} ${zoneLabel(ev.time, utc)} \u00b7 seq ${ev.seq}`;
@@ -131,6 +130,7 @@ function buildEventRow(entry, { matcher, utc, expanded, marked, current, loggerC
   }
   // The message and its tags share one cell: the tags sit beside the text, not in a column of their own.
   const msgCell = cell('span', 'msg-cell');
+  if (expandable) msgCell.setAttribute('aria-expanded', String(Boolean(expanded)));
   msgCell.append(msg, buildTags(ev, message, expanded, matcher));
   row.append(msgCell);
 
