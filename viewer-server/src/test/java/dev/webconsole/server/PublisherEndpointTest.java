@@ -257,6 +257,40 @@ class PublisherEndpointTest {
     }
 
     @Test
+    void aFloodingSourceFillsOnlyItsOwnShareOfTheIngestQueueAndAQuietSourceLosesNothing() throws Exception {
+        // 64 slots, 25% each: a source may have 16 events waiting; every flood message is larger than that
+        ConsoleHub hub = hubs.startHub(b -> b.publisherToken(PUBLISHER_TOKEN).ingestQueue(64).sourceSharePercent(25));
+        WsClient tab = hubs.connect(hub, "");
+        tab.next("hello");
+        WsClient flood = publisher(hub, "flood");
+        WsClient quiet = publisher(hub, "quiet");
+        flood.next("welcome");
+        quiet.next("welcome");
+        for (int b = 0; b < 20; b++) {
+            long[] numbers = java.util.stream.LongStream.rangeClosed(b * 1000L + 1, b * 1000L + 1000).toArray();
+            flood.sendQuietly(batch(numbers));
+        }
+        quiet.send(batch(java.util.stream.LongStream.rangeClosed(1, 40).toArray()));
+        long floodEvents = 0;
+        List<Long> quietNumbers = new java.util.ArrayList<>();
+        while (floodEvents + quietNumbers.size() < 20_040) {
+            for (JsonNode e : tab.next("events").path("events")) {
+                if (e.path("source").asText().equals("quiet")) {
+                    quietNumbers.add(e.path("sourceSeq").asLong());
+                } else {
+                    assertEquals(++floodEvents, e.path("sourceSeq").asLong(), "the flood arrives whole and in order");
+                }
+            }
+        }
+        assertEquals(java.util.stream.LongStream.rangeClosed(1, 40).boxed().toList(), quietNumbers,
+                "every event of the quiet source arrives, in order");
+        HubStats stats = hub.stats();
+        assertEquals(0, stats.ingestDropped(), "the hub dropped nothing: what did not fit waited at its source: " + stats);
+        assertTrue(stats.publishersHeldBack() >= 20_000 / 16 / 2, "the flood was held back to its share: " + stats);
+        assertEquals(20_040, stats.published());
+    }
+
+    @Test
     void aSecondApplicationCannotTakeAConnectedSourcesName() throws Exception {
         ConsoleHub hub = hub();
         WsClient first = publisher(hub, "orders");

@@ -22,7 +22,11 @@ final class PublisherMessages {
     static final int MAX_BATCH = 10_000;
     static final int MAX_NAME_CHARS = 200;
 
+    /** How publishers begin an events message; such a message is read without a tree. */
+    private static final String EVENTS_START = "{\"type\":\"events\",";
+
     private final ObjectMapper mapper = new ObjectMapper();
+    private final PublisherBatchReader batches = new PublisherBatchReader(mapper.getFactory());
 
     /** Who a publisher is, from its hello. */
     record Hello(String source, String host, long pid, String jvm, long startTime) {}
@@ -34,6 +38,12 @@ final class PublisherMessages {
     record Lost(long from, long to) {}
 
     Object parse(String text) throws ClientMessages.BadMessageException {
+        if (text.startsWith(EVENTS_START)) {
+            Batch batch = batches.read(text);
+            if (batch != null) {
+                return batch;
+            }
+        }
         JsonNode root;
         try {
             root = mapper.readTree(text);
