@@ -257,6 +257,24 @@ class PublisherEndpointTest {
     }
 
     @Test
+    void eventsMayComeAsUtf8InBinaryMessagesAndInvalidUtf8IsRefused() throws Exception {
+        ConsoleHub hub = hub();
+        WsClient tab = hubs.connect(hub, "");
+        tab.next("hello");
+        WsClient orders = publisher(hub, "orders");
+        orders.next("welcome");
+        orders.sendBinary(batch(1, 2).replace("event 2", "événement 2").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(2, orders.next("ack").path("sourceSeq").asLong());
+        assertEquals("événement 2", tab.events(2).get(1).path("message").asText());
+        byte[] bad = batch(3).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        bad[bad.length - 5] = (byte) 0xC3; // in "event 3": a lead byte with no continuation
+        orders.sendBinary(bad);
+        String why = orders.next("error").path("message").asText();
+        assertTrue(why.startsWith("malformed JSON"), why);
+        assertEquals(1008, orders.awaitClose());
+    }
+
+    @Test
     void aFloodingSourceFillsOnlyItsOwnShareOfTheIngestQueueAndAQuietSourceLosesNothing() throws Exception {
         // 64 slots, 25% each: a source may have 16 events waiting; every flood message is larger than that
         ConsoleHub hub = hubs.startHub(b -> b.publisherToken(PUBLISHER_TOKEN).ingestQueue(64).sourceSharePercent(25));

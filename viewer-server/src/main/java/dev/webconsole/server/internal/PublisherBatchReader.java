@@ -28,34 +28,49 @@ final class PublisherBatchReader {
     /** The events of an {@code events} message; null if the message turns out to be of another type. */
     PublisherMessages.Batch read(String text) throws ClientMessages.BadMessageException {
         try (JsonParser p = json.createParser(text)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return null; // the tree reader gives the usual answer
-            }
-            String type = null;
-            List<ConsoleEvent> events = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken value = p.nextToken();
-                if (field.equals("type")) {
-                    type = value == JsonToken.VALUE_STRING ? p.getText() : null;
-                } else if (field.equals("events")) {
-                    events = events(p, value);
-                } else {
-                    p.skipChildren();
-                }
-            }
-            if (!"events".equals(type)) {
-                return null;
-            }
-            if (events == null) {
-                throw bad("\"events\" must be an array of events");
-            }
-            return new PublisherMessages.Batch(events);
-        } catch (JsonParseException e) {
-            throw bad("malformed JSON: " + e.getOriginalMessage());
+            return read(p);
         } catch (IOException e) {
-            throw bad("malformed JSON: " + e.getMessage());
+            throw malformed(e);
         }
+    }
+
+    /** The same from UTF-8 bytes (a binary message); invalid UTF-8 is malformed JSON. */
+    PublisherMessages.Batch read(byte[] utf8, int offset, int length) throws ClientMessages.BadMessageException {
+        try (JsonParser p = json.createParser(utf8, offset, length)) {
+            return read(p);
+        } catch (IOException e) {
+            throw malformed(e);
+        }
+    }
+
+    private static ClientMessages.BadMessageException malformed(IOException e) {
+        return bad("malformed JSON: " + (e instanceof JsonParseException j ? j.getOriginalMessage() : e.getMessage()));
+    }
+
+    private PublisherMessages.Batch read(JsonParser p) throws IOException, ClientMessages.BadMessageException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            return null; // the tree reader gives the usual answer
+        }
+        String type = null;
+        List<ConsoleEvent> events = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if (field.equals("type")) {
+                type = value == JsonToken.VALUE_STRING ? p.getText() : null;
+            } else if (field.equals("events")) {
+                events = events(p, value);
+            } else {
+                p.skipChildren();
+            }
+        }
+        if (!"events".equals(type)) {
+            return null;
+        }
+        if (events == null) {
+            throw bad("\"events\" must be an array of events");
+        }
+        return new PublisherMessages.Batch(events);
     }
 
     private static List<ConsoleEvent> events(JsonParser p, JsonToken value) throws IOException, ClientMessages.BadMessageException {

@@ -61,15 +61,33 @@ public final class PublisherEndpoint implements Session.Listener {
     public void onWebSocketOpen(Session session) {
         this.session = session;
         session.setMaxTextMessageSize(MAX_MESSAGE_BYTES);
+        session.setMaxBinaryMessageSize(MAX_MESSAGE_BYTES);
         session.setMaxFrameSize(MAX_MESSAGE_BYTES); // a client may send a whole batch as one frame
         session.demand();
     }
 
     @Override
     public void onWebSocketText(String text) {
-        Object message;
+        take(() -> services.messages().parse(text));
+    }
+
+    /** A binary message holds the same JSON as UTF-8; publishers send their events so (no text decoding). */
+    @Override
+    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
         try {
-            message = services.messages().parse(text);
+            take(() -> services.messages().parse(payload));
+        } finally {
+            callback.succeed(); // the parsed message holds no reference to the payload
+        }
+    }
+
+    private interface Parse {
+        Object message() throws ClientMessages.BadMessageException;
+    }
+
+    private void take(Parse parse) {
+        try {
+            Object message = parse.message();
             if (source == null) {
                 if (!(message instanceof PublisherMessages.Hello hello)) {
                     throw new ClientMessages.BadMessageException("the first message must be hello, saying which source this is");
@@ -172,12 +190,6 @@ public final class PublisherEndpoint implements Session.Listener {
                 session.demand();
             }
         }, (long) (-budget * 1e6 / rate), TimeUnit.MICROSECONDS);
-    }
-
-    @Override
-    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-        callback.succeed();
-        refuse(StatusCode.BAD_DATA, "binary messages are not supported; send JSON text");
     }
 
     @Override
