@@ -29,6 +29,10 @@ import org.eclipse.jetty.websocket.core.client.WebSocketCoreClient;
  * Part 1: one logging JVM at fixed offered rates, one tab that must get every event without a gap.
  * Part 2: 30,000 events/s to 10 tabs: embedded, one JVM at 30,000/s; publish, three JVMs at
  * 10,000/s each; latency from the log call to the tab (messages carry the call's epoch microseconds).
+ * Each logging JVM first logs {@code bench.warmupSeconds} (2) at the same rate, not measured, and
+ * in publish mode logging starts once the hub has every publisher connected. {@code bench.appJvm}
+ * holds the logging JVMs' options, separated by {@code |}; {@code bench.timeline=true} prints the
+ * worst latency of each half second.
  */
 public final class PublishLoad {
     static final String TOKEN = "bench-publisher-token";
