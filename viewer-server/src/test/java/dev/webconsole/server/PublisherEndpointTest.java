@@ -306,6 +306,14 @@ class PublisherEndpointTest {
         assertEquals(0, stats.ingestDropped(), "the hub dropped nothing: what did not fit waited at its source: " + stats);
         assertTrue(stats.publishersHeldBack() >= 20_000 / 16 / 2, "the flood was held back to its share: " + stats);
         assertEquals(20_040, stats.published());
+        var http = java.net.http.HttpClient.newHttpClient();
+        JsonNode served = JSON.readTree(http.send(java.net.http.HttpRequest.newBuilder(hub.url().resolve("stats")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+        assertEquals(stats.publishersHeldBack(), served.path("publishersHeldBack").asLong(), "/stats says so too");
+        Object jmx = java.lang.management.ManagementFactory.getPlatformMBeanServer().getAttribute(
+                new javax.management.ObjectName(ConsoleHubMXBean.DOMAIN + ":type=ConsoleHub,port=" + hub.port()),
+                "PublishersHeldBack");
+        assertEquals(stats.publishersHeldBack(), jmx, "and JMX");
     }
 
     @Test
