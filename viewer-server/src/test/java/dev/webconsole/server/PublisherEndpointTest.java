@@ -275,6 +275,51 @@ class PublisherEndpointTest {
     }
 
     @Test
+    void anEventsExceptionContextAndMarkerReachTheTab() throws Exception {
+        ConsoleHub hub = hub();
+        WsClient tab = hubs.connect(hub, "");
+        tab.next("hello");
+        WsClient orders = publisher(hub, "orders");
+        orders.next("welcome");
+        ObjectNode root = JSON.createObjectNode().put("type", "events");
+        ObjectNode e = root.putArray("events").addObject().put("sourceSeq", 1).put("time", 1_700_000_000_123L)
+                .put("level", "ERROR").put("severity", 200).put("logger", "app.Orders").put("thread", "worker-1")
+                .put("message", "payment failed").put("marker", "AUDIT").put("unknown", "ignored");
+        e.putObject("thrown").put("type", "java.io.IOException").put("message", "reset").put("stack", "at app.Pay.call");
+        e.putObject("context").put("user", "ann").put("order", "42");
+        orders.sendBinary(JSON.writeValueAsBytes(root));
+        JsonNode got = tab.events(1).get(0);
+        assertEquals("orders", got.path("source").asText());
+        assertEquals("ERROR", got.path("level").asText());
+        assertEquals("worker-1", got.path("thread").asText());
+        assertEquals("payment failed", got.path("message").asText());
+        assertEquals("AUDIT", got.path("marker").asText());
+        assertEquals("java.io.IOException", got.path("thrown").path("type").asText());
+        assertEquals("reset", got.path("thrown").path("message").asText());
+        assertEquals("at app.Pay.call", got.path("thrown").path("stack").asText());
+        assertEquals("ann", got.path("context").path("user").asText());
+        assertEquals("42", got.path("context").path("order").asText());
+    }
+
+    @Test
+    void aBadEventInAnEventsMessageIsNamed() throws Exception {
+        ConsoleHub hub = hub();
+        WsClient orders = publisher(hub, "orders");
+        orders.next("welcome");
+        orders.send("{\"type\":\"events\",\"events\":[{\"sourceSeq\":2},{\"sourceSeq\":1}]}");
+        assertEquals("sourceSeq 1 follows 2; numbers must rise within a message", orders.next("error").path("message").asText());
+        assertEquals(1008, orders.awaitClose());
+        WsClient billing = publisher(hub, "billing");
+        billing.next("welcome");
+        billing.send("{\"type\":\"events\",\"events\":[{\"sourceSeq\":\"one\"}]}");
+        assertEquals("\"sourceSeq\" must be a whole number", billing.next("error").path("message").asText());
+        WsClient shipping = publisher(hub, "shipping");
+        shipping.next("welcome");
+        shipping.send("{\"type\":\"events\",\"events\":{}}");
+        assertEquals("\"events\" must be an array of events", shipping.next("error").path("message").asText());
+    }
+
+    @Test
     void aFloodingSourceFillsOnlyItsOwnShareOfTheIngestQueueAndAQuietSourceLosesNothing() throws Exception {
         // 64 slots, 25% each: a source may have 16 events waiting; every flood message is larger than that
         ConsoleHub hub = hubs.startHub(b -> b.publisherToken(PUBLISHER_TOKEN).ingestQueue(64).sourceSharePercent(25));

@@ -73,9 +73,14 @@ public final class PublishLoad {
     private record Result(long events, double deliveredPerSecond, long gapLost, long holes, int tabs, LatencyHistogram latency) {}
 
     private static void report(String mode, String load, Result r) {
-        System.out.printf("%-9s %-22s %10d %12.0f %10d %6d %6d %8.2f %8.2f %8.2f%n", mode, load, r.events,
-                r.deliveredPerSecond, r.gapLost, r.holes, r.tabs, r.latency.percentile(0.5) / 1000.0,
-                r.latency.percentile(0.99) / 1000.0, r.latency.percentile(1.0) / 1000.0);
+        System.out.printf("%-9s %-22s %10d %12.0f %10d %6d %6d %8s %8s %8s%n", mode, load, r.events,
+                r.deliveredPerSecond, r.gapLost, r.holes, r.tabs, millis(r.latency.percentile(0.5)),
+                millis(r.latency.percentile(0.99)), millis(r.latency.percentile(1.0)));
+    }
+
+    /** Microseconds as milliseconds; the histogram's last bucket holds everything over 10 s. */
+    private static String millis(long micros) {
+        return micros > 10_000_000 ? ">10000" : String.format("%.2f", micros / 1000.0);
     }
 
     private static Result run(WebSocketCoreClient client, String mode, int jvms, long rate, long perJvm, int tabCount)
