@@ -29,6 +29,8 @@ public interface ConsoleHubMXBean {
 
     long getRejectedMessages();
 
+    long getPublishersHeldBack();
+
     /** The active level boosts, one line each: logger, level, scope, until, who asked. */
     List<String> getBoosts();
 }

@@ -40,7 +40,7 @@ final class HubOptions {
             option("ingest-queue", "65536", "events waiting for the dispatcher", (b, v) -> b.ingestQueue(integer("ingest-queue", v))),
             option("max-source-events-per-second", "500000", "events per second read from one publisher at most",
                     (b, v) -> b.maxSourceEventsPerSecond(integer("max-source-events-per-second", v))),
-            option("source-share-percent", "50", "how full the ingest queue may be before publishers are read more slowly",
+            option("source-share-percent", "50", "the most of the ingest queue one publisher's events may fill; past it that publisher waits, the others do not",
                     (b, v) -> b.sourceSharePercent(integer("source-share-percent", v))),
             option("max-message-chars", "100000", "longer messages are cut", (b, v) -> b.maxMessageChars(integer("max-message-chars", v))),
             option("allowed-origins", "(none)", "comma-separated origins besides the hub's own (reverse proxy)",

@@ -11,6 +11,9 @@ package dev.webconsole.server;
  * @param sendFailed frames whose send failed (the tab is then closed)
  * @param truncated events whose message or stack was cut to the size limit
  * @param rejectedMessages messages from tabs that were refused as malformed or over a limit
+ * @param publishersHeldBack times the hub read a publisher's connection later, because its source
+ *     was over {@code maxSourceEventsPerSecond} or had its share of the ingest queue waiting
+ *     ({@code sourceSharePercent}), or the queue was full; its events wait at the publisher, none is lost
  */
 public record HubStats(
         int tabs,
@@ -20,4 +23,5 @@ public record HubStats(
         long tabDropped,
         long sendFailed,
         long truncated,
-        long rejectedMessages) {}
+        long rejectedMessages,
+        long publishersHeldBack) {}

@@ -257,6 +257,111 @@ class PublisherEndpointTest {
     }
 
     @Test
+    void eventsMayComeAsUtf8InBinaryMessagesAndInvalidUtf8IsRefused() throws Exception {
+        ConsoleHub hub = hub();
+        WsClient tab = hubs.connect(hub, "");
+        tab.next("hello");
+        WsClient orders = publisher(hub, "orders");
+        orders.next("welcome");
+        orders.sendBinary(batch(1, 2).replace("event 2", "événement 2").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(2, orders.next("ack").path("sourceSeq").asLong());
+        assertEquals("événement 2", tab.events(2).get(1).path("message").asText());
+        byte[] bad = batch(3).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        bad[bad.length - 5] = (byte) 0xC3; // in "event 3": a lead byte with no continuation
+        orders.sendBinary(bad);
+        String why = orders.next("error").path("message").asText();
+        assertTrue(why.startsWith("malformed JSON"), why);
+        assertEquals(1008, orders.awaitClose());
+    }
+
+    @Test
+    void anEventsExceptionContextAndMarkerReachTheTab() throws Exception {
+        ConsoleHub hub = hub();
+        WsClient tab = hubs.connect(hub, "");
+        tab.next("hello");
+        WsClient orders = publisher(hub, "orders");
+        orders.next("welcome");
+        ObjectNode root = JSON.createObjectNode().put("type", "events");
+        ObjectNode e = root.putArray("events").addObject().put("sourceSeq", 1).put("time", 1_700_000_000_123L)
+                .put("level", "ERROR").put("severity", 200).put("logger", "app.Orders").put("thread", "worker-1")
+                .put("message", "payment failed").put("marker", "AUDIT").put("unknown", "ignored");
+        e.putObject("thrown").put("type", "java.io.IOException").put("message", "reset").put("stack", "at app.Pay.call");
+        e.putObject("context").put("user", "ann").put("order", "42");
+        orders.sendBinary(JSON.writeValueAsBytes(root));
+        JsonNode got = tab.events(1).get(0);
+        assertEquals("orders", got.path("source").asText());
+        assertEquals("ERROR", got.path("level").asText());
+        assertEquals("worker-1", got.path("thread").asText());
+        assertEquals("payment failed", got.path("message").asText());
+        assertEquals("AUDIT", got.path("marker").asText());
+        assertEquals("java.io.IOException", got.path("thrown").path("type").asText());
+        assertEquals("reset", got.path("thrown").path("message").asText());
+        assertEquals("at app.Pay.call", got.path("thrown").path("stack").asText());
+        assertEquals("ann", got.path("context").path("user").asText());
+        assertEquals("42", got.path("context").path("order").asText());
+    }
+
+    @Test
+    void aBadEventInAnEventsMessageIsNamed() throws Exception {
+        ConsoleHub hub = hub();
+        WsClient orders = publisher(hub, "orders");
+        orders.next("welcome");
+        orders.send("{\"type\":\"events\",\"events\":[{\"sourceSeq\":2},{\"sourceSeq\":1}]}");
+        assertEquals("sourceSeq 1 follows 2; numbers must rise within a message", orders.next("error").path("message").asText());
+        assertEquals(1008, orders.awaitClose());
+        WsClient billing = publisher(hub, "billing");
+        billing.next("welcome");
+        billing.send("{\"type\":\"events\",\"events\":[{\"sourceSeq\":\"one\"}]}");
+        assertEquals("\"sourceSeq\" must be a whole number", billing.next("error").path("message").asText());
+        WsClient shipping = publisher(hub, "shipping");
+        shipping.next("welcome");
+        shipping.send("{\"type\":\"events\",\"events\":{}}");
+        assertEquals("\"events\" must be an array of events", shipping.next("error").path("message").asText());
+    }
+
+    @Test
+    void aFloodingSourceFillsOnlyItsOwnShareOfTheIngestQueueAndAQuietSourceLosesNothing() throws Exception {
+        // 64 slots, 25% each: a source may have 16 events waiting; every flood message is larger than that
+        ConsoleHub hub = hubs.startHub(b -> b.publisherToken(PUBLISHER_TOKEN).ingestQueue(64).sourceSharePercent(25));
+        WsClient tab = hubs.connect(hub, "");
+        tab.next("hello");
+        WsClient flood = publisher(hub, "flood");
+        WsClient quiet = publisher(hub, "quiet");
+        flood.next("welcome");
+        quiet.next("welcome");
+        for (int b = 0; b < 20; b++) {
+            long[] numbers = java.util.stream.LongStream.rangeClosed(b * 1000L + 1, b * 1000L + 1000).toArray();
+            flood.sendQuietly(batch(numbers));
+        }
+        quiet.send(batch(java.util.stream.LongStream.rangeClosed(1, 40).toArray()));
+        long floodEvents = 0;
+        List<Long> quietNumbers = new java.util.ArrayList<>();
+        while (floodEvents + quietNumbers.size() < 20_040) {
+            for (JsonNode e : tab.next("events").path("events")) {
+                if (e.path("source").asText().equals("quiet")) {
+                    quietNumbers.add(e.path("sourceSeq").asLong());
+                } else {
+                    assertEquals(++floodEvents, e.path("sourceSeq").asLong(), "the flood arrives whole and in order");
+                }
+            }
+        }
+        assertEquals(java.util.stream.LongStream.rangeClosed(1, 40).boxed().toList(), quietNumbers,
+                "every event of the quiet source arrives, in order");
+        HubStats stats = hub.stats();
+        assertEquals(0, stats.ingestDropped(), "the hub dropped nothing: what did not fit waited at its source: " + stats);
+        assertTrue(stats.publishersHeldBack() >= 20_000 / 16 / 2, "the flood was held back to its share: " + stats);
+        assertEquals(20_040, stats.published());
+        var http = java.net.http.HttpClient.newHttpClient();
+        JsonNode served = JSON.readTree(http.send(java.net.http.HttpRequest.newBuilder(hub.url().resolve("stats")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+        assertEquals(stats.publishersHeldBack(), served.path("publishersHeldBack").asLong(), "/stats says so too");
+        Object jmx = java.lang.management.ManagementFactory.getPlatformMBeanServer().getAttribute(
+                new javax.management.ObjectName(ConsoleHubMXBean.DOMAIN + ":type=ConsoleHub,port=" + hub.port()),
+                "PublishersHeldBack");
+        assertEquals(stats.publishersHeldBack(), jmx, "and JMX");
+    }
+
+    @Test
     void aSecondApplicationCannotTakeAConnectedSourcesName() throws Exception {
         ConsoleHub hub = hub();
         WsClient first = publisher(hub, "orders");

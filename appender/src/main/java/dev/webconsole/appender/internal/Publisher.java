@@ -24,8 +24,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Publisher {
     static final int MAX_BATCH = 2_000;
-    /** Under the hub's 4 MiB message limit, in characters (JSON text is at most 3 bytes per char here). */
-    static final int MAX_MESSAGE_CHARS = 1_000_000;
+    /** Under the hub's 4 MiB message limit, in bytes of UTF-8. */
+    static final int MAX_MESSAGE_BYTES = 4_000_000;
     /** As the hub's default maxMessageChars: no text in one event is longer. */
     public static final int MAX_EVENT_TEXT = 100_000;
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -165,23 +165,26 @@ public final class Publisher {
         }
     }
 
-    /** Sends events [from, to) as one message, or in halves while the message would be too large. */
+    /**
+     * Sends events [from, to) as one binary message of UTF-8 JSON, or in halves while the message
+     * would be too large. Waits for each send: the next message reuses the buffer.
+     */
     private void sendEvents(WebSocket ws, java.util.List<ConsoleEvent> events, long[] seqs, int from, int to)
             throws Exception {
-        String text = frames.events(events.subList(from, to), java.util.Arrays.copyOfRange(seqs, from, to));
-        if (text.length() > MAX_MESSAGE_CHARS && to - from > 1) {
+        ByteBuffer bytes = frames.events(events.subList(from, to), java.util.Arrays.copyOfRange(seqs, from, to));
+        if (bytes.remaining() > MAX_MESSAGE_BYTES && to - from > 1) {
             int mid = (from + to) >>> 1;
             sendEvents(ws, events, seqs, from, mid);
             sendEvents(ws, events, seqs, mid, to);
             return;
         }
-        if (text.length() > MAX_MESSAGE_CHARS) { // one event with very many context entries: say so instead
+        if (bytes.remaining() > MAX_MESSAGE_BYTES) { // one event with very many context entries: say so instead
             ConsoleEvent e = events.get(from);
-            text = frames.events(java.util.List.of(new ConsoleEvent(e.time(), e.level(), e.severity(), e.logger(),
-                    e.thread(), "[WebConsole: this event is too large to publish (" + text.length() + " characters)]",
+            bytes = frames.events(java.util.List.of(new ConsoleEvent(e.time(), e.level(), e.severity(), e.logger(),
+                    e.thread(), "[WebConsole: this event is too large to publish (" + bytes.remaining() + " bytes)]",
                     null, null, e.marker(), e.source(), true)), new long[] {seqs[from]});
         }
-        ws.sendText(text, true).get(WAIT.toSeconds() * 3, TimeUnit.SECONDS);
+        ws.sendBinary(bytes, true).get(WAIT.toSeconds() * 3, TimeUnit.SECONDS);
     }
 
     private void outage(Exception e) {

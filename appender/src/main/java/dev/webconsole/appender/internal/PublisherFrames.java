@@ -1,20 +1,27 @@
 package dev.webconsole.appender.internal;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.webconsole.server.ConsoleEvent;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 
-/** The publisher's side of the hub's {@code /publish} protocol (docs/PROTOCOL.md, "Publishers"), written by Jackson. */
+/**
+ * The publisher's side of the hub's {@code /publish} protocol (docs/PROTOCOL.md, "Publishers"),
+ * written by Jackson. Used by the publisher's one thread (and {@link #read} by the socket's listener).
+ */
 final class PublisherFrames {
     private final ObjectMapper mapper = new ObjectMapper();
     private final JsonFactory json = mapper.getFactory();
+    private final Bytes eventBytes = new Bytes();
 
     String hello(Publisher.Identity id) {
         return write(g -> {
@@ -35,15 +42,36 @@ final class PublisherFrames {
         });
     }
 
-    String events(List<ConsoleEvent> events, long[] seqs) {
-        return write(g -> {
+    /**
+     * An {@code events} message as UTF-8 JSON, for a binary frame: written as bytes once, so neither
+     * side converts it to or from characters. The buffer is reused by the next call: send it first.
+     */
+    ByteBuffer events(List<ConsoleEvent> events, long[] seqs) {
+        eventBytes.reset();
+        try (JsonGenerator g = json.createGenerator(eventBytes, JsonEncoding.UTF8)) {
+            g.writeStartObject();
             g.writeStringField("type", "events");
             g.writeArrayFieldStart("events");
             for (int i = 0; i < events.size(); i++) {
                 event(g, events.get(i), seqs[i]);
             }
             g.writeEndArray();
-        });
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a publisher frame could not be written", e);
+        }
+        return eventBytes.view();
+    }
+
+    /** A byte buffer whose content can be sent without copying it. */
+    private static final class Bytes extends ByteArrayOutputStream {
+        Bytes() {
+            super(64 * 1024);
+        }
+
+        ByteBuffer view() {
+            return ByteBuffer.wrap(buf, 0, count);
+        }
     }
 
     private static void event(JsonGenerator g, ConsoleEvent e, long seq) throws IOException {

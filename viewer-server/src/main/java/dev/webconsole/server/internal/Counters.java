@@ -13,6 +13,7 @@ final class Counters {
     private final LongAdder sendFailed = new LongAdder();
     private final LongAdder truncated = new LongAdder();
     private final LongAdder rejectedMessages = new LongAdder();
+    private final LongAdder publishersHeldBack = new LongAdder();
 
     /** Dispatcher thread: the number of tabs it sends to. */
     void tabs(int count) {
@@ -48,8 +49,13 @@ final class Counters {
         rejectedMessages.increment();
     }
 
+    void publisherHeldBack() {
+        publishersHeldBack.increment();
+    }
+
     HubStats snapshot(long lastSeq) {
         return new HubStats(tabs.get(), published.sum(), lastSeq, ingestDropped.sum(), tabDropped.sum(),
-                sendFailed.sum(), truncated.sum(), rejectedMessages.sum());
+                sendFailed.sum(), truncated.sum(), rejectedMessages.sum(),
+                publishersHeldBack.sum());
     }
 }

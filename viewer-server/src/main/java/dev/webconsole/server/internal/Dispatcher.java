@@ -68,6 +68,11 @@ final class Dispatcher implements Runnable {
         return ingest.publish(event);
     }
 
+    /** Queues an event if there is room, else counts nothing; see {@link Ingest#offerIfRoom(ConsoleEvent)}. */
+    boolean offerIfRoom(ConsoleEvent event) {
+        return ingest.offerIfRoom(event);
+    }
+
     /** Counts an event lost before it could be queued; see {@link Ingest#dropped()}. */
     void dropped() {
         ingest.dropped();
@@ -140,6 +145,19 @@ final class Dispatcher implements Runnable {
     /** How full the ingest queue is, in percent. */
     int ingestFillPercent() {
         return ingest.fillPercent();
+    }
+
+    int ingestCapacity() {
+        return ingest.capacity();
+    }
+
+    /** Events ever accepted into the ingest queue; one accepted before this call is taken once {@link #ingestTaken()} reaches it. */
+    long ingestAccepted() {
+        return ingest.accepted();
+    }
+
+    long ingestTaken() {
+        return ingest.taken();
     }
 
     /**

@@ -266,6 +266,7 @@ final class EventEncoder {
             g.writeNumberField("sendFailed", s.sendFailed());
             g.writeNumberField("truncated", s.truncated());
             g.writeNumberField("rejectedMessages", s.rejectedMessages());
+            g.writeNumberField("publishersHeldBack", s.publishersHeldBack());
             g.writeEndObject();
         })), StandardCharsets.UTF_8);
     }

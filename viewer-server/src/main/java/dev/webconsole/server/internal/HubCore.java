@@ -82,7 +82,7 @@ public final class HubCore {
         if (config.publisherToken() == null) {
             return null;
         }
-        PublisherEndpoint.Services services = new PublisherEndpoint.Services(dispatcher, this::publish,
+        PublisherEndpoint.Services services = new PublisherEndpoint.Services(dispatcher, this::offerIfRoom,
                 new Sources(dispatcher::broadcast), new PublisherMessages(), counters, server.scheduler(), hubId,
                 config.maxSourceEventsPerSecond(), config.sourceSharePercent(), config.diagnostics());
         return (request, response, callback) -> {
@@ -94,6 +94,11 @@ public final class HubCore {
     /** See {@link dev.webconsole.server.ConsoleHub#publish(ConsoleEvent)}. */
     public boolean publish(ConsoleEvent event) {
         return dispatcher.publish(truncate(event));
+    }
+
+    /** A publisher's event: queued if there is room, else nothing is counted and the publisher is read later. */
+    private boolean offerIfRoom(ConsoleEvent event) {
+        return dispatcher.ingestFillPercent() < 100 && dispatcher.offerIfRoom(truncate(event));
     }
 
     /** See {@link dev.webconsole.server.ConsoleHub#publish(ConsoleEvent, long)}. */

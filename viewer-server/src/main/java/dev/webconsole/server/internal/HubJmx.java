@@ -115,6 +115,11 @@ final class HubJmx implements ConsoleHubMXBean {
     }
 
     @Override
+    public long getPublishersHeldBack() {
+        return stats.get().publishersHeldBack();
+    }
+
+    @Override
     public List<String> getBoosts() {
         return boosts.get().stream().map(b -> b.describe() + " by " + b.by()).toList();
     }

@@ -29,6 +29,14 @@ final class Ingest {
     }
 
     /**
+     * Queues an event if there is room; when full, returns false and counts nothing: the caller
+     * keeps the event and offers it again later (a publisher's connection, which is then read later).
+     */
+    boolean offerIfRoom(ConsoleEvent event) {
+        return queue.offer(event) && counted(true);
+    }
+
+    /**
      * Queues an event, waiting up to {@code timeoutNanos} for room; false (and counted) if none came.
      * An interrupt while waiting drops the event (counted) and throws.
      */
@@ -110,6 +118,10 @@ final class Ingest {
     /** How full the queue is, in percent; publishers are read more slowly above their share. */
     int fillPercent() {
         return (int) (100L * queue.size() / queue.capacity());
+    }
+
+    int capacity() {
+        return queue.capacity();
     }
 
     /** Events accepted so far; an event accepted before this call is taken once {@link #taken()} reaches it. */

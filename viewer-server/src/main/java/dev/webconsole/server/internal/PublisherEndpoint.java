@@ -4,6 +4,8 @@ import dev.webconsole.server.ConsoleEvent;
 import dev.webconsole.server.Diagnostics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
@@ -14,23 +16,25 @@ import org.eclipse.jetty.websocket.api.StatusCode;
 
 /**
  * The Jetty side of one publisher at {@code /publish}: an application that sends its events to
- * this hub. It says who it is ({@code hello}), then sends numbered batches; the hub publishes each
- * event it has not seen (by the source's own number), acknowledges the highest, and reads the next
- * message only when the publisher is within its rate and the ingest queue within its share, so a
- * publisher that floods is slowed down rather than let starve the others. Jetty requires the
- * class to be public; nothing else about it is.
+ * this hub. It says who it is ({@code hello}), then sends numbered batches; the hub queues each
+ * event it has not seen (by the source's own number) while the source has room in its own share of
+ * the ingest queue ({@link SourceShare}), keeps the rest of the message until it has, acknowledges
+ * the highest number once the message is in, and reads the next message only when the publisher is
+ * within its rate. A publisher that floods is slowed down (its events wait at the publisher) rather
+ * than let starve the others. Jetty requires the class to be public; nothing else about it is.
  */
 public final class PublisherEndpoint implements Session.Listener {
     static final String PATH = "/publish";
     /** The largest message a publisher may send; a larger one closes it with 1009. */
     static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
-    /** While the ingest queue is over the share, reading is retried this often. */
+    /** While the source's share of the ingest queue is full, queueing is retried this often. */
     private static final long SHARE_RETRY_MICROS = 500;
 
     /**
      * The parts of the hub a publisher works with.
      *
-     * @param publish hands an event to the hub (truncated and redacted); false if the ingest queue was full
+     * @param publish hands an event to the hub (truncated and redacted); false, and nothing counted, if
+     *     the ingest queue was full: the endpoint keeps the event and offers it again
      */
     record Services(Dispatcher dispatcher, Predicate<ConsoleEvent> publish, Sources sources, PublisherMessages messages,
             Counters counters, Scheduler scheduler, String hubId, int eventsPerSecond, int sharePercent,
@@ -40,6 +44,10 @@ public final class PublisherEndpoint implements Session.Listener {
     private final AtomicBoolean ended = new AtomicBoolean();
     private Session session;
     private volatile Sources.Source source;
+    private SourceShare share;
+    /** What is left to queue of the message being taken; the next message is read once it is empty. */
+    private List<ConsoleEvent> pending = List.of();
+    private int nextPending;
     /** Rate budget in events; refilled at eventsPerSecond, at most one second's worth. */
     private double budget;
     private long refilledNanos = System.nanoTime();
@@ -53,26 +61,46 @@ public final class PublisherEndpoint implements Session.Listener {
     public void onWebSocketOpen(Session session) {
         this.session = session;
         session.setMaxTextMessageSize(MAX_MESSAGE_BYTES);
+        session.setMaxBinaryMessageSize(MAX_MESSAGE_BYTES);
         session.setMaxFrameSize(MAX_MESSAGE_BYTES); // a client may send a whole batch as one frame
         session.demand();
     }
 
     @Override
     public void onWebSocketText(String text) {
-        Object message;
+        take(() -> services.messages().parse(text));
+    }
+
+    /** A binary message holds the same JSON as UTF-8; publishers send their events so (no text decoding). */
+    @Override
+    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
         try {
-            message = services.messages().parse(text);
+            take(() -> services.messages().parse(payload));
+        } finally {
+            callback.succeed(); // the parsed message holds no reference to the payload
+        }
+    }
+
+    private interface Parse {
+        Object message() throws ClientMessages.BadMessageException;
+    }
+
+    private void take(Parse parse) {
+        try {
+            Object message = parse.message();
             if (source == null) {
                 if (!(message instanceof PublisherMessages.Hello hello)) {
                     throw new ClientMessages.BadMessageException("the first message must be hello, saying which source this is");
                 }
                 source = services.sources().attach(hello, this);
+                share = new SourceShare(SourceShare.limit(services.dispatcher().ingestCapacity(), services.sharePercent()),
+                        services.dispatcher()::ingestTaken);
                 send(services.messages().welcome(services.hubId(), source.lastSourceSeq));
                 session.demand();
                 return;
             }
             if (message instanceof PublisherMessages.Batch batch) {
-                paced(accept(batch));
+                accept(batch);
             } else if (message instanceof PublisherMessages.Lost lost) {
                 lost(lost);
                 session.demand();
@@ -84,25 +112,53 @@ public final class PublisherEndpoint implements Session.Listener {
         }
     }
 
-    /** Publishes the events the hub has not seen yet and acknowledges the highest number; returns how many. */
-    private int accept(PublisherMessages.Batch batch) {
+    /** Takes the events the hub has not seen yet, as many as the source's share has room for now. */
+    private void accept(PublisherMessages.Batch batch) {
         Sources.Source s = source;
         long last = s.lastSourceSeq;
-        int published = 0;
+        List<ConsoleEvent> fresh = new ArrayList<>(batch.events().size());
         for (ConsoleEvent e : batch.events()) {
             if (e.sourceSeq() <= last) {
                 s.duplicates.incrementAndGet();
                 continue;
             }
-            services.publish().test(new ConsoleEvent(e.time(), e.level(), e.severity(), e.logger(), e.thread(),
-                    e.message(), e.thrown(), e.context(), e.marker(), s.name, false, e.sourceSeq()));
+            fresh.add(new ConsoleEvent(e.time(), e.level(), e.severity(), e.logger(), e.thread(), e.message(), e.thrown(),
+                    e.context(), e.marker(), s.name, false, e.sourceSeq()));
             last = e.sourceSeq();
-            published++;
         }
-        s.lastSourceSeq = last;
-        s.received.addAndGet(published);
-        send(services.messages().ack(last));
-        return published;
+        pending = fresh;
+        nextPending = 0;
+        queuePending();
+    }
+
+    /**
+     * Queues what is pending while the source's share has room; then acknowledges and reads on, or
+     * tries again shortly. Runs on Jetty's thread for the message or on the scheduler, never both:
+     * nothing more is read from the publisher while events are pending.
+     */
+    private void queuePending() {
+        Sources.Source s = source;
+        int room = share.room();
+        int queued = 0;
+        while (nextPending < pending.size() && queued < room && services.publish().test(pending.get(nextPending))) {
+            s.lastSourceSeq = pending.get(nextPending++).sourceSeq();
+            queued++;
+        }
+        share.queued(services.dispatcher().ingestAccepted(), queued);
+        s.received.addAndGet(queued);
+        if (nextPending < pending.size()) {
+            services.counters().publisherHeldBack();
+            services.scheduler().schedule(() -> {
+                if (session.isOpen()) {
+                    queuePending();
+                }
+            }, SHARE_RETRY_MICROS, TimeUnit.MICROSECONDS);
+            return;
+        }
+        int taken = pending.size();
+        pending = List.of();
+        send(services.messages().ack(s.lastSourceSeq));
+        paced(taken);
     }
 
     private void lost(PublisherMessages.Lost lost) throws ClientMessages.BadMessageException {
@@ -118,35 +174,22 @@ public final class PublisherEndpoint implements Session.Listener {
         send(services.messages().ack(lost.to()));
     }
 
-    /** Reads the next message now, or once the publisher is back within its rate and share. */
+    /** Reads the next message now, or once the publisher is back within its rate. */
     private void paced(int events) {
         long now = System.nanoTime();
         int rate = services.eventsPerSecond();
         budget = Math.min(rate, budget + (now - refilledNanos) * (rate / 1e9)) - events;
         refilledNanos = now;
-        long waitMicros = budget >= 0 ? 0 : (long) (-budget * 1e6 / rate);
-        if (waitMicros == 0 && services.dispatcher().ingestFillPercent() <= services.sharePercent()) {
+        if (budget >= 0) {
             session.demand();
-        } else {
-            services.scheduler().schedule(this::resume, Math.max(waitMicros, SHARE_RETRY_MICROS), TimeUnit.MICROSECONDS);
-        }
-    }
-
-    private void resume() {
-        if (!session.isOpen()) {
             return;
         }
-        if (services.dispatcher().ingestFillPercent() > services.sharePercent()) {
-            services.scheduler().schedule(this::resume, SHARE_RETRY_MICROS, TimeUnit.MICROSECONDS);
-        } else {
-            session.demand();
-        }
-    }
-
-    @Override
-    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-        callback.succeed();
-        refuse(StatusCode.BAD_DATA, "binary messages are not supported; send JSON text");
+        services.counters().publisherHeldBack();
+        services.scheduler().schedule(() -> {
+            if (session.isOpen()) {
+                session.demand();
+            }
+        }, (long) (-budget * 1e6 / rate), TimeUnit.MICROSECONDS);
     }
 
     @Override

@@ -5,7 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.webconsole.server.ConsoleEvent;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +27,12 @@ final class PublisherMessages {
     static final int MAX_BATCH = 10_000;
     static final int MAX_NAME_CHARS = 200;
 
+    /** How publishers begin an events message; such a message is read without a tree. */
+    private static final String EVENTS_START = "{\"type\":\"events\",";
+    private static final byte[] EVENTS_START_BYTES = EVENTS_START.getBytes(StandardCharsets.UTF_8);
+
     private final ObjectMapper mapper = new ObjectMapper();
+    private final PublisherBatchReader batches = new PublisherBatchReader(mapper.getFactory());
 
     /** Who a publisher is, from its hello. */
     record Hello(String source, String host, long pid, String jvm, long startTime) {}
@@ -33,7 +43,47 @@ final class PublisherMessages {
     /** Events {@code from..to} (the source's numbers) that the publisher could not keep. */
     record Lost(long from, long to) {}
 
+    /**
+     * A binary message: the same JSON in UTF-8. An events message is read from the bytes as they
+     * are; any other is decoded (strictly: invalid UTF-8 is refused) and read as text.
+     */
+    Object parse(ByteBuffer utf8) throws ClientMessages.BadMessageException {
+        byte[] bytes;
+        int offset;
+        int length = utf8.remaining();
+        if (utf8.hasArray()) {
+            bytes = utf8.array();
+            offset = utf8.arrayOffset() + utf8.position();
+        } else {
+            bytes = new byte[length];
+            utf8.duplicate().get(bytes);
+            offset = 0;
+        }
+        if (startsWith(bytes, offset, length, EVENTS_START_BYTES)) {
+            Batch batch = batches.read(bytes, offset, length);
+            if (batch != null) {
+                return batch;
+            }
+        }
+        try {
+            return parse(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, offset, length)).toString());
+        } catch (CharacterCodingException e) {
+            throw bad("malformed JSON: a binary message must be UTF-8 text");
+        }
+    }
+
+    private static boolean startsWith(byte[] bytes, int offset, int length, byte[] prefix) {
+        return length >= prefix.length && Arrays.equals(bytes, offset, offset + prefix.length, prefix, 0, prefix.length);
+    }
+
     Object parse(String text) throws ClientMessages.BadMessageException {
+        if (text.startsWith(EVENTS_START)) {
+            Batch batch = batches.read(text);
+            if (batch != null) {
+                return batch;
+            }
+        }
         JsonNode root;
         try {
             root = mapper.readTree(text);
@@ -132,7 +182,7 @@ final class PublisherMessages {
 
     String error(String message) {
         return new String(bytes(mapper.createObjectNode().put("type", "error").put("message", message)),
-                java.nio.charset.StandardCharsets.UTF_8);
+                StandardCharsets.UTF_8);
     }
 
     /** The gap tabs get for events a source lost: global seq range, the source, and its own numbers. */
