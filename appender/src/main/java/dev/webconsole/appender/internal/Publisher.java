@@ -132,6 +132,9 @@ public final class Publisher {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
+                if (!running) {
+                    return; // stop() closed the connection under a send: not an outage
+                }
                 outage(e);
             }
             try {
