@@ -65,9 +65,7 @@ public final class WebConsoleAppender extends AbstractAppender {
         try {
             target.take(event);
         } catch (RuntimeException | Error e) {
-            target.dropped();
-            error("WebConsole appender \"" + getName() + "\" could not take an event, which is counted as dropped: "
-                    + e.getClass().getName(), event, e);
+            lost(event, e);
             if (ignoreExceptions()) {
                 return;
             }
@@ -76,6 +74,13 @@ public final class WebConsoleAppender extends AbstractAppender {
             }
             throw e instanceof AppenderLoggingException ale ? ale : new AppenderLoggingException(e);
         }
+    }
+
+    /** Counts an event that could not be taken (or copied for a boost) as dropped, and reports it through Log4j's error handler. */
+    private void lost(LogEvent event, Throwable e) {
+        target.dropped();
+        error("WebConsole appender \"" + getName() + "\" could not take an event, which is counted as dropped: "
+                + e.getClass().getName(), event, e);
     }
 
     /** The address of the console page, or of the hub's publisher endpoint when publishing to another hub. */
@@ -235,8 +240,12 @@ public final class WebConsoleAppender extends AbstractAppender {
                 return publishing(prefix, blockNanos);
             }
             try {
-                return new WebConsoleAppender(getName(), getFilter(), isIgnoreExceptions(), getPropertyArray(),
-                        AppenderTarget.embedded(config, blockNanos, source));
+                WebConsoleAppender appender = new WebConsoleAppender(getName(), getFilter(), isIgnoreExceptions(),
+                        getPropertyArray(), AppenderTarget.embedded(config, blockNanos, source));
+                if (config.levelControl() instanceof Log4jLevelControl control) {
+                    control.onCopyFailure(appender::lost);
+                }
+                return appender;
             } catch (HubStartException e) {
                 LOGGER.error(prefix + e.getMessage());
                 return null;

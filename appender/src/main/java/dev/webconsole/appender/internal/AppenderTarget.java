@@ -59,7 +59,11 @@ public final class AppenderTarget {
             return;
         }
         if (publisher != null) {
-            publisher.offer(EventCopier.copy(event, source, maxChars));
+            if (publisher.isFull()) {
+                publisher.lose(); // it would be dropped: counted and numbered, not copied
+            } else {
+                publisher.offer(EventCopier.copy(event, source, maxChars));
+            }
             return;
         }
         if (blockNanos == 0) {
@@ -73,10 +77,16 @@ public final class AppenderTarget {
         }
     }
 
-    /** Counts an event that could not be handed over, so every tab of the embedded hub is told with a gap. */
+    /**
+     * Counts an event that could not be handed over, so every tab is told with a gap: an
+     * {@code ingest-overflow} gap from the embedded hub, or a lost range the publisher sends to its
+     * hub, which names the source in a {@code publisher-overflow} gap.
+     */
     public void dropped() {
         if (hub != null) {
             hub.dropped();
+        } else {
+            publisher.lose();
         }
     }
 

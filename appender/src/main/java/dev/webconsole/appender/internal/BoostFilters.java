@@ -5,6 +5,7 @@ import dev.webconsole.server.LevelBoost;
 import dev.webconsole.server.LevelControl;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Marker;
@@ -116,9 +117,12 @@ final class BoostFilters {
         /** The filter each logger configuration had before this one was put first. */
         private final Map<LoggerConfig, Filter> ownFilters;
         private final List<? extends Filterable> consoleFilters;
+        /** Counts a boost-only event whose copy failed as dropped, as the appender does with its own. */
+        private final BiConsumer<LogEvent, Throwable> copyFailed;
 
         Divert(List<Boost> boosts, Configuration config, Consumer<ConsoleEvent> console, String source, int maxChars,
-                Map<LoggerConfig, Filter> ownFilters, List<? extends Filterable> consoleFilters) {
+                Map<LoggerConfig, Filter> ownFilters, List<? extends Filterable> consoleFilters,
+                BiConsumer<LogEvent, Throwable> copyFailed) {
             super(Result.DENY, Result.NEUTRAL);
             this.boosts = List.copyOf(boosts);
             this.config = config;
@@ -127,6 +131,7 @@ final class BoostFilters {
             this.maxChars = maxChars;
             this.ownFilters = ownFilters;
             this.consoleFilters = List.copyOf(consoleFilters);
+            this.copyFailed = copyFailed;
         }
 
         @Override
@@ -143,7 +148,14 @@ final class BoostFilters {
                 return onMismatch; // the application logs this without any boost: it goes everywhere as usual
             }
             if (!refused(origin, event)) {
-                console.accept(EventCopier.copy(event, source, maxChars));
+                ConsoleEvent copy;
+                try {
+                    copy = EventCopier.copy(event, source, maxChars);
+                } catch (RuntimeException | Error e) { // even an OutOfMemoryError: the event is counted, not lost silently
+                    copyFailed.accept(event, e);
+                    return onMatch;
+                }
+                console.accept(copy);
             }
             return onMatch;
         }

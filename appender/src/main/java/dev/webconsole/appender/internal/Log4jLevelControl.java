@@ -12,10 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Filter;
+import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
@@ -44,6 +46,8 @@ public final class Log4jLevelControl implements LevelControl {
     private final Map<String, BoostFilters.Boost> active = new LinkedHashMap<>();
     private final PropertyChangeListener reconfigured = this::reconfigured;
     private Consumer<ConsoleEvent> console;
+    private volatile BiConsumer<LogEvent, Throwable> copyFailed = (event, e) ->
+            StatusLogger.getLogger().error("WebConsole: a boosted event could not be copied and is dropped", e);
     private Configuration installedOn;
     private Filter create;
     private Filter divert;
@@ -68,6 +72,14 @@ public final class Log4jLevelControl implements LevelControl {
         LoggerContext context = configuration == null ? null : configuration.getLoggerContext();
         return context == null ? null
                 : new Log4jLevelControl(context, source == null || source.isBlank() ? null : source, maxChars, consoleType);
+    }
+
+    /**
+     * Where a boost-only event whose copy fails is counted as dropped (and reported): the appender
+     * whose hub this control belongs to, as for the events it takes itself.
+     */
+    public void onCopyFailure(BiConsumer<LogEvent, Throwable> copyFailed) {
+        this.copyFailed = copyFailed;
     }
 
     @Override
@@ -136,7 +148,8 @@ public final class Log4jLevelControl implements LevelControl {
             List<Filterable> consoles = config.getAppenders().values().stream()
                     .filter(consoleType::isInstance).map(a -> (Filterable) a).toList();
             create = new BoostFilters.Create(boosts);
-            divert = new BoostFilters.Divert(boosts, config, console, source, maxChars, own, consoles);
+            divert = new BoostFilters.Divert(boosts, config, console, source, maxChars, own, consoles,
+                    (event, e) -> copyFailed.accept(event, e));
             create.start();
             divert.start();
             config.addFilter(create);

@@ -4,6 +4,7 @@ import dev.webconsole.server.ConsoleEvent;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -13,6 +14,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * full a new event is dropped, but keeps its number: the dropped numbers form a lost range the
  * hub is told about in order, so the loss is named, never silent. Logging threads hold the lock
  * only to store a reference; nothing here does I/O.
+ *
+ * <p>While the outbox is full, a logging thread neither takes the lock nor copies its event: it
+ * only counts it with {@link #lose()} (an atomic add, no allocation), and the next holder of the
+ * lock gives the counted events their numbers, as a lost range before anything numbered after
+ * them. An event whose copy failed is counted the same way.
  */
 final class Outbox {
     /** What the sender takes next: events, or a lost range that comes before them. */
@@ -36,36 +42,74 @@ final class Outbox {
     private long sentUpTo;
     private long droppedTotal;
     private boolean senderWaiting;
+    /** Events counted by {@link #lose()} and not numbered yet. */
+    private final AtomicLong unnumbered = new AtomicLong();
+    /** Read without the lock: while it is set, logging threads lose their events without copying them. */
+    private volatile boolean full;
 
     Outbox(int capacity) {
         this.events = new ConsoleEvent[capacity];
         this.seqs = new long[capacity];
     }
 
+    /** Logging thread, without the lock: whether an event offered now would be dropped, so need not be copied. */
+    boolean isFull() {
+        return full;
+    }
+
+    /**
+     * Logging thread: counts an event lost before it was offered (the outbox is full, or its copy
+     * failed). Takes no lock and allocates nothing; the event is numbered, as lost, by the next
+     * offer or by the sender (which looks at least once a second).
+     */
+    void lose() {
+        unnumbered.incrementAndGet();
+    }
+
     /** Logging thread: keeps the event, or drops it into the current lost range when full. Never waits for the sender. */
     boolean offer(ConsoleEvent event) {
         lock.lock();
         try {
-            long seq = nextSeq++;
+            numberLost();
             if (size == events.length) {
-                long[] last = lost.peekLast();
-                if (last != null && last[1] == seq - 1) {
-                    last[1] = seq;
-                } else {
-                    lost.addLast(new long[] {seq, seq});
-                }
+                full = true;
+                lost(nextSeq, nextSeq);
+                nextSeq++;
                 droppedTotal++;
                 wakeSender();
                 return false;
             }
+            long seq = nextSeq++;
             int slot = (head + size) % events.length;
             events[slot] = event;
             seqs[slot] = seq;
             size++;
+            full = size == events.length;
             wakeSender();
             return true;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** With the lock: the events {@link #lose()} counted get the next numbers, as a lost range. */
+    private void numberLost() {
+        long n = unnumbered.get();
+        if (n > 0) {
+            lost(nextSeq, nextSeq + n - 1); // first, so that numbers are never given if it fails
+            nextSeq += n;
+            droppedTotal += n;
+            unnumbered.addAndGet(-n);
+        }
+    }
+
+    /** With the lock: {@code from..to} are lost, joined to the last lost range when they follow it. */
+    private void lost(long from, long to) {
+        long[] last = lost.peekLast();
+        if (last != null && last[1] == from - 1) {
+            last[1] = to;
+        } else {
+            lost.addLast(new long[] {from, to});
         }
     }
 
@@ -89,6 +133,7 @@ final class Outbox {
                 lost.removeFirst();
             }
             sentUpTo = Math.max(sentUpTo, seq);
+            full = size == events.length;
             if (size == 0 && lost.isEmpty()) {
                 drained.signalAll();
             }
@@ -135,6 +180,7 @@ final class Outbox {
     }
 
     private Take take(int maxEvents) {
+        numberLost();
         long[] range = firstLostAfter(sentUpTo);
         int first = firstEventAfter(sentUpTo);
         long firstEventSeq = first < 0 ? Long.MAX_VALUE : seqs[(head + first) % events.length];
@@ -186,11 +232,11 @@ final class Outbox {
         return lo < size ? lo : -1;
     }
 
-    /** Events dropped because the outbox was full, since it was made. */
+    /** Events dropped because the outbox was full, or their copy failed, since it was made. */
     long dropped() {
         lock.lock();
         try {
-            return droppedTotal;
+            return droppedTotal + unnumbered.get();
         } finally {
             lock.unlock();
         }
@@ -200,8 +246,10 @@ final class Outbox {
     boolean awaitEmpty(long timeout, TimeUnit unit) throws InterruptedException {
         lock.lock();
         try {
+            numberLost();
+            wakeSender();
             long left = unit.toNanos(timeout);
-            while (size > 0 || !lost.isEmpty()) {
+            while (size > 0 || !lost.isEmpty() || unnumbered.get() > 0) {
                 if (left <= 0) {
                     return false;
                 }

@@ -69,7 +69,24 @@ public final class Publisher {
         return outbox.offer(event.truncatedTo(MAX_EVENT_TEXT));
     }
 
-    /** Events dropped because the outbox was full. */
+    /**
+     * Logging thread: whether the outbox is full, read without a lock. An event logged now would be
+     * dropped, so it is {@link #lose() lost} without being copied.
+     */
+    public boolean isFull() {
+        return outbox.isFull();
+    }
+
+    /**
+     * Logging thread: counts an event that is not offered (the outbox is full, or its copy failed).
+     * It takes a number all the same, so the hub is told of it in a lost range and names it in a
+     * {@code publisher-overflow} gap. No lock, no allocation: safe after an {@link OutOfMemoryError}.
+     */
+    public void lose() {
+        outbox.lose();
+    }
+
+    /** Events dropped because the outbox was full or their copy failed. */
     public long dropped() {
         return outbox.dropped();
     }
@@ -115,6 +132,9 @@ public final class Publisher {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
+                if (!running) {
+                    return; // stop() closed the connection under a send: not an outage
+                }
                 outage(e);
             }
             try {

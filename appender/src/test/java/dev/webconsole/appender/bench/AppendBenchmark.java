@@ -38,7 +38,9 @@ import org.openjdk.jmh.annotations.TearDown;
  *   <li>{@code webconsole}: {@code <WebConsole>} with default settings and no tab;
  *   <li>{@code webconsole-10tabs}: the same with 10 connected tabs that read everything;
  *   <li>{@code webconsole-stalled}: the same with one connected tab that never reads;
- *   <li>{@code publish}: {@code <WebConsole hub="ws://...">} publishing to a hub in this JVM, one tab reading.
+ *   <li>{@code publish}: {@code <WebConsole hub="ws://...">} publishing to a hub in another JVM, one tab reading;
+ *   <li>{@code publish-samejvm}: the same with the hub and its tab in this JVM, so that their threads and
+ *       garbage collections are charged to the application (which publish mode exists to avoid).
  * </ul>
  *
  * Besides JMH's wall-clock time per call, {@link CallerCpu} measures the CPU time the calling thread
@@ -51,19 +53,21 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class AppendBenchmark {
-    static final String[] CONFIGS = {"null", "async", "socket", "webconsole", "webconsole-10tabs", "webconsole-stalled", "publish"};
+    static final String[] CONFIGS = {"null", "async", "socket", "webconsole", "webconsole-10tabs", "webconsole-stalled", "publish",
+        "publish-samejvm"};
 
     private static final String ORDER = "A-10042";
     private static final String CUSTOMER = "customer-7";
     private static final String CARRIER = "express";
 
-    @Param({"null", "async", "socket", "webconsole", "webconsole-10tabs", "webconsole-stalled", "publish"})
+    @Param({"null", "async", "socket", "webconsole", "webconsole-10tabs", "webconsole-stalled", "publish", "publish-samejvm"})
     public String config;
 
     private LoggerContext context;
     private Logger logger;
     private TcpSink sink;
     private dev.webconsole.server.ConsoleHub publishHub;
+    private HubProcess hubProcess;
     private final List<RawTab> tabs = new ArrayList<>();
 
     @Setup(Level.Trial)
@@ -72,13 +76,17 @@ public class AppendBenchmark {
             sink = new TcpSink();
         }
         if (config.equals("publish")) {
+            hubProcess = HubProcess.start();
+        }
+        if (config.equals("publish-samejvm")) {
             publishHub = new dev.webconsole.server.ConsoleHub(dev.webconsole.server.HubConfig.builder().port(0)
                     .publisherToken(PublishLoad.TOKEN).build());
             publishHub.start();
             tabs.add(RawTab.open(publishHub.port(), true, "bench-tab-publish"));
         }
         context = new LoggerContext("bench-" + config);
-        String xml = configuration(config, sink != null ? sink.port() : publishHub != null ? publishHub.port() : 0);
+        String xml = configuration(config, sink != null ? sink.port() : publishHub != null ? publishHub.port()
+                : hubProcess != null ? hubProcess.port() : 0);
         ConfigurationSource source = new ConfigurationSource(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         context.start(new XmlConfiguration(context, source));
         if (context.getConfiguration().getAppender("a") == null) {
@@ -98,7 +106,7 @@ public class AppendBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void stop() throws IOException {
+    public void stop() throws IOException, InterruptedException {
         if (config.startsWith("webconsole")) {
             WebConsoleAppender web = context.getConfiguration().getAppender("a");
             HubStats s = web.hub().stats();
@@ -117,6 +125,9 @@ public class AppendBenchmark {
             HubStats s = publishHub.stats();
             System.out.printf("%nhub (publish): %d events received from the publisher%n", s.published());
             publishHub.stop();
+        }
+        if (hubProcess != null) {
+            System.out.printf("%nhub (publish, its own JVM): %s%n", hubProcess.stop());
         }
     }
 
@@ -157,7 +168,7 @@ public class AppendBenchmark {
             case "socket" -> "<Socket name=\"a\" host=\"127.0.0.1\" port=\"" + sinkPort + "\" protocol=\"TCP\">"
                     + "<PatternLayout pattern=\"%d %-5p %c [%t] %m%n\"/></Socket>";
             case "webconsole", "webconsole-10tabs", "webconsole-stalled" -> "<WebConsole name=\"a\" port=\"0\"/>";
-            case "publish" -> "<WebConsole name=\"a\" hub=\"ws://127.0.0.1:" + sinkPort + "\" publisherToken=\""
+            case "publish", "publish-samejvm" -> "<WebConsole name=\"a\" hub=\"ws://127.0.0.1:" + sinkPort + "\" publisherToken=\""
                     + PublishLoad.TOKEN + "\"/>";
             default -> throw new IllegalArgumentException("unknown config " + config);
         };
