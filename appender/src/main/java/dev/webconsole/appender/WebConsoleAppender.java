@@ -232,7 +232,7 @@ public final class WebConsoleAppender extends AbstractAppender {
                 return null;
             }
             if (hub != null && !hub.isBlank()) {
-                return publishing(prefix, blockNanos);
+                return publishing(prefix, blockNanos, config);
             }
             try {
                 return new WebConsoleAppender(getName(), getFilter(), isIgnoreExceptions(), getPropertyArray(),
@@ -244,10 +244,10 @@ public final class WebConsoleAppender extends AbstractAppender {
         }
 
         /** An appender that publishes to {@code hub} instead of starting one; null after reporting what was wrong. */
-        private WebConsoleAppender publishing(String prefix, long blockNanos) {
+        private WebConsoleAppender publishing(String prefix, long blockNanos, HubConfig config) {
             try {
                 AppenderTarget target = AppenderTarget.publishing(hub, publisherToken, outbox, source,
-                        () -> getConfiguration() == null ? null : getConfiguration().getLoggerContext().getName(), blockNanos);
+                        () -> getConfiguration() == null ? null : getConfiguration().getLoggerContext().getName(), blockNanos, config);
                 return new WebConsoleAppender(getName(), getFilter(), isIgnoreExceptions(), getPropertyArray(), target);
             } catch (IllegalArgumentException e) {
                 LOGGER.error(prefix + e.getMessage());

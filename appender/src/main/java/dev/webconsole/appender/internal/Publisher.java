@@ -3,6 +3,7 @@ package dev.webconsole.appender.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.webconsole.server.ConsoleEvent;
 import dev.webconsole.server.Diagnostics;
+import dev.webconsole.server.internal.RemoteControl;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -21,6 +22,9 @@ import java.util.concurrent.TimeoutException;
  * {@code webconsole-publisher} connects, says who it is, sends batches, and takes the hub's acks.
  * After a lost connection it reconnects (backoff from 100 ms up to 5 s) and sends again what the
  * hub has not acknowledged. Trouble goes to the diagnostics (Log4j's StatusLogger), once per outage.
+ * Control requests the hub forwards from tabs (level boosts, thread dumps) go to the
+ * {@link RemoteControl}, whose answers and {@code levels} share the connection: text messages go
+ * out one after another, whichever thread sends them.
  */
 public final class Publisher {
     static final int MAX_BATCH = 2_000;
@@ -45,6 +49,11 @@ public final class Publisher {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile WebSocket socket;
+    /** The connection once the hub has welcomed this publisher, else null: control messages go only there. */
+    private volatile WebSocket live;
+    private volatile RemoteControl control;
+    /** The last text send; the next waits for it (the JDK client takes one text send at a time). */
+    private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
     private boolean inOutage;
 
     public Publisher(URI hub, String token, Identity identity, int outboxCapacity, Diagnostics diagnostics) {
@@ -57,8 +66,30 @@ public final class Publisher {
         this.thread.setDaemon(true);
     }
 
+    /** Where the hub's control requests go; set before {@link #start()}, or none (they are then refused). */
+    public void control(RemoteControl control) {
+        this.control = control;
+    }
+
     public void start() {
         thread.start();
+    }
+
+    /** Any thread: sends a control message to the hub if connected; otherwise it is dropped (levels go again on reconnect). */
+    public void toHub(String text) {
+        WebSocket ws = live;
+        if (ws != null) {
+            send(ws, text).exceptionally(error -> {
+                diagnostics.report(System.Logger.Level.DEBUG, "WebConsole: a control message to " + hub + " was not sent", error);
+                return null;
+            });
+        }
+    }
+
+    private synchronized CompletableFuture<WebSocket> send(WebSocket ws, String text) {
+        CompletableFuture<WebSocket> next = lastSend.handle((v, e) -> null).thenCompose(v -> ws.sendText(text, true));
+        lastSend = next;
+        return next;
     }
 
     /**
@@ -133,9 +164,14 @@ public final class Publisher {
                 .buildAsync(hub, listener).get(WAIT.toSeconds() * 2, TimeUnit.SECONDS);
         socket = ws;
         try {
-            ws.sendText(frames.hello(identity), true).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            send(ws, frames.hello(identity)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
             long hubHas = listener.welcome.get(WAIT.toSeconds(), TimeUnit.SECONDS);
             outbox.resendAfter(hubHas);
+            live = ws;
+            RemoteControl remote = control;
+            if (remote != null) {
+                toHub(remote.levels()); // a hub that restarted, or saw this connection die, learns the boosts again
+            }
             if (inOutage) {
                 inOutage = false;
                 diagnostics.report(System.Logger.Level.INFO, "WebConsole: publishing to " + hub + " again", null);
@@ -151,7 +187,7 @@ public final class Publisher {
                     continue;
                 }
                 if (take.isLost()) {
-                    ws.sendText(frames.lost(take.lostFrom(), take.lostTo()), true).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                    send(ws, frames.lost(take.lostFrom(), take.lostTo())).get(WAIT.toSeconds(), TimeUnit.SECONDS);
                 } else {
                     sendEvents(ws, take.events(), take.seqs(), 0, take.events().size());
                 }
@@ -161,6 +197,7 @@ public final class Publisher {
                 throw new IllegalStateException("the hub closed the connection: " + listener.closed.getNow(""));
             }
         } finally {
+            live = null;
             ws.abort();
         }
     }
@@ -181,7 +218,7 @@ public final class Publisher {
                     e.thread(), "[WebConsole: this event is too large to publish (" + text.length() + " characters)]",
                     null, null, e.marker(), e.source(), true)), new long[] {seqs[from]});
         }
-        ws.sendText(text, true).get(WAIT.toSeconds() * 3, TimeUnit.SECONDS);
+        send(ws, text).get(WAIT.toSeconds() * 3, TimeUnit.SECONDS);
     }
 
     private void outage(Exception e) {
@@ -217,6 +254,10 @@ public final class Publisher {
 
         private void handle(String text) {
             JsonNode message = frames.read(text);
+            if (RemoteControl.isRequest(message)) {
+                controlRequest(message);
+                return;
+            }
             String type = message == null ? "" : message.path("type").asText();
             switch (type) {
                 case "welcome" -> welcome.complete(message.path("lastSourceSeq").asLong());
@@ -226,6 +267,13 @@ public final class Publisher {
                 default -> diagnostics.report(System.Logger.Level.WARNING, "WebConsole: the hub at " + hub
                         + " sent something a publisher does not understand; ignored", null);
             }
+        }
+
+        private void controlRequest(JsonNode request) {
+            RemoteControl remote = control;
+            toHub(remote != null ? remote.handle(request)
+                    : frames.answer(request.path("id").asLong(), request.path("type").asText()
+                            + " refused: this application has no Log4j configuration to control"));
         }
 
         @Override
