@@ -79,11 +79,15 @@ public final class Publisher {
     public void toHub(String text) {
         WebSocket ws = live;
         if (ws != null) {
-            send(ws, text).exceptionally(error -> {
-                diagnostics.report(System.Logger.Level.DEBUG, "WebConsole: a control message to " + hub + " was not sent", error);
-                return null;
-            });
+            sendControl(ws, text);
         }
+    }
+
+    private void sendControl(WebSocket ws, String text) {
+        send(ws, text).exceptionally(error -> {
+            diagnostics.report(System.Logger.Level.DEBUG, "WebConsole: a control message to " + hub + " was not sent", error);
+            return null;
+        });
     }
 
     private synchronized CompletableFuture<WebSocket> send(WebSocket ws, String text) {
@@ -245,17 +249,17 @@ public final class Publisher {
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
-                handle(partial.toString());
+                handle(ws, partial.toString());
                 partial.setLength(0);
             }
             ws.request(1);
             return null;
         }
 
-        private void handle(String text) {
+        private void handle(WebSocket ws, String text) {
             JsonNode message = frames.read(text);
             if (RemoteControl.isRequest(message)) {
-                controlRequest(message);
+                controlRequest(ws, message);
                 return;
             }
             String type = message == null ? "" : message.path("type").asText();
@@ -269,9 +273,10 @@ public final class Publisher {
             }
         }
 
-        private void controlRequest(JsonNode request) {
+        /** Answers on the connection the request came on, which may not be {@code live} yet (just before welcome). */
+        private void controlRequest(WebSocket ws, JsonNode request) {
             RemoteControl remote = control;
-            toHub(remote != null ? remote.handle(request)
+            sendControl(ws, remote != null ? remote.handle(request)
                     : frames.answer(request.path("id").asLong(), request.path("type").asText()
                             + " refused: this application has no Log4j configuration to control"));
         }
