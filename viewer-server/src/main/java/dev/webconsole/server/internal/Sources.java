@@ -62,8 +62,8 @@ final class Sources {
      * @throws ClientMessages.BadMessageException if another application holds the name
      */
     Source attach(PublisherMessages.Hello hello, Object owner) throws ClientMessages.BadMessageException {
-        byte[] frame;
         Source source;
+        // Frames are queued under the lock, so tabs get them in the order they were made: the last is the whole list.
         synchronized (this) {
             source = byName.get(hello.source());
             if (source != null && source.connected && !sameInstance(source.hello, hello)) {
@@ -82,15 +82,13 @@ final class Sources {
             source.hello = hello;
             source.owner = owner;
             source.connected = true;
-            frame = frame();
+            broadcast.accept(frame());
         }
-        broadcast.accept(frame);
         return source;
     }
 
     /** Marks the source gone, unless another connection has taken it over meanwhile. */
     void detach(Source source, Object owner) {
-        byte[] frame;
         boolean boosted;
         synchronized (this) {
             if (source.owner != owner) {
@@ -98,10 +96,9 @@ final class Sources {
             }
             source.owner = null;
             source.connected = false;
-            frame = frame();
+            broadcast.accept(frame());
             boosted = !source.boosts.isEmpty();
         }
-        broadcast.accept(frame);
         if (boosted) {
             levelsChanged.run(); // its boosts are now shown as gone
         }
