@@ -148,6 +148,41 @@ class PublisherControlTest {
     }
 
     @Test
+    void anApplicationThatStopsPublishingEndsItsBoostsAndSaysSo() throws Exception {
+        ConsoleHub hub = hubs.startHub(b -> b.publisherToken(TOKEN));
+        LoggerContext orders = log4j.start(publishing(hub.port(), "orders", ""));
+        ControlTab tab = tabWith(hub.port(), "orders");
+        tab.send(setLevel("com.acme", "DEBUG", 5).put("source", "orders"));
+        assertEquals(1, tab.levels().path("boosts").size());
+        orders.stop();
+        JsonNode ended = tab.event(e -> control(e, "ended"));
+        assertEquals("orders", ended.path("source").asText());
+        assertTrue(ended.path("message").asText().endsWith(" ended because the application stopped publishing"), ended::toString);
+        assertEquals(0, tab.levels().path("boosts").size());
+    }
+
+    @Test
+    void aRestartedHubLearnsTheBoostsAgainWhenThePublisherReconnects() throws Exception {
+        ConsoleHub first = hubs.startHub(b -> b.publisherToken(TOKEN));
+        int port = first.port();
+        LoggerContext orders = log4j.start(publishing(port, "orders", ""));
+        ControlTab tab = tabWith(port, "orders");
+        tab.send(setLevel("com.acme", "DEBUG", 5).put("source", "orders"));
+        assertEquals(1, tab.levels().path("boosts").size());
+        first.stop();
+        ConsoleHub second = hubs.startHub(b -> b.port(port).publisherToken(TOKEN));
+        ControlTab again = tabWith(second.port(), "orders");
+        JsonNode boost = again.levels().path("boosts").get(0);
+        assertEquals("com.acme", boost.path("logger").asText());
+        assertEquals("orders", boost.path("source").asText());
+        assertTrue(boost.path("connected").asBoolean());
+        assertTrue(orders.getLogger("com.acme.Cart").isDebugEnabled(), "the boost went on in the application meanwhile");
+        again.send(revert("com.acme").put("source", "orders"));
+        assertEquals(0, again.levels().path("boosts").size());
+        assertFalse(orders.getLogger("com.acme.Cart").isDebugEnabled());
+    }
+
+    @Test
     void aThreadDumpOfASourceComesBackAsOneEventFromIt() throws Exception {
         ConsoleHub hub = hubs.startHub(b -> b.publisherToken(TOKEN));
         log4j.start(publishing(hub.port(), "orders", ""));
