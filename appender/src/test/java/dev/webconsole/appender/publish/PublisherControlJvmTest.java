@@ -41,7 +41,10 @@ class PublisherControlJvmTest {
         return jvm;
     }
 
-    /** The first event or other frame (not sources) that matches; events are tested one by one. */
+    /**
+     * The first event or other frame (not sources) that matches; events are tested one by one, and
+     * the rest of the frame that held the match is not looked at.
+     */
     private static JsonNode await(WsClient tab, Predicate<JsonNode> matches) throws InterruptedException {
         while (true) {
             JsonNode frame = tab.next();
@@ -85,12 +88,16 @@ class PublisherControlJvmTest {
         assertEquals("orders", boost.path("source").asText());
         orders.send("debug 3");
         orders.awaitLine("debugged 3");
-        for (int i = 1; i <= 3; i++) {
-            String message = "debug " + i;
-            JsonNode e = await(tab, x -> x.path("message").asText().equals(message));
-            assertEquals("orders", e.path("source").asText());
-            assertEquals("DEBUG", e.path("level").asText());
-        }
+        List<JsonNode> boosted = new ArrayList<>();
+        await(tab, e -> {
+            if (e.path("message").asText().startsWith("debug ")) {
+                boosted.add(e);
+            }
+            return boosted.size() == 3; // one frame may hold all three
+        });
+        assertEquals(List.of("debug 1", "debug 2", "debug 3"), boosted.stream().map(e -> e.path("message").asText()).toList());
+        assertTrue(boosted.stream().allMatch(e -> e.path("source").asText().equals("orders")
+                && e.path("level").asText().equals("DEBUG")), boosted::toString);
 
         tab.send("{\"type\":\"thread-dump\",\"source\":\"orders\"}");
         JsonNode dump = await(tab, e -> e.path("logger").asText().equals("webconsole.threads"));
