@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseScope, setLevelMessage, formatRemaining, BOOST_MINUTES, DEFAULT_MINUTES } from '../../main/resources/dev/webconsole/web/js/boosts.js';
+import { parseScope, setLevelMessage, sourceOptions, formatRemaining, BOOST_MINUTES, DEFAULT_MINUTES, OWN_APP } from '../../main/resources/dev/webconsole/web/js/boosts.js';
 
 test('a scope is key=value, optional, and needs a key', () => {
   assert.equal(parseScope(''), null);
@@ -31,4 +31,21 @@ test('the countdown shows m:ss, h:mm:ss past an hour, and stops at 0:00', () => 
   assert.equal(formatRemaining(65_000), '1:05');
   assert.equal(formatRemaining(3_600_000), '1:00:00');
   assert.equal(formatRemaining(-5), '0:00');
+});
+
+test('a set-level for a publishing application names its source; the hub\'s own names none', () => {
+  assert.deepEqual(setLevelMessage({ logger: 'com.acme', level: 'DEBUG', minutes: '5', scope: '', source: 'orders' }),
+    { type: 'set-level', logger: 'com.acme', level: 'DEBUG', minutes: 5, source: 'orders' });
+  assert.equal('source' in setLevelMessage({ logger: 'com.acme', level: 'DEBUG', minutes: '5', source: '' }), false);
+});
+
+test('the applications offered: the hub\'s own when it has a level control, then each source, a gone one disabled', () => {
+  const sources = [{ source: 'orders', connected: true }, { source: 'billing', connected: false }];
+  assert.deepEqual(sourceOptions(sources, true), [
+    { value: '', label: OWN_APP, disabled: false },
+    { value: 'orders', label: 'orders', disabled: false },
+    { value: 'billing', label: 'billing (gone)', disabled: true },
+  ]);
+  assert.deepEqual(sourceOptions(sources, false).map((o) => o.value), ['orders', 'billing']);
+  assert.deepEqual(sourceOptions([], true), [{ value: '', label: OWN_APP, disabled: false }]);
 });

@@ -237,7 +237,7 @@ public final class WebConsoleAppender extends AbstractAppender {
                 return null;
             }
             if (hub != null && !hub.isBlank()) {
-                return publishing(prefix, blockNanos);
+                return publishing(prefix, blockNanos, config);
             }
             try {
                 WebConsoleAppender appender = new WebConsoleAppender(getName(), getFilter(), isIgnoreExceptions(),
@@ -253,11 +253,15 @@ public final class WebConsoleAppender extends AbstractAppender {
         }
 
         /** An appender that publishes to {@code hub} instead of starting one; null after reporting what was wrong. */
-        private WebConsoleAppender publishing(String prefix, long blockNanos) {
+        private WebConsoleAppender publishing(String prefix, long blockNanos, HubConfig config) {
             try {
                 AppenderTarget target = AppenderTarget.publishing(hub, publisherToken, outbox, source,
-                        () -> getConfiguration() == null ? null : getConfiguration().getLoggerContext().getName(), blockNanos);
-                return new WebConsoleAppender(getName(), getFilter(), isIgnoreExceptions(), getPropertyArray(), target);
+                        () -> getConfiguration() == null ? null : getConfiguration().getLoggerContext().getName(), blockNanos, config);
+                WebConsoleAppender appender = new WebConsoleAppender(getName(), getFilter(), isIgnoreExceptions(), getPropertyArray(), target);
+                if (config.levelControl() instanceof Log4jLevelControl control) {
+                    control.onCopyFailure(appender::lost); // a boosted event that cannot be copied is a named loss too
+                }
+                return appender;
             } catch (IllegalArgumentException e) {
                 LOGGER.error(prefix + e.getMessage());
                 return null;

@@ -47,6 +47,9 @@ final class HubOptions {
                     (b, v) -> b.allowedOrigins(list(v))),
             option("allowed-hosts", "(none)", "comma-separated host names besides the hub's own (reverse proxy)",
                     (b, v) -> b.allowedHosts(list(v))),
+            option("control", "true on loopback, else false", "let tabs boost levels and take thread dumps of the"
+                    + " publishing applications; on another host than loopback it needs --token or --keystore too",
+                    (b, v) -> b.control(bool("control", v))),
             option("insecure", "false", "allow another address than loopback without token or TLS",
                     (b, v) -> b.insecure(bool("insecure", v))));
 

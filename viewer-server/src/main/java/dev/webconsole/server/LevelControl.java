@@ -14,10 +14,13 @@ import java.util.function.Consumer;
  */
 public interface LevelControl {
     /**
-     * Logger names a boost never covers, with the loggers below them: the hub's own parts, and the
-     * names of its own events. Boosting them would feed the console its own traffic.
+     * Logger names a boost never covers, with the loggers below them: the hub's own parts (in the
+     * published jar its Jetty and Jackson are relocated below {@code dev.webconsole}, so an
+     * application's own {@code org.eclipse.jetty} can be boosted), and the names of its own events.
+     * Boosting them would feed the console its own traffic. Events logged on the hub's own
+     * {@code webconsole-*} threads are never boosted either, whatever their logger.
      */
-    List<String> OWN_LOGGERS = List.of("dev.webconsole", "org.eclipse.jetty", "com.fasterxml.jackson", "webconsole");
+    List<String> OWN_LOGGERS = List.of("dev.webconsole", "webconsole");
 
     /** The logger of the hub's events about boosts in every tab's stream. */
     String EVENTS_LOGGER = "webconsole.control";

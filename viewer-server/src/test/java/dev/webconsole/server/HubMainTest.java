@@ -1,8 +1,10 @@
 package dev.webconsole.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.webconsole.server.testing.HubFixture;
 import dev.webconsole.server.testing.WsClient;
 import java.io.BufferedReader;
@@ -63,7 +65,7 @@ class HubMainTest {
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue());
         for (String option : List.of("--host", "--port", "--token", "--publisher-token", "--keystore", "--history",
-                "--max-tabs", "--max-source-events-per-second")) {
+                "--max-tabs", "--max-source-events-per-second", "--control")) {
             assertTrue(out.contains(option), option + " in " + out);
         }
         assertTrue(out.contains("(default 7171; env WEBCONSOLE_PORT)"), out);
@@ -102,6 +104,26 @@ class HubMainTest {
         WsClient tab = hubs.track(WsClient.connect(hubs.client(),
                 URI.create("ws://127.0.0.1:" + url.getPort() + "/ws?token=env-token-0123456789")));
         assertEquals(1, tab.next("hello").path("version").asInt());
+    }
+
+    @Test
+    void controlIsOffWithControlFalseAndBeyondLoopbackNeedsATokenOrTls() throws Exception {
+        Process off = start(hubCommand(Map.of(), "--port", "0", "--control", "false"));
+        URI url = printedUrl(off);
+        WsClient tab = hubs.track(WsClient.connect(hubs.client(), URI.create("ws://127.0.0.1:" + url.getPort() + "/ws")));
+        JsonNode hello = tab.next("hello");
+        assertFalse(hello.path("control").asBoolean(), hello::toString);
+        assertFalse(hello.path("levelControl").asBoolean(), "a hub alone has no application of its own to boost");
+        tab.send("{\"type\":\"thread-dump\",\"source\":\"orders\"}");
+        assertTrue(tab.next("error").path("message").asText().startsWith("thread-dump refused: control is off on this hub"));
+
+        // Checked before anything is bound: the address is never listened on.
+        Process open = start(hubCommand(Map.of(), "--host", "0.0.0.0", "--insecure", "true", "--control", "true"));
+        String err = all(open.getErrorStream());
+        assertTrue(open.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(2, open.exitValue());
+        assertTrue(err.contains("control=\"true\" on host=\"0.0.0.0\" would let anyone who reaches the port change what"
+                + " the application logs"), err);
     }
 
     /** Reads standard output until the hub says where it is. */

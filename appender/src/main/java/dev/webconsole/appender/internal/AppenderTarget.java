@@ -42,14 +42,15 @@ public final class AppenderTarget {
 
     /**
      * Publishes to {@code hub} instead of starting one; a source that is not given is named for the
-     * main class or {@code contextName}.
+     * main class or {@code contextName}. Control requests from the hub act through
+     * {@code control}'s level control, with its control, maxBoosts and boostMinute.
      *
      * @throws IllegalArgumentException naming the attribute whose value is not allowed
      */
     public static AppenderTarget publishing(String hub, String publisherToken, String outbox, String source,
-            Supplier<String> contextName, long blockNanos) {
+            Supplier<String> contextName, long blockNanos, HubConfig control) {
         PublisherManager.Settings settings = PublisherSettings.read(hub, publisherToken, outbox,
-                source == null || source.isBlank() ? PublisherManager.defaultSource(contextName.get()) : source);
+                source == null || source.isBlank() ? PublisherManager.defaultSource(contextName.get()) : source, control);
         return new AppenderTarget(PublisherManager.acquire(settings), blockNanos, settings.source());
     }
 

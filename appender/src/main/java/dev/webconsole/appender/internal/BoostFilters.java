@@ -37,9 +37,12 @@ import org.apache.logging.log4j.message.Message;
 final class BoostFilters {
     private BoostFilters() {}
 
-    /** Whether a boost in the list covers an event of this logger, level and context lookup. */
-    private static boolean covered(List<Boost> boosts, String logger, Level level, ContextLookup context) {
-        if (logger == null || level == null || isOwn(logger)) {
+    /** The hub's own threads: what is logged there is never boosted (it would feed the hub its own traffic). */
+    private static final String HUB_THREADS = "webconsole-";
+
+    /** Whether a boost in the list covers an event of this logger, level, thread and context lookup. */
+    private static boolean covered(List<Boost> boosts, String logger, Level level, String thread, ContextLookup context) {
+        if (logger == null || level == null || isOwn(logger) || (thread != null && thread.startsWith(HUB_THREADS))) {
             return false;
         }
         for (Boost b : boosts) {
@@ -78,13 +81,14 @@ final class BoostFilters {
         }
 
         private Result decide(Logger logger, Level level) {
-            return covered(boosts, logger.getName(), level, injector::getValue) ? onMatch : onMismatch;
+            return covered(boosts, logger.getName(), level, Thread.currentThread().getName(), injector::getValue)
+                    ? onMatch : onMismatch;
         }
 
         @Override
         public Result filter(LogEvent event) {
-            return covered(boosts, event.getLoggerName(), event.getLevel(), k -> event.getContextData().getValue(k))
-                    ? onMatch : onMismatch;
+            return covered(boosts, event.getLoggerName(), event.getLevel(), event.getThreadName(),
+                    k -> event.getContextData().getValue(k)) ? onMatch : onMismatch;
         }
 
         @Override
@@ -138,7 +142,7 @@ final class BoostFilters {
         public Result filter(LogEvent event) {
             String logger = event.getLoggerName();
             Level level = event.getLevel();
-            if (!covered(boosts, logger, level, k -> event.getContextData().getValue(k))) {
+            if (!covered(boosts, logger, level, event.getThreadName(), k -> event.getContextData().getValue(k))) {
                 return onMismatch;
             }
             // The level of the configuration the event was logged to; the one it reached through

@@ -3,6 +3,7 @@ package dev.webconsole.appender.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.webconsole.server.ConsoleEvent;
 import dev.webconsole.server.Diagnostics;
+import dev.webconsole.server.internal.RemoteControl;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -21,6 +22,9 @@ import java.util.concurrent.TimeoutException;
  * {@code webconsole-publisher} connects, says who it is, sends batches, and takes the hub's acks.
  * After a lost connection it reconnects (backoff from 100 ms up to 5 s) and sends again what the
  * hub has not acknowledged. Trouble goes to the diagnostics (Log4j's StatusLogger), once per outage.
+ * Control requests the hub forwards from tabs (level boosts, thread dumps) go to the
+ * {@link RemoteControl}, whose answers and {@code levels} share the connection: text messages go
+ * out one after another, whichever thread sends them.
  */
 public final class Publisher {
     static final int MAX_BATCH = 2_000;
@@ -45,6 +49,11 @@ public final class Publisher {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile WebSocket socket;
+    /** The connection once the hub has welcomed this publisher, else null: control messages go only there. */
+    private volatile WebSocket live;
+    private volatile RemoteControl control;
+    /** The last text send; the next waits for it (the JDK client takes one text send at a time). */
+    private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
     private boolean inOutage;
 
     public Publisher(URI hub, String token, Identity identity, int outboxCapacity, Diagnostics diagnostics) {
@@ -57,8 +66,43 @@ public final class Publisher {
         this.thread.setDaemon(true);
     }
 
+    /** Where the hub's control requests go; set before {@link #start()}, or none (they are then refused). */
+    public void control(RemoteControl control) {
+        this.control = control;
+    }
+
     public void start() {
         thread.start();
+    }
+
+    /** Any thread: sends a control message to the hub if connected; otherwise it is dropped (levels go again on reconnect). */
+    public void toHub(String text) {
+        WebSocket ws = live;
+        if (ws != null) {
+            sendControl(ws, text);
+        }
+    }
+
+    private void sendControl(WebSocket ws, String text) {
+        send(ws, text).exceptionally(error -> {
+            diagnostics.report(System.Logger.Level.DEBUG, "WebConsole: a control message to " + hub + " was not sent", error);
+            return null;
+        });
+    }
+
+    /** The JDK client takes one send at a time: text and binary sends are chained. */
+    private CompletableFuture<WebSocket> send(WebSocket ws, String text) {
+        return chain(() -> ws.sendText(text, true));
+    }
+
+    private CompletableFuture<WebSocket> send(WebSocket ws, java.nio.ByteBuffer bytes) {
+        return chain(() -> ws.sendBinary(bytes, true));
+    }
+
+    private synchronized CompletableFuture<WebSocket> chain(java.util.function.Supplier<CompletableFuture<WebSocket>> send) {
+        CompletableFuture<WebSocket> next = lastSend.handle((v, e) -> null).thenCompose(v -> send.get());
+        lastSend = next;
+        return next;
     }
 
     /**
@@ -153,9 +197,14 @@ public final class Publisher {
                 .buildAsync(hub, listener).get(WAIT.toSeconds() * 2, TimeUnit.SECONDS);
         socket = ws;
         try {
-            ws.sendText(frames.hello(identity), true).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            send(ws, frames.hello(identity)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
             long hubHas = listener.welcome.get(WAIT.toSeconds(), TimeUnit.SECONDS);
             outbox.resendAfter(hubHas);
+            live = ws;
+            RemoteControl remote = control;
+            if (remote != null) {
+                toHub(remote.levels()); // a hub that restarted, or saw this connection die, learns the boosts again
+            }
             if (inOutage) {
                 inOutage = false;
                 diagnostics.report(System.Logger.Level.INFO, "WebConsole: publishing to " + hub + " again", null);
@@ -171,7 +220,7 @@ public final class Publisher {
                     continue;
                 }
                 if (take.isLost()) {
-                    ws.sendText(frames.lost(take.lostFrom(), take.lostTo()), true).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                    send(ws, frames.lost(take.lostFrom(), take.lostTo())).get(WAIT.toSeconds(), TimeUnit.SECONDS);
                 } else {
                     sendEvents(ws, take.events(), take.seqs(), 0, take.events().size());
                 }
@@ -181,6 +230,7 @@ public final class Publisher {
                 throw new IllegalStateException("the hub closed the connection: " + listener.closed.getNow(""));
             }
         } finally {
+            live = null;
             ws.abort();
         }
     }
@@ -204,7 +254,7 @@ public final class Publisher {
                     e.thread(), "[WebConsole: this event is too large to publish (" + bytes.remaining() + " bytes)]",
                     null, null, e.marker(), e.source(), true)), new long[] {seqs[from]});
         }
-        ws.sendBinary(bytes, true).get(WAIT.toSeconds() * 3, TimeUnit.SECONDS);
+        send(ws, bytes).get(WAIT.toSeconds() * 3, TimeUnit.SECONDS);
     }
 
     private void outage(Exception e) {
@@ -231,15 +281,19 @@ public final class Publisher {
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
-                handle(partial.toString());
+                handle(ws, partial.toString());
                 partial.setLength(0);
             }
             ws.request(1);
             return null;
         }
 
-        private void handle(String text) {
+        private void handle(WebSocket ws, String text) {
             JsonNode message = frames.read(text);
+            if (RemoteControl.isRequest(message)) {
+                controlRequest(ws, message);
+                return;
+            }
             String type = message == null ? "" : message.path("type").asText();
             switch (type) {
                 case "welcome" -> welcome.complete(message.path("lastSourceSeq").asLong());
@@ -249,6 +303,14 @@ public final class Publisher {
                 default -> diagnostics.report(System.Logger.Level.WARNING, "WebConsole: the hub at " + hub
                         + " sent something a publisher does not understand; ignored", null);
             }
+        }
+
+        /** Answers on the connection the request came on, which may not be {@code live} yet (just before welcome). */
+        private void controlRequest(WebSocket ws, JsonNode request) {
+            RemoteControl remote = control;
+            sendControl(ws, remote != null ? remote.handle(request)
+                    : frames.answer(request.path("id").asLong(), request.path("type").asText()
+                            + " refused: this application has no Log4j configuration to control"));
         }
 
         @Override

@@ -34,6 +34,15 @@ final class PublisherFrames {
         });
     }
 
+    /** A refusal of control request {@code id}. */
+    String answer(long id, String error) {
+        return write(g -> {
+            g.writeStringField("type", "answer");
+            g.writeNumberField("id", id);
+            g.writeStringField("error", error);
+        });
+    }
+
     String lost(long from, long to) {
         return write(g -> {
             g.writeStringField("type", "lost");

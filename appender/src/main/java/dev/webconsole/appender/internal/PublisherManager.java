@@ -4,9 +4,12 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.core.appender.AbstractManager;
 import org.apache.logging.log4j.core.appender.ManagerFactory;
+import dev.webconsole.server.LevelControl;
+import dev.webconsole.server.internal.RemoteControl;
 
 /**
  * Owns one {@link Publisher} per hub address and source, and outlives reconfiguration as
@@ -14,16 +17,24 @@ import org.apache.logging.log4j.core.appender.ManagerFactory;
  * outbox, so nothing is lost or numbered twice.
  */
 public final class PublisherManager extends AbstractManager {
-    /** What a publishing appender asks for. */
-    public record Settings(URI hub, String source, String token, int outbox) {}
+    /**
+     * What a publishing appender asks for.
+     *
+     * @param levelControl boosts in the application's logging, or null (control requests are then refused)
+     * @param control whether the application takes control requests from the hub at all
+     */
+    public record Settings(URI hub, String source, String token, int outbox, LevelControl levelControl,
+            boolean control, int maxBoosts, Duration boostMinute) {}
 
     private static final ManagerFactory<PublisherManager, Settings> FACTORY = PublisherManager::create;
 
     private final Publisher publisher;
+    private final RemoteControl control;
 
-    private PublisherManager(String name, Publisher publisher) {
+    private PublisherManager(String name, Publisher publisher, RemoteControl control) {
         super(null, name);
         this.publisher = publisher;
+        this.control = control;
     }
 
     public static PublisherManager acquire(Settings settings) {
@@ -33,8 +44,11 @@ public final class PublisherManager extends AbstractManager {
     private static PublisherManager create(String name, Settings s) {
         Publisher publisher = new Publisher(s.hub(), s.token(), identity(s.source()), s.outbox(),
                 StatusLoggerDiagnostics.INSTANCE);
+        RemoteControl control = new RemoteControl(s.levelControl(), s.control() && s.levelControl() != null,
+                s.maxBoosts(), s.boostMinute(), s.source(), publisher::offer, publisher::toHub);
+        publisher.control(control);
         publisher.start();
-        return new PublisherManager(name, publisher);
+        return new PublisherManager(name, publisher, control);
     }
 
     public Publisher publisher() {
@@ -43,6 +57,7 @@ public final class PublisherManager extends AbstractManager {
 
     @Override
     protected boolean releaseSub(long timeout, TimeUnit timeUnit) {
+        control.stop(); // first, so the boosts' end events and levels still go out
         return publisher.stop(timeout <= 0 ? 2_000 : timeout, timeout <= 0 ? TimeUnit.MILLISECONDS : timeUnit);
     }
 

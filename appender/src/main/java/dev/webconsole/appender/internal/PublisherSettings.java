@@ -1,5 +1,6 @@
 package dev.webconsole.appender.internal;
 
+import dev.webconsole.server.HubConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
 
@@ -8,7 +9,8 @@ public final class PublisherSettings {
     private PublisherSettings() {}
 
     /** @throws IllegalArgumentException naming the attribute and the fix */
-    public static PublisherManager.Settings read(String hub, String token, String outbox, String source) {
+    /** @param control the appender's control, maxBoosts and boostMinute, and its level control, as an embedded hub would take them */
+    public static PublisherManager.Settings read(String hub, String token, String outbox, String source, HubConfig control) {
         URI uri;
         try {
             uri = new URI(hub.strip());
@@ -29,6 +31,7 @@ public final class PublisherSettings {
         if (source.length() > 200) {
             throw new IllegalArgumentException("source is " + source.length() + " characters long; at most 200");
         }
-        return new PublisherManager.Settings(uri, source, token, capacity);
+        return new PublisherManager.Settings(uri, source, token, capacity, control.levelControl(), control.control(),
+                control.maxBoosts(), control.boostMinute());
     }
 }

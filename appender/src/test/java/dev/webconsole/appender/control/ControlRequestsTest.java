@@ -48,9 +48,14 @@ class ControlRequestsTest {
         bad.put(setLevel("  ", "DEBUG", 5), "set-level refused: \"logger\" is empty; name a logger prefix, such as com.acme.db"
                 + " (the root logger cannot be boosted)");
         bad.put(setLevel("dev.webconsole.server", "DEBUG", 5), "set-level refused: \"logger\" dev.webconsole.server is one of the"
-                + " hub's own loggers (dev.webconsole, org.eclipse.jetty, com.fasterxml.jackson, webconsole), which never reach"
+                + " hub's own loggers (dev.webconsole, webconsole), which never reach"
                 + " the console; name one of the application's loggers");
-        bad.put(setLevel("org.eclipse.jetty", "TRACE", 5), "set-level refused: \"logger\" org.eclipse.jetty is one of the");
+        bad.put(setLevel("webconsole.control", "TRACE", 5), "set-level refused: \"logger\" webconsole.control is one of the");
+        bad.put(setLevel("com.acme", "DEBUG", 5).put("source", ""), "set-level refused: \"source\" must be the name of a"
+                + " publishing application, 1 to 200 characters; leave it out for the hub's own");
+        bad.put(setLevel("com.acme", "DEBUG", 5).put("source", "orders"), "set-level refused: \"source\" orders is not"
+                + " connected to this hub; no application publishes to it now");
+        bad.put(ControlTab.threadDump().put("source", 7), "thread-dump refused: \"source\" must be the name of a");
         bad.put(setLevel("com.acme", "DEBUG", 5).set("context", JSON.createObjectNode().put("", "42")),
                 "set-level refused: \"context\" has an empty key; name the context (MDC) key, such as {\"user\":\"42\"}");
         bad.put(setLevel("com.acme", "DEBUG", 5).set("context", JSON.createObjectNode().put("user", "42").put("order", "7")),

@@ -277,17 +277,36 @@ class LevelBoostTest {
     }
 
     @Test
-    void aBoostAboveTheHubsOwnLoggersLeavesThemAlone() throws Exception {
+    void aBoostCoversTheApplicationsJettyAndJacksonButNeverTheHubsOwnLoggersOrThreads() throws Exception {
         LoggerContext context = log4j.start(config("", ""));
         ControlTab tab = tab(context);
         tab.send(setLevel("org", "TRACE", 5));
         tab.levels();
         assertTrue(context.getLogger("org.shop.Cart").isTraceEnabled());
-        assertFalse(context.getLogger("org.eclipse.jetty.server.Server").isDebugEnabled());
+        // The hub's own Jetty is relocated below dev.webconsole in the published jar: this one is the application's.
+        assertTrue(context.getLogger("org.eclipse.jetty.server.Server").isDebugEnabled());
         tab.send(setLevel("com", "TRACE", 5));
         tab.levels();
-        assertFalse(context.getLogger("com.fasterxml.jackson.core").isDebugEnabled());
+        assertTrue(context.getLogger("com.fasterxml.jackson.core").isDebugEnabled());
         assertTrue(context.getLogger("com.acme").isTraceEnabled());
+        tab.send(setLevel("dev", "TRACE", 5));
+        tab.levels();
+        assertFalse(context.getLogger("dev.webconsole.server.Hub").isDebugEnabled(), "the hub's own loggers are never boosted");
+        assertTrue(context.getLogger("dev.shop").isDebugEnabled());
+
+        // On the hub's own threads (its unrelocated Jetty in these tests) nothing is boosted, so nothing feeds back.
+        boolean[] onHubThread = new boolean[1];
+        Thread hubThread = new Thread(() -> onHubThread[0] = context.getLogger("org.eclipse.jetty.io.ManagedSelector")
+                .isDebugEnabled(), "webconsole-http-test");
+        hubThread.start();
+        hubThread.join(10_000);
+        assertFalse(hubThread.isAlive());
+        assertFalse(onHubThread[0], "a boost does not cover what is logged on the hub's threads");
+
+        context.getLogger("org.eclipse.jetty.server.Server").debug("the application's Jetty, boosted");
+        JsonNode event = tab.eventWithMessage("the application's Jetty, boosted");
+        assertEquals("org.eclipse.jetty.server.Server", event.path("logger").asText());
+        assertFalse(read("app.log").contains("the application's Jetty, boosted"), "a boosted event reaches only the console");
     }
 
     @Test

@@ -9,7 +9,8 @@ import org.apache.logging.log4j.Logger;
 /**
  * An application for the publishing tests, run as its own JVM with its own log4j2.xml. It reads
  * commands on standard input: {@code log N} logs N events ("event 1", "event 2", ...) and answers
- * {@code logged TOTAL}; {@code stop} shuts Log4j down (flushing the outbox) and exits.
+ * {@code logged TOTAL}; {@code debug N} logs N events at DEBUG ("debug 1", ...) and answers
+ * {@code debugged N}; {@code stop} shuts Log4j down (flushing the outbox) and exits.
  */
 public final class PublisherApp {
     private PublisherApp() {}
@@ -26,6 +27,12 @@ public final class PublisherApp {
                     log.info("event {}", ++total);
                 }
                 System.out.println("logged " + total);
+            } else if (line.startsWith("debug ")) {
+                long n = Long.parseLong(line.substring(6).strip());
+                for (long i = 1; i <= n; i++) {
+                    log.debug("debug {}", i);
+                }
+                System.out.println("debugged " + n);
             } else if (line.equals("stop")) {
                 LogManager.shutdown();
                 System.out.println("stopped");

@@ -43,6 +43,10 @@ final class BoostBook {
     private final Timer timer;
     private final Consumer<ConsoleEvent> publish;
     private final Runnable broadcast;
+    /** The name of the publishing application these boosts act in, or null in a hub's own. */
+    private final String source;
+    /** Adds other boosts to the list tabs see: those of the hub's publishers. */
+    private final Consumer<ArrayNode> others;
     private final Map<String, Active> active = new LinkedHashMap<>();
     private boolean stopped;
 
@@ -51,9 +55,11 @@ final class BoostBook {
      * @param minute how long one minute of a request lasts (shorter only in tests)
      * @param publish puts an event into the hub's stream
      * @param broadcast sends {@link #levelsFrame()} to every tab, read when it goes out
+     * @param source the publishing application's source name, in its events' context; null in a hub
+     * @param others adds the boosts of the hub's publishers to the {@code levels} frame
      */
     BoostBook(LevelControl control, boolean enabled, int maxBoosts, Duration minute, Timer timer,
-            Consumer<ConsoleEvent> publish, Runnable broadcast) {
+            Consumer<ConsoleEvent> publish, Runnable broadcast, String source, Consumer<ArrayNode> others) {
         this.control = control;
         this.enabled = enabled;
         this.maxBoosts = maxBoosts;
@@ -61,10 +67,17 @@ final class BoostBook {
         this.timer = timer;
         this.publish = publish;
         this.broadcast = broadcast;
+        this.source = source;
+        this.others = others;
     }
 
     boolean isEnabled() {
         return enabled;
+    }
+
+    /** Whether boosts can act here: false in a hub that runs without an application around it. */
+    boolean hasLevelControl() {
+        return control != null;
     }
 
     /** Starts a boost, or replaces the one its logger has; the message of the exception goes to the tab. */
@@ -117,9 +130,14 @@ final class BoostBook {
 
     /** Ends every boost: the hub is stopping, and a boost never outlives it. */
     synchronized void stop() {
+        stop("ended because the hub stopped");
+    }
+
+    /** Ends every boost, saying why ({@code ended because ...}), and refuses new ones. */
+    synchronized void stop(String why) {
         stopped = true;
         for (Active boost : List.copyOf(active.values())) {
-            end(boost, "ended because the hub stopped");
+            end(boost, why);
         }
     }
 
@@ -143,6 +161,9 @@ final class BoostBook {
         }
         context.put("until", boost.until().toString());
         context.put("by", boost.by());
+        if (source != null) {
+            context.put("source", source);
+        }
         publish.accept(new ConsoleEvent(System.currentTimeMillis(), "INFO", Severity.INFO, LOGGER,
                 Thread.currentThread().getName(), text, null, context, null, null));
         broadcast.run();
@@ -194,6 +215,7 @@ final class BoostBook {
             o.put("until", b.until().toEpochMilli());
             o.put("by", b.by());
         }
+        others.accept(list);
         return list;
     }
 

@@ -5,34 +5,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Reads the control messages a tab may send ({@code set-level}, {@code revert-level},
- * {@code thread-dump}), checks every field, limits how often a tab may send them, and hands them to
- * the {@link BoostBook} or takes a thread dump. A refused message gets an {@code error} frame that
- * names the field and changes nothing.
+ * Takes the control messages a tab may send ({@code set-level}, {@code revert-level},
+ * {@code thread-dump}), checked field by field ({@link ControlAsk}), limits how often a tab may send
+ * them, and hands them to the {@link BoostBook} or takes a thread dump; one that names a
+ * {@code source} goes to that publishing application over its {@code /publish} connection. A
+ * refused message gets an {@code error} frame that names the field and changes nothing.
  */
 final class ControlRequests {
-    static final Set<String> TYPES = Set.of("set-level", "revert-level", "thread-dump");
+    static final Set<String> TYPES = ControlAsk.TYPES;
     /** Control messages one tab may send per minute (refused ones count). */
     static final int MAX_PER_MINUTE = 15;
-    static final int MIN_MINUTES = 1;
-    static final int MAX_MINUTES = 60;
-    static final int DEFAULT_MINUTES = 5;
-    static final int MAX_NAME_CHARS = 512;
-    private static final List<String> OWN_LOGGERS = dev.webconsole.server.LevelControl.OWN_LOGGERS;
-    private static final List<String> LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL");
     private static final long MINUTE_NANOS = 60_000_000_000L;
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final BoostBook book;
+    private final Sources sources;
     private final Dispatcher dispatcher;
     private final ThreadDumps dumps = new ThreadDumps();
     private final Consumer<dev.webconsole.server.ConsoleEvent> publish;
@@ -40,9 +34,10 @@ final class ControlRequests {
     private final Counters counters;
     private final Map<Tab, long[]> windows = new ConcurrentHashMap<>();
 
-    ControlRequests(BoostBook book, Dispatcher dispatcher, Consumer<dev.webconsole.server.ConsoleEvent> publish,
-            EventEncoder encoder, Counters counters) {
+    ControlRequests(BoostBook book, Sources sources, Dispatcher dispatcher,
+            Consumer<dev.webconsole.server.ConsoleEvent> publish, EventEncoder encoder, Counters counters) {
         this.book = book;
+        this.sources = sources;
         this.dispatcher = dispatcher;
         this.publish = publish;
         this.encoder = encoder;
@@ -74,10 +69,15 @@ final class ControlRequests {
                 throw new ClientMessages.BadMessageException(type + " refused: too many control messages; at most "
                         + MAX_PER_MINUTE + " a minute per tab");
             }
+            ControlAsk ask = ControlAsk.read(root);
             String by = address(remote);
+            if (ask.source() != null) {
+                forward(ask, by, tab);
+                return true;
+            }
             switch (type) {
-                case "set-level" -> setLevel(root, by);
-                case "revert-level" -> book.revert(logger(root, type), by);
+                case "set-level" -> setLevel(ask, by);
+                case "revert-level" -> book.revert(ask.logger(), by);
                 default -> publish.accept(dumps.take(by));
             }
         } catch (ClientMessages.BadMessageException e) {
@@ -87,9 +87,30 @@ final class ControlRequests {
         return true;
     }
 
+    /** Sends the request to the publisher of its source; its answer (an error, if any) comes back to the tab. */
+    private void forward(ControlAsk ask, String by, Tab tab) throws ClientMessages.BadMessageException {
+        PublisherEndpoint publisher = sources.connected(ask.source());
+        if (publisher == null) {
+            List<String> connected = sources.connectedNames();
+            throw new ClientMessages.BadMessageException(ask.type() + " refused: \"source\" " + ControlAsk.clip(ask.source())
+                    + " is not connected to this hub; " + (connected.isEmpty() ? "no application publishes to it now"
+                            : "connected: " + String.join(", ", connected)));
+        }
+        publisher.forward(ask, by, tab);
+    }
+
+    private void setLevel(ControlAsk ask, String by) throws ClientMessages.BadMessageException {
+        if (!book.hasLevelControl() && !sources.connectedNames().isEmpty()) {
+            throw new ClientMessages.BadMessageException("set-level refused: this hub has no level control of its own;"
+                    + " add \"source\" naming one of the publishing applications: "
+                    + String.join(", ", sources.connectedNames()));
+        }
+        book.start(ask.logger(), ask.level(), ask.key(), ask.value(), ask.minutes(), by);
+    }
+
     /** Sends a tab that has just opened the boosts active now, after its hello. */
     void opened(Tab tab) {
-        if (!book.isEmpty()) {
+        if (!book.isEmpty() || sources.hasBoosts()) {
             dispatcher.toTab(tab, book::levelsFrame);
         }
     }
@@ -97,70 +118,6 @@ final class ControlRequests {
     /** Forgets a closed tab's rate window. */
     void closed(Tab tab) {
         windows.remove(tab);
-    }
-
-    private void setLevel(JsonNode root, String by) throws ClientMessages.BadMessageException {
-        String logger = logger(root, "set-level");
-        JsonNode levelNode = root.get("level");
-        String level = levelNode != null && levelNode.isTextual() ? levelNode.asText().strip().toUpperCase(Locale.ROOT) : "";
-        if (!LEVELS.contains(level)) {
-            throw new ClientMessages.BadMessageException("set-level refused: \"level\" "
-                    + (levelNode == null ? "is missing" : "is " + clip(String.valueOf(levelNode))) + "; use one of "
-                    + String.join(", ", LEVELS));
-        }
-        int minutes = DEFAULT_MINUTES;
-        JsonNode minutesNode = root.get("minutes");
-        if (minutesNode != null && !minutesNode.isNull()) {
-            if (!minutesNode.canConvertToExactIntegral() || minutesNode.asLong() < MIN_MINUTES
-                    || minutesNode.asLong() > MAX_MINUTES) {
-                throw new ClientMessages.BadMessageException("set-level refused: \"minutes\" is " + clip(String.valueOf(minutesNode))
-                        + "; use a whole number from " + MIN_MINUTES + " to " + MAX_MINUTES);
-            }
-            minutes = minutesNode.asInt();
-        }
-        String key = null;
-        String value = null;
-        JsonNode context = root.get("context");
-        if (context != null && !context.isNull() && !(context.isObject() && context.isEmpty())) {
-            if (!context.isObject() || context.size() != 1) {
-                throw new ClientMessages.BadMessageException("set-level refused: \"context\" must hold one key and its value,"
-                        + " such as {\"user\":\"42\"}");
-            }
-            Iterator<Map.Entry<String, JsonNode>> entry = context.fields();
-            Map.Entry<String, JsonNode> only = entry.next();
-            key = only.getKey().strip();
-            if (key.isEmpty() || key.length() > MAX_NAME_CHARS) {
-                throw new ClientMessages.BadMessageException("set-level refused: \"context\" has an empty key; name the context"
-                        + " (MDC) key, such as {\"user\":\"42\"}");
-            }
-            if (!only.getValue().isTextual() || only.getValue().asText().length() > MAX_NAME_CHARS) {
-                throw new ClientMessages.BadMessageException("set-level refused: \"context\" value of \"" + clip(key)
-                        + "\" must be a string of at most " + MAX_NAME_CHARS + " characters");
-            }
-            value = only.getValue().asText();
-        }
-        book.start(logger, level, key, value, minutes, by);
-    }
-
-    private static String logger(JsonNode root, String type) throws ClientMessages.BadMessageException {
-        JsonNode node = root.get("logger");
-        String logger = node != null && node.isTextual() ? node.asText().strip() : "";
-        if (logger.isEmpty()) {
-            throw new ClientMessages.BadMessageException(type + " refused: \"logger\" is empty; name a logger prefix,"
-                    + " such as com.acme.db (the root logger cannot be boosted)");
-        }
-        if (logger.length() > MAX_NAME_CHARS || logger.chars().anyMatch(Character::isWhitespace)) {
-            throw new ClientMessages.BadMessageException(type + " refused: \"logger\" must be a logger name of at most "
-                    + MAX_NAME_CHARS + " characters without spaces");
-        }
-        for (String own : OWN_LOGGERS) {
-            if (logger.equals(own) || logger.startsWith(own + ".")) {
-                throw new ClientMessages.BadMessageException(type + " refused: \"logger\" " + clip(logger)
-                        + " is one of the hub's own loggers (" + String.join(", ", OWN_LOGGERS)
-                        + "), which never reach the console; name one of the application's loggers");
-            }
-        }
-        return logger;
     }
 
     private boolean allowed(Tab tab) {
@@ -181,9 +138,5 @@ final class ControlRequests {
             return (host.contains(":") ? "[" + host + "]" : host) + ":" + inet.getPort();
         }
         return String.valueOf(remote);
-    }
-
-    private static String clip(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 }

@@ -38,13 +38,16 @@ final class EventEncoder {
 
     /** Whether hello says that this hub takes control messages (set-level, revert-level, thread-dump). */
     private final boolean control;
+    /** Whether hello says that the hub's own application takes level boosts (false in a standalone hub). */
+    private final boolean levelControl;
 
     EventEncoder(String serverName) {
-        this(serverName, false);
+        this(serverName, false, false);
     }
 
-    EventEncoder(String serverName, boolean control) {
+    EventEncoder(String serverName, boolean control, boolean levelControl) {
         this.control = control;
+        this.levelControl = levelControl;
         this.serverName = serverName;
     }
 
@@ -226,6 +229,7 @@ final class EventEncoder {
             g.writeNumberField("firstSeq", firstSeq);
             g.writeNumberField("lastSeq", lastSeq);
             g.writeBooleanField("control", control);
+            g.writeBooleanField("levelControl", levelControl);
             g.writeEndObject();
         }));
     }

@@ -28,22 +28,25 @@ public final class HubCore {
     private final int maxMessageChars;
     private final BoostBook boosts;
     private final ControlRequests control;
+    /** The publishers, connected or gone; empty while the hub has no publisher token. */
+    private final Sources sources;
     private HubServer server;
     /** The counters over JMX while the hub runs: dev.webconsole:type=ConsoleHub,port=N. */
     private HubJmx jmx;
 
     public HubCore(HubConfig config, String serverName) {
         this.config = config;
-        this.encoder = new EventEncoder(serverName, config.control());
+        this.encoder = new EventEncoder(serverName, config.control(), config.levelControl() != null);
         this.dispatcher = new Dispatcher(config.ingestQueue(), config.history(), encoder, counters,
                 config.diagnostics(), hubId, (task, delay) -> later(task, delay));
         this.dispatcherThread = new Thread(dispatcher, "webconsole-dispatcher");
         this.dispatcherThread.setDaemon(true);
         this.redactor = new Redactor(config.redact());
         this.maxMessageChars = config.maxMessageChars();
+        this.sources = new Sources(dispatcher::broadcast, this::broadcastLevels);
         this.boosts = new BoostBook(config.levelControl(), config.control(), config.maxBoosts(), config.boostMinute(),
-                this::later, this::publish, this::broadcastLevels);
-        this.control = new ControlRequests(boosts, dispatcher, this::publish, encoder, counters);
+                this::later, this::publish, this::broadcastLevels, null, sources::addBoostsTo);
+        this.control = new ControlRequests(boosts, sources, dispatcher, this::publish, encoder, counters);
     }
 
     /** Binds the port, serves, and starts the dispatcher; see {@link dev.webconsole.server.ConsoleHub#start()}. */
@@ -83,7 +86,7 @@ public final class HubCore {
             return null;
         }
         PublisherEndpoint.Services services = new PublisherEndpoint.Services(dispatcher, this::offerIfRoom,
-                new Sources(dispatcher::broadcast), new PublisherMessages(), counters, server.scheduler(), hubId,
+                sources, new PublisherMessages(), counters, server.scheduler(), hubId,
                 config.maxSourceEventsPerSecond(), config.sourceSharePercent(), config.diagnostics());
         return (request, response, callback) -> {
             response.setExtensions(java.util.List.of());

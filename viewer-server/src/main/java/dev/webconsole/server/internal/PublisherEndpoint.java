@@ -6,7 +6,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.eclipse.jetty.util.thread.Scheduler;
@@ -21,7 +24,9 @@ import org.eclipse.jetty.websocket.api.StatusCode;
  * the ingest queue ({@link SourceShare}), keeps the rest of the message until it has, acknowledges
  * the highest number once the message is in, and reads the next message only when the publisher is
  * within its rate. A publisher that floods is slowed down (its events wait at the publisher) rather
- * than let starve the others. Jetty requires the class to be public; nothing else about it is.
+ * than let starve the others. Tabs' control requests for this source go out over the same
+ * connection, and the application's answer goes back to the tab that asked. Jetty requires the
+ * class to be public; nothing else about it is.
  */
 public final class PublisherEndpoint implements Session.Listener {
     static final String PATH = "/publish";
@@ -29,6 +34,8 @@ public final class PublisherEndpoint implements Session.Listener {
     static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
     /** While the source's share of the ingest queue is full, queueing is retried this often. */
     private static final long SHARE_RETRY_MICROS = 500;
+    /** Control requests waiting for the application's answer, at most. */
+    static final int MAX_PENDING_REQUESTS = 64;
 
     /**
      * The parts of the hub a publisher works with.
@@ -39,6 +46,8 @@ public final class PublisherEndpoint implements Session.Listener {
     record Services(Dispatcher dispatcher, Predicate<ConsoleEvent> publish, Sources sources, PublisherMessages messages,
             Counters counters, Scheduler scheduler, String hubId, int eventsPerSecond, int sharePercent,
             Diagnostics diagnostics) {}
+
+    private record Waiting(Tab tab, String type) {}
 
     private final Services services;
     private final AtomicBoolean ended = new AtomicBoolean();
@@ -51,6 +60,9 @@ public final class PublisherEndpoint implements Session.Listener {
     /** Rate budget in events; refilled at eventsPerSecond, at most one second's worth. */
     private double budget;
     private long refilledNanos = System.nanoTime();
+    /** Forwarded control requests by number, with the tab waiting for each answer. */
+    private final Map<Long, Waiting> unanswered = new ConcurrentHashMap<>();
+    private final AtomicLong requests = new AtomicLong();
 
     PublisherEndpoint(Services services) {
         this.services = services;
@@ -104,8 +116,14 @@ public final class PublisherEndpoint implements Session.Listener {
             } else if (message instanceof PublisherMessages.Lost lost) {
                 lost(lost);
                 session.demand();
+            } else if (message instanceof PublisherMessages.Levels levels) {
+                services.sources().boosts(source, levels.boosts());
+                session.demand();
+            } else if (message instanceof PublisherMessages.Answer answer) {
+                answered(answer);
+                session.demand();
             } else {
-                throw new ClientMessages.BadMessageException("hello was sent already; send events or lost");
+                throw new ClientMessages.BadMessageException("hello was sent already; send events, lost, levels or answer");
             }
         } catch (ClientMessages.BadMessageException e) {
             refuse(StatusCode.POLICY_VIOLATION, e.getMessage());
@@ -174,6 +192,28 @@ public final class PublisherEndpoint implements Session.Listener {
         send(services.messages().ack(lost.to()));
     }
 
+    /**
+     * Sends a tab's control request to this application; its answer goes to the tab (an error
+     * frame if it refused; what it did shows in the stream and the {@code levels} frame).
+     */
+    void forward(ControlAsk ask, String by, Tab tab) throws ClientMessages.BadMessageException {
+        if (unanswered.size() >= MAX_PENDING_REQUESTS) {
+            throw new ClientMessages.BadMessageException(ask.type() + " refused: \"source\" " + source.name + " has "
+                    + MAX_PENDING_REQUESTS + " requests it has not answered yet; try again shortly");
+        }
+        long id = requests.incrementAndGet();
+        unanswered.put(id, new Waiting(tab, ask.type()));
+        send(services.messages().request(id, ask, by).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void answered(PublisherMessages.Answer answer) {
+        Waiting waiting = unanswered.remove(answer.id());
+        if (waiting != null && answer.error() != null) {
+            services.counters().rejectedMessage();
+            waiting.tab().offerFrame(services.messages().error(answer.error()));
+        }
+    }
+
     /** Reads the next message now, or once the publisher is back within its rate. */
     private void paced(int events) {
         long now = System.nanoTime();
@@ -214,6 +254,11 @@ public final class PublisherEndpoint implements Session.Listener {
         }
         if (s != null) {
             services.sources().detach(s, this);
+            for (Waiting w : unanswered.values()) {
+                w.tab().offerFrame(services.messages().error(w.type() + " refused: \"source\" " + s.name
+                        + " disconnected before it answered; it may or may not have acted"));
+            }
+            unanswered.clear();
         }
     }
 

@@ -17,15 +17,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads what publishers send ({@code hello}, {@code events}, {@code lost}) and writes what the hub
- * answers ({@code welcome}, {@code ack}, {@code error}, and the {@code publisher-overflow} gap
- * tabs get). See docs/PROTOCOL.md, "Publishers". A message that is not as described is refused
+ * Reads what publishers send ({@code hello}, {@code events}, {@code lost}, and about control:
+ * {@code levels}, {@code answer}) and writes what the hub sends them ({@code welcome}, {@code ack},
+ * {@code error}, a forwarded control request) and the {@code publisher-overflow} gap tabs get. See docs/PROTOCOL.md, "Publishers". A message that is not as described is refused
  * with a {@link ClientMessages.BadMessageException} that says what was wrong.
  */
 final class PublisherMessages {
     /** At most this many events in one {@code events} message. */
     static final int MAX_BATCH = 10_000;
     static final int MAX_NAME_CHARS = 200;
+    /** At most this many boosts in one {@code levels} message (an application has at most its maxBoosts). */
+    static final int MAX_LISTED_BOOSTS = 100;
 
     /** How publishers begin an events message; such a message is read without a tree. */
     private static final String EVENTS_START = "{\"type\":\"events\",";
@@ -77,6 +79,12 @@ final class PublisherMessages {
         return length >= prefix.length && Arrays.equals(bytes, offset, offset + prefix.length, prefix, 0, prefix.length);
     }
 
+    /** The boosts active in the application now, each as the hub lists it to tabs. */
+    record Levels(List<ObjectNode> boosts) {}
+
+    /** The application's answer to the forwarded control request {@code id}: done, or refused with {@code error}. */
+    record Answer(long id, String error) {}
+
     Object parse(String text) throws ClientMessages.BadMessageException {
         if (text.startsWith(EVENTS_START)) {
             Batch batch = batches.read(text);
@@ -97,8 +105,10 @@ final class PublisherMessages {
             case "hello" -> hello(root);
             case "events" -> batch(root);
             case "lost" -> new Lost(number(root, "from"), number(root, "to"));
+            case "levels" -> levels(root);
+            case "answer" -> new Answer(number(root, "id"), root.path("error").isTextual() ? root.get("error").asText() : null);
             default -> throw bad("unknown message type \"" + clip(root.get("type").asText())
-                    + "\"; a publisher sends hello, events or lost");
+                    + "\"; a publisher sends hello, events, lost, levels or answer");
         };
     }
 
@@ -109,6 +119,29 @@ final class PublisherMessages {
         }
         return new Hello(source.strip(), clip(root.path("host").asText("")), root.path("pid").asLong(0),
                 clip(root.path("jvm").asText("")), root.path("startTime").asLong(0));
+    }
+
+    private Levels levels(JsonNode root) throws ClientMessages.BadMessageException {
+        JsonNode boosts = root.get("boosts");
+        if (boosts == null || !boosts.isArray() || boosts.size() > MAX_LISTED_BOOSTS) {
+            throw bad("\"boosts\" of levels must be an array of at most " + MAX_LISTED_BOOSTS + " boosts");
+        }
+        List<ObjectNode> out = new ArrayList<>();
+        for (JsonNode b : boosts) {
+            if (!b.path("logger").isTextual() || !b.path("level").isTextual() || !b.path("until").canConvertToLong()) {
+                throw bad("each boost of levels needs \"logger\", \"level\" and \"until\"");
+            }
+            ObjectNode copy = mapper.createObjectNode().put("logger", clip(b.get("logger").asText()))
+                    .put("level", clip(b.get("level").asText()));
+            JsonNode context = b.get("context");
+            if (context != null && context.isObject() && context.size() == 1) {
+                Map.Entry<String, JsonNode> only = context.fields().next();
+                copy.putObject("context").put(clip(only.getKey()), clip(only.getValue().asText()));
+            }
+            out.add(copy.put("minutes", b.path("minutes").asInt()).put("until", b.get("until").asLong())
+                    .put("by", clip(b.path("by").asText(""))));
+        }
+        return new Levels(out);
     }
 
     private static Batch batch(JsonNode root) throws ClientMessages.BadMessageException {
@@ -178,6 +211,14 @@ final class PublisherMessages {
 
     byte[] ack(long sourceSeq) {
         return bytes(mapper.createObjectNode().put("type", "ack").put("sourceSeq", sourceSeq));
+    }
+
+    /** A tab's control request, forwarded to the application it names, numbered for its answer. */
+    String request(long id, ControlAsk ask, String by) {
+        ObjectNode n = mapper.createObjectNode();
+        ask.writeTo(n);
+        n.put("id", id).put("by", by);
+        return new String(bytes(n), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     String error(String message) {

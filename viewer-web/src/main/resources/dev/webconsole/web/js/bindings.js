@@ -109,6 +109,9 @@ export function connectionHandlers(page) {
     },
     loggers: (frame) => page.setHubLoggers(frame.loggers),
     levels: (frame) => page.boosts.setLevels(frame),
-    sources: (frame) => page.v.sources.setSources(frame),
+    sources: (frame) => {
+      page.v.sources.setSources(frame);
+      page.boosts.setSources(frame);
+    },
   };
 }

@@ -1,7 +1,9 @@
 // Level boosts and thread dumps, from the page. The panel owns its DOM (a section mounted into a
-// container it is given) and its stylesheet; the hub's `hello` and `levels` frames come in through
-// setHello/setLevels, and messages go out through the `send` function it is given. The pure parts
-// (parseScope, setLevelMessage, formatRemaining) are exported for tests without a browser.
+// container it is given) and its stylesheet; the hub's `hello`, `levels` and `sources` frames come in
+// through setHello/setLevels/setSources, and messages go out through the `send` function it is given.
+// When the hub has publishers, a boost or a dump is for one application: the hub's own or a source,
+// chosen in the panel (picking a row chooses its source). The pure parts (parseScope,
+// setLevelMessage, sourceOptions, formatRemaining) are exported for tests without a browser.
 
 import { levelClass, showControls, formatTime } from './format.js';
 
@@ -19,14 +21,30 @@ export function parseScope(text) {
 }
 
 /** The set-level message for the form's values, or {error} naming what to fix. */
-export function setLevelMessage({ logger, level, minutes, scope }) {
+export function setLevelMessage({ logger, level, minutes, scope, source }) {
   const name = String(logger ?? '').trim();
   if (!name) return { error: 'Logger: pick one in the tree or a row, or type a prefix' };
   const msg = { type: 'set-level', logger: name, level, minutes: Number(minutes) };
+  if (source) msg.source = source;
   const s = parseScope(scope);
   if (s && s.error) return s;
   if (s) msg.context = { [s.key]: s.value };
   return msg;
+}
+
+export const OWN_APP = "the hub's own application";
+
+/**
+ * The applications a boost or a dump can be for: the hub's own (value '') when it has a level
+ * control, then every source, a gone one disabled.
+ */
+export function sourceOptions(sources, ownControl) {
+  const out = ownControl ? [{ value: '', label: OWN_APP, disabled: false }] : [];
+  for (const s of sources ?? []) {
+    const name = String(s.source ?? '');
+    if (name) out.push({ value: name, label: s.connected ? name : `${name} (gone)`, disabled: !s.connected });
+  }
+  return out;
 }
 
 /** Time left as m:ss (h:mm:ss past an hour); 0:00 once over. */
@@ -67,6 +85,8 @@ export class BoostPanel {
     this.send = send;
     this.boosts = [];
     this.offset = 0; // server clock minus ours, from the levels frame
+    this.sources = [];
+    this.ownControl = true;
     const css = el('link');
     css.rel = 'stylesheet';
     css.href = 'boosts.css';
@@ -87,6 +107,10 @@ export class BoostPanel {
     this.logger = el('input', 'boost-logger');
     Object.assign(this.logger, { type: 'text', placeholder: 'Logger prefix (click one)', spellcheck: false, autocomplete: 'off' });
     this.logger.setAttribute('aria-label', 'Logger prefix to boost');
+    this.source = el('select', 'boost-source');
+    this.source.setAttribute('aria-label', 'Application to boost or dump');
+    this.source.title = 'Which application the boost or the thread dump is for';
+    this.source.hidden = true;
     this.level = select('boost-level', BOOST_LEVELS, 'DEBUG', 'Level');
     this.minutes = select('boost-minutes', BOOST_MINUTES, DEFAULT_MINUTES, 'Duration');
     this.scope = el('input', 'boost-scope');
@@ -98,7 +122,7 @@ export class BoostPanel {
     row.append(this.level, this.minutes, go);
     this.message = el('div', 'boost-message');
     this.message.setAttribute('role', 'alert');
-    this.form.append(this.logger, this.scope, row, this.message);
+    this.form.append(this.source, this.logger, this.scope, row, this.message);
 
     this.list = el('ul', 'boost-list');
     this.list.setAttribute('aria-label', 'Active boosts');
@@ -109,16 +133,18 @@ export class BoostPanel {
       e.preventDefault();
       this.submit();
     });
-    this.dumpButton.addEventListener('click', () => this.deliver({ type: 'thread-dump' }));
+    this.dumpButton.addEventListener('click', () => this.deliver(this.withSource({ type: 'thread-dump' }, this.source.value)));
     this.list.addEventListener('click', (e) => {
       const b = e.target.closest('.boost-revert');
-      if (b) this.deliver({ type: 'revert-level', logger: b.dataset.logger });
+      if (b) this.deliver(this.withSource({ type: 'revert-level', logger: b.dataset.logger }, b.dataset.source));
     });
     for (const container of pickFrom) {
       container.addEventListener('click', (e) => {
         const named = e.target.closest('[data-logger], .logger[data-name]');
         const name = named && (named.dataset.logger ?? named.dataset.name);
         if (name) this.logger.value = name;
+        const row = named && named.closest('[data-seq]');
+        if (row) this.chooseSource(row.dataset.source ?? '');
       });
     }
     setInterval(() => this.tick(), 1000);
@@ -130,7 +156,40 @@ export class BoostPanel {
    */
   setHello(hello) {
     this.root.hidden = !(hello && hello.control === true);
+    this.ownControl = !(hello && hello.levelControl === false);
+    this.renderSources();
     this.setBoosts([], 0);
+  }
+
+  /** The hub's sources frame: the applications a boost can be for. */
+  setSources(frame) {
+    this.sources = Array.isArray(frame && frame.sources) ? frame.sources : [];
+    this.renderSources();
+  }
+
+  renderSources() {
+    const before = this.source.value;
+    const options = sourceOptions(this.sources, this.ownControl);
+    this.source.replaceChildren(...options.map((o) => {
+      const opt = el('option', '', showControls(o.label));
+      opt.value = o.value;
+      opt.disabled = o.disabled;
+      return opt;
+    }));
+    this.source.hidden = this.sources.length === 0;
+    const keep = options.find((o) => o.value === before && !o.disabled) ?? options.find((o) => !o.disabled);
+    if (keep) this.source.value = keep.value;
+  }
+
+  /** Chooses the application of a picked row, if it is one the panel offers. */
+  chooseSource(name) {
+    const opt = [...this.source.options].find((o) => o.value === name && !o.disabled);
+    if (opt) this.source.value = name;
+  }
+
+  withSource(msg, source) {
+    if (source) msg.source = source;
+    return msg;
   }
 
   /** A levels frame: the active boosts, with the server's clock for the countdown. */
@@ -146,23 +205,28 @@ export class BoostPanel {
   }
 
   setBoosts(boosts, offset) {
-    this.boosts = boosts.map((b) => ({ ...b }));
+    this.boosts = boosts.map((b) => ({ ...b, key: `${b.source ?? ''}\u0000${b.logger}` }));
     this.offset = offset;
     const items = this.boosts.map((b) => {
-      const li = el('li', 'boost');
+      const li = el('li', b.connected === false ? 'boost gone' : 'boost');
       li.dataset.logger = String(b.logger);
+      li.dataset.key = b.key;
       const what = el('span', 'boost-what');
       // Names come from log text: shown with their controls visible, as everywhere on the page.
       what.append(el('span', 'boost-name', showControls(b.logger)), el('span', 'boost-lvl ' + levelClass(b.level), showControls(b.level)));
       const scope = b.context && Object.entries(b.context)[0];
       if (scope) what.append(el('span', 'chip', showControls(`${scope[0]}=${scope[1]}`)));
+      if (b.source) what.prepend(el('span', 'boost-src', showControls(String(b.source))));
       // The name may be cut to fit the panel: the whole boost is in the tooltip.
-      what.title = showControls(`${b.logger} at ${b.level}` + (scope ? ` for ${scope[0]}=${scope[1]}` : ''));
+      what.title = showControls((b.source ? `${b.source}: ` : '') + `${b.logger} at ${b.level}`
+        + (scope ? ` for ${scope[0]}=${scope[1]}` : '') + (b.connected === false ? ' (the source is gone; the boost ends there at its time)' : ''));
       const left = el('span', 'boost-left');
       left.title = showControls(`until ${formatTime(b.until)} \u00b7 asked by ${b.by ?? '?'}`);
-      const revert = el('button', 'link-btn boost-revert', 'revert now');
+      const revert = el('button', 'link-btn boost-revert', b.connected === false ? 'gone' : 'revert now');
       revert.type = 'button';
       revert.dataset.logger = String(b.logger);
+      if (b.source) revert.dataset.source = String(b.source);
+      revert.disabled = b.connected === false;
       li.append(what, left, revert);
       return li;
     });
@@ -173,13 +237,14 @@ export class BoostPanel {
   tick() {
     const now = Date.now() + this.offset;
     for (const li of this.list.children) {
-      const b = this.boosts.find((x) => String(x.logger) === li.dataset.logger);
+      const b = this.boosts.find((x) => x.key === li.dataset.key);
       if (b) li.querySelector('.boost-left').textContent = formatRemaining(b.until - now);
     }
   }
 
   submit() {
-    const msg = setLevelMessage({ logger: this.logger.value, level: this.level.value, minutes: this.minutes.value, scope: this.scope.value });
+    const msg = setLevelMessage({ logger: this.logger.value, level: this.level.value, minutes: this.minutes.value,
+      scope: this.scope.value, source: this.source.value });
     if (msg.error) {
       this.say(msg.error, true);
       return;

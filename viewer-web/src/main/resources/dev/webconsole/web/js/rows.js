@@ -87,6 +87,7 @@ function buildEventRow(entry, { matcher, utc, expanded, marked, current, loggerC
   const level = String(ev.level ?? '');
   const row = el('div', 'row ' + levelClass(level));
   row.dataset.seq = String(ev.seq);
+  if (ev.source) row.dataset.source = String(ev.source); // a boost picked from this row is for its source
   row.dataset.level = level;
   row.dataset.id = String(entry.id);
   row.id = 'row-' + entry.id;
