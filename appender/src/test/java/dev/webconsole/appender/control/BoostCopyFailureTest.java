@@ -50,19 +50,23 @@ class BoostCopyFailureTest {
                 "the boost filter never throws into the application");
         db.debug("boosted after");
 
-        List<String> messages = new ArrayList<>();
-        tab.received().forEach(e -> messages.add(e.path("message").asText()));
+        List<JsonNode> events = new ArrayList<>(tab.received());
         List<JsonNode> gaps = new ArrayList<>();
-        while (!messages.contains("boosted after")) {
+        // The gap and the events may come in either order of frames: read until both are here, then compare seqs.
+        while (gaps.isEmpty() || events.stream().noneMatch(e -> e.path("message").asText().equals("boosted after"))) {
             JsonNode frame = tab.ws.next();
-            frame.path("events").forEach(e -> messages.add(e.path("message").asText()));
+            frame.path("events").forEach(events::add);
             if (frame.path("type").asText().equals("gap")) {
                 gaps.add(frame);
             }
         }
+        List<String> messages = events.stream().map(e -> e.path("message").asText()).toList();
         assertEquals(List.of("boosted before", "boosted after"), messages);
         assertEquals(1, gaps.size(), gaps.toString());
         assertEquals("ingest-overflow", gaps.get(0).path("reason").asText(), gaps.toString());
+        long lostSeq = gaps.get(0).path("from").asLong();
+        assertEquals(events.get(0).path("seq").asLong() + 1, lostSeq, "the lost event's number lies between the two: " + gaps);
+        assertEquals(lostSeq + 1, events.get(1).path("seq").asLong(), gaps.toString());
         assertEquals(1, Log4jFixture.hub(context).stats().ingestDropped() - before.ingestDropped(),
                 () -> Log4jFixture.hub(context).stats().toString());
         assertTrue(log4j.status().stream().anyMatch(s -> s.contains("counted as dropped")), log4j.status().toString());
