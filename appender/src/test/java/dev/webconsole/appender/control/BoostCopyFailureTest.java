@@ -52,7 +52,7 @@ class BoostCopyFailureTest {
 
         List<JsonNode> events = new ArrayList<>(tab.received());
         List<JsonNode> gaps = new ArrayList<>();
-        // The gap and the events may come in either order of frames: read until both are here, then compare seqs.
+        // The gap and the later event may come in either order: read until both are here.
         while (gaps.isEmpty() || events.stream().noneMatch(e -> e.path("message").asText().equals("boosted after"))) {
             JsonNode frame = tab.ws.next();
             frame.path("events").forEach(events::add);
@@ -64,9 +64,10 @@ class BoostCopyFailureTest {
         assertEquals(List.of("boosted before", "boosted after"), messages);
         assertEquals(1, gaps.size(), gaps.toString());
         assertEquals("ingest-overflow", gaps.get(0).path("reason").asText(), gaps.toString());
+        // The dispatcher numbers a counted loss when it next runs, so its number need not lie between the two.
         long lostSeq = gaps.get(0).path("from").asLong();
-        assertEquals(events.get(0).path("seq").asLong() + 1, lostSeq, "the lost event's number lies between the two: " + gaps);
-        assertEquals(lostSeq + 1, events.get(1).path("seq").asLong(), gaps.toString());
+        assertEquals(lostSeq, gaps.get(0).path("to").asLong(), "one event lost: " + gaps);
+        assertTrue(events.stream().noneMatch(e -> e.path("seq").asLong() == lostSeq), "the gap's number is no event's: " + gaps);
         assertEquals(1, Log4jFixture.hub(context).stats().ingestDropped() - before.ingestDropped(),
                 () -> Log4jFixture.hub(context).stats().toString());
         assertTrue(log4j.status().stream().anyMatch(s -> s.contains("counted as dropped")), log4j.status().toString());
