@@ -27,6 +27,12 @@ export class ColumnHead {
     this.apply();
     this.charWidth = 0;
     new ResizeObserver(() => this.reportLoggerRoom()).observe(this.cells.logger);
+    // The rows ask for the header's height on every frame: kept from the observer, so that asking
+    // never forces a layout after the frame has changed the page.
+    this.headHeight = -1;
+    new ResizeObserver(() => {
+      this.headHeight = this.head.offsetHeight;
+    }).observe(this.head);
   }
 
   buildHead() {
@@ -211,7 +217,8 @@ export class ColumnHead {
 
   /** The header's height (px): the rows are laid out below it. */
   height() {
-    return this.head.offsetHeight;
+    if (this.headHeight < 0) this.headHeight = this.head.offsetHeight; // before the observer's first report
+    return this.headHeight;
   }
 
   reportLoggerRoom() {
