@@ -111,6 +111,17 @@ class ErrorsPanelTest extends BrowserTestBase {
         hub.publish(thrown(62_000, "ERROR", Severity.ERROR, "java.sql.SQLException", "timeout 3", SAVE)); // 8
         browser.await("the live error counted in its group", d -> groups().get(0).startsWith("3 | java.sql.SQLException | at " + SAVE + " | timeout 3"));
         assertEquals("7", byId(browser, "errors-count").getText());
+
+        // While the panel is open a group stays where it is, so it does not move away under the pointer.
+        hub.publish(thrown(63_000, "ERROR", Severity.ERROR, "java.lang.IllegalStateException", "cart closed again",
+                "com.acme.shop.Cart.add(Cart.java:9)")); // 9
+        browser.await("the later error counted in its group, which keeps its place",
+                d -> groups().get(3).startsWith("2 | java.lang.IllegalStateException | at com.acme.shop.Cart.add(Cart.java:9)"));
+        byId(browser, "errors-button").click();
+        browser.await("the panel closed", d -> !byId(browser, "errors-panel").isDisplayed());
+        openPanel();
+        browser.await("opened again, the group seen last comes first",
+                d -> groups().get(0).startsWith("2 | java.lang.IllegalStateException | at com.acme.shop.Cart.add(Cart.java:9)"));
     }
 
     @Test
@@ -137,7 +148,13 @@ class ErrorsPanelTest extends BrowserTestBase {
         hub.publish(plain(63_000, "ERROR", Severity.ERROR, "com.acme.mail.Sender", "again")); // 9
         awaitRows(browser, seqs(2, 3, 8));
 
-        group("from com.acme.mail.Sender").click(); // of the two groups from Sender, the ERROR one was seen last: it comes first
+        // Of the two groups from Sender the ERROR one was seen last, but the open panel keeps its order: FATAL stays above it.
+        assertTrue(groups().indexOf(groups().stream().filter(g -> g.contains("| FATAL | from com.acme.mail.Sender")).findFirst().orElseThrow())
+                < groups().indexOf(groups().stream().filter(g -> g.contains("| ERROR | from com.acme.mail.Sender")).findFirst().orElseThrow()),
+                () -> String.valueOf(groups()));
+        browser.driver().findElements(By.cssSelector("#errors-list .error-group")).stream()
+                .filter(b -> b.getText().contains("from com.acme.mail.Sender") && b.getText().contains("ERROR")).findFirst()
+                .orElseThrow().click();
         awaitRows(browser, seqs(6, 9));
 
         browser.driver().findElement(By.cssSelector("#error-filter .error-chip")).click();

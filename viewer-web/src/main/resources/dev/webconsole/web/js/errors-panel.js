@@ -86,6 +86,7 @@ export class ErrorsPanel {
   setOpen(open, returnFocus = false) {
     if (open === !this.panel.hidden) return;
     this.panel.hidden = !open;
+    this.order = open ? [] : null;
     this.button.setAttribute('aria-expanded', String(open));
     this.shown = { ...this.shown, open };
     this.place();
@@ -115,8 +116,24 @@ export class ErrorsPanel {
     }
   }
 
+  /**
+   * While the panel is open its groups keep the order they had when it opened (new groups go at
+   * the end), so a group does not move away under the pointer; the next opening sorts afresh.
+   */
+  ordered(groups) {
+    if (!this.order) return groups;
+    const at = new Map(this.order.map((key, i) => [key, i]));
+    for (const g of groups) {
+      if (!at.has(g.key)) {
+        at.set(g.key, this.order.length);
+        this.order.push(g.key);
+      }
+    }
+    return [...groups].sort((a, b) => at.get(a.key) - at.get(b.key));
+  }
+
   renderList(errors, utc) {
-    const groups = errors.groups();
+    const groups = this.ordered(errors.groups());
     const doc = this.doc;
     const n = groups.length;
     let summary = n ? `${formatCount(errors.total)} errors in ${formatCount(n)} groups` : 'No errors seen yet.';
