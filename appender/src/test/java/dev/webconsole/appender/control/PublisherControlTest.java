@@ -118,7 +118,12 @@ class PublisherControlTest {
         assertTrue(read("orders-audit.log").contains(" boosted com.acme.db at DEBUG until "), this::toString);
 
         tab.send(revert("com.acme.db").put("source", "orders"));
-        assertEquals(0, tab.levels().path("boosts").size());
+        // A levels frame from before the revert may still be on its way (the hub's and the application's own report):
+        // the revert is seen when a later one lists no boost.
+        JsonNode levels = tab.levels();
+        while (levels.path("boosts").size() != 0) {
+            levels = tab.levels();
+        }
         JsonNode ended = tab.event(e -> control(e, "ended"));
         assertEquals("orders", ended.path("source").asText());
         assertTrue(ended.path("message").asText().contains(" reverted by 127.0.0.1:"), ended::toString);
