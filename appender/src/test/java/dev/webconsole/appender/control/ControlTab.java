@@ -70,6 +70,18 @@ final class ControlTab {
         return levels.remove(0);
     }
 
+    /**
+     * The first levels frame not yet taken that lists {@code boosts} boosts; earlier lists still on
+     * their way (the hub's own and the application's report of the same change) are passed over.
+     */
+    JsonNode levelsListing(int boosts) throws InterruptedException {
+        JsonNode frame = levels();
+        while (frame.path("boosts").size() != boosts) {
+            frame = levels();
+        }
+        return frame;
+    }
+
     /** The next error frame's message. */
     String error() throws InterruptedException {
         while (errors.isEmpty()) {
