@@ -155,17 +155,16 @@ final class Outbox {
 
     /**
      * Sender: the next thing to send after what was sent, waiting up to {@code waitNanos} for it;
-     * {@code null} if nothing came. A lost range goes before the events numbered after it.
+     * {@code null} if nothing came. A lost range goes before the events numbered after it. Once
+     * there is something, events logged until {@code gatherUntil} (a {@link System#nanoTime()})
+     * join it, and logging threads do not wake the sender meanwhile: under a steady flow one
+     * message carries many events, while an event after a quiet spell goes at once.
      */
-    Take next(int maxEvents, long waitNanos) throws InterruptedException {
+    Take next(int maxEvents, long waitNanos, long gatherUntil) throws InterruptedException {
         lock.lock();
         try {
             long deadline = System.nanoTime() + waitNanos;
-            while (true) {
-                Take take = take(maxEvents);
-                if (take != null) {
-                    return take;
-                }
+            while (!hasUnsent()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return null;
@@ -173,10 +172,20 @@ final class Outbox {
                 senderWaiting = true;
                 ready.awaitNanos(left);
             }
+            senderWaiting = false;
+            for (long left = gatherUntil - System.nanoTime(); left > 0; left = gatherUntil - System.nanoTime()) {
+                ready.awaitNanos(left);
+            }
+            return take(maxEvents);
         } finally {
             senderWaiting = false;
             lock.unlock();
         }
+    }
+
+    /** With the lock: whether anything (events or a lost range) has not been sent on this connection. */
+    private boolean hasUnsent() {
+        return unnumbered.get() > 0 || firstLostAfter(sentUpTo) != null || firstEventAfter(sentUpTo) >= 0;
     }
 
     private Take take(int maxEvents) {

@@ -35,6 +35,12 @@ public final class Publisher {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final long MAX_BACKOFF_MILLIS = 5_000;
     private static final long PING_EVERY_NANOS = TimeUnit.SECONDS.toNanos(15);
+    /**
+     * Events logged within this long of the last message join the next one: under a steady flow a
+     * message carries many events (fewer frames, acks and wake-ups on both sides), and an event
+     * after a quiet spell goes at once.
+     */
+    static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     /** Who the application is, as the hello says. */
     public record Identity(String source, String host, long pid, String jvm, long startTime) {}
@@ -209,9 +215,9 @@ public final class Publisher {
                 inOutage = false;
                 diagnostics.report(System.Logger.Level.INFO, "WebConsole: publishing to " + hub + " again", null);
             }
-            long lastSent = System.nanoTime();
+            long lastSent = System.nanoTime() - GATHER_NANOS;
             while (running && !listener.closed.isDone()) {
-                Outbox.Take take = outbox.next(MAX_BATCH, TimeUnit.SECONDS.toNanos(1));
+                Outbox.Take take = outbox.next(MAX_BATCH, TimeUnit.SECONDS.toNanos(1), lastSent + GATHER_NANOS);
                 if (take == null) {
                     if (System.nanoTime() - lastSent > PING_EVERY_NANOS) {
                         ws.sendPing(ByteBuffer.allocate(0)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -219,12 +225,12 @@ public final class Publisher {
                     }
                     continue;
                 }
+                lastSent = System.nanoTime();
                 if (take.isLost()) {
                     send(ws, frames.lost(take.lostFrom(), take.lostTo())).get(WAIT.toSeconds(), TimeUnit.SECONDS);
                 } else {
                     sendEvents(ws, take.events(), take.seqs(), 0, take.events().size());
                 }
-                lastSent = System.nanoTime();
             }
             if (listener.closed.isDone() && running) {
                 throw new IllegalStateException("the hub closed the connection: " + listener.closed.getNow(""));

@@ -1,7 +1,5 @@
 package dev.webconsole.appender.bench;
 
-import dev.webconsole.server.ConsoleHub;
-import dev.webconsole.server.HubConfig;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -25,11 +23,12 @@ import org.eclipse.jetty.websocket.core.client.WebSocketCoreClient;
 
 /**
  * {@code mvn -Pbench -Dbench=publish}: events logged in other JVMs, read by tabs in this one, with
- * the hub embedded in the logging JVM (the baseline) or here, fed by publishing appenders.
+ * the hub embedded in the logging JVM (the baseline) or the standalone hub ({@code HubMain}) in a JVM
+ * of its own, fed by publishing appenders.
  * Part 1: one logging JVM at fixed offered rates, one tab that must get every event without a gap.
  * Part 2: 30,000 events/s to 10 tabs: embedded, one JVM at 30,000/s; publish, three JVMs at
  * 10,000/s each; latency from the log call to the tab (messages carry the call's epoch microseconds).
- * Each logging JVM first logs {@code bench.warmupSeconds} (2) at the same rate, not measured, and
+ * Each logging JVM first logs {@code bench.warmupSeconds} (20) at the same rate, not measured, and
  * in publish mode logging starts once the hub has every publisher connected. {@code bench.appJvm}
  * holds the logging JVMs' options, separated by {@code |}; {@code bench.timeline=true} prints the
  * worst latency of each half second.
@@ -44,11 +43,12 @@ public final class PublishLoad {
         int seconds = Integer.getInteger("bench.publishSeconds", 5);
         int spread = Integer.getInteger("bench.spreadRate", 10_000);
         int spreadSeconds = Integer.getInteger("bench.spreadSeconds", 10);
+        int spreadJvms = Integer.getInteger("bench.spreadJvms", 3);
         WebSocketCoreClient client = new WebSocketCoreClient();
         client.start();
         try {
-            System.out.printf("%-9s %-22s %10s %12s %10s %6s %6s %8s %8s %8s%n", "mode", "load", "events", "delivered/s",
-                    "gap-lost", "holes", "tabs", "p50 ms", "p99 ms", "max ms");
+            System.out.printf("%-9s %-22s %10s %12s %10s %6s %6s %8s %8s %8s %6s%n", "mode", "load", "events", "delivered/s",
+                    "gap-lost", "holes", "tabs", "p50 ms", "p99 ms", "max ms", "cores");
             for (String rate : rates) {
                 if (rate.isBlank() || rate.equals("none")) {
                     continue; // only the 10-tab part
@@ -61,21 +61,29 @@ public final class PublishLoad {
             if (spread <= 0) {
                 return; // only the 1-tab part
             }
-            report("embedded", "1 JVM at " + 3 * spread + "/s, 10 tabs",
-                    run(client, "embedded", 1, 3L * spread, 3L * spread * spreadSeconds, 10));
-            report("publish", "3 JVMs at " + spread + "/s, 10 tabs",
-                    run(client, "publish", 3, spread, (long) spread * spreadSeconds, 10));
+            if (!Boolean.getBoolean("bench.publishOnly")) {
+                report("embedded", "1 JVM at " + 3 * spread + "/s, 10 tabs",
+                        run(client, "embedded", 1, 3L * spread, 3L * spread * spreadSeconds, 10));
+            }
+            report("publish", spreadJvms + " JVMs at " + 3 * spread / spreadJvms + "/s, 10 tabs",
+                    run(client, "publish", spreadJvms, 3L * spread / spreadJvms, 3L * spread / spreadJvms * spreadSeconds, 10));
         } finally {
             client.stop();
         }
     }
 
-    private record Result(long events, double deliveredPerSecond, long gapLost, long holes, int tabs, LatencyHistogram latency) {}
+    /** {@code cores}: CPU time of every JVM of the run (loggers, hub, tabs) per wall time while the measured events flowed. */
+    private record Result(long events, double deliveredPerSecond, long gapLost, long holes, int tabs, LatencyHistogram latency,
+            double cores) {}
 
     private static void report(String mode, String load, Result r) {
-        System.out.printf("%-9s %-22s %10d %12.0f %10d %6d %6d %8s %8s %8s%n", mode, load, r.events,
+        System.out.printf("%-9s %-22s %10d %12.0f %10d %6d %6d %8s %8s %8s %6.2f%n", mode, load, r.events,
                 r.deliveredPerSecond, r.gapLost, r.holes, r.tabs, millis(r.latency.percentile(0.5)),
-                millis(r.latency.percentile(0.99)), millis(r.latency.percentile(1.0)));
+                millis(r.latency.percentile(0.99)), millis(r.latency.percentile(1.0)), r.cores);
+    }
+
+    private static long cpuNanos(List<ProcessHandle> processes) {
+        return processes.stream().mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
     }
 
     /** Microseconds as milliseconds; the histogram's last bucket holds everything over 10 s. */
@@ -85,21 +93,22 @@ public final class PublishLoad {
 
     private static Result run(WebSocketCoreClient client, String mode, int jvms, long rate, long perJvm, int tabCount)
             throws Exception {
-        ConsoleHub hub = null;
+        Process hub = null;
         List<Process> apps = new ArrayList<>();
         List<BufferedReader> outs = new ArrayList<>();
         List<Tab> tabs = new ArrayList<>();
         try {
             int port = 0;
-            if (mode.equals("publish")) {
-                hub = new ConsoleHub(HubConfig.builder().port(0).publisherToken(TOKEN).ingestQueue(262_144)
-                        .tabQueue(200_000).build());
-                hub.start();
-                port = hub.port();
+            if (mode.equals("publish")) { // the standalone hub, in a JVM of its own as the tabs' embedded hub is
+                hub = new ProcessBuilder(java(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                        "dev.webconsole.server.HubMain", "--port", "0", "--publisher-token", TOKEN,
+                        "--ingest-queue", "262144", "--tab-queue", "200000")
+                        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                port = hubPort(hub);
             }
-            long warm = rate * Integer.getInteger("bench.warmupSeconds", 2);
+            long warm = rate * Integer.getInteger("bench.warmupSeconds", 20);
             for (int i = 0; i < jvms; i++) {
-                List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+                List<String> command = new ArrayList<>(List.of(java()));
                 command.addAll(List.of(System.getProperty("bench.appJvm", "-Xmx1g").split("\\|")));
                 command.addAll(List.of("-cp", System.getProperty("java.class.path"), PublishLoadApp.class.getName(), mode,
                         String.valueOf(port), String.valueOf(rate), String.valueOf(perJvm), "app-" + i,
@@ -141,17 +150,28 @@ public final class PublishLoad {
             }
             long expected = (warm + perJvm) * jvms;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos((warm + perJvm) / Math.max(1, rate) + 60);
+            List<ProcessHandle> all = new ArrayList<>(apps.stream().map(Process::toHandle).toList());
+            if (hub != null) {
+                all.add(hub.toHandle());
+            }
+            all.add(ProcessHandle.current());
+            while (tabs.get(0).measured == 0 && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(5); // the tool's own wait, not a test
+            }
+            long cpuFrom = cpuNanos(all);
+            long wallFrom = System.nanoTime();
             for (Tab tab : tabs) {
                 while (tab.events + tab.gapLost < expected && System.nanoTime() < deadline) {
                     TimeUnit.MILLISECONDS.sleep(20); // the tool's own wait, not a test
                 }
             }
-            LatencyHistogram all = new LatencyHistogram();
+            double cores = (cpuNanos(all) - cpuFrom) / (double) (System.nanoTime() - wallFrom);
+            LatencyHistogram latency = new LatencyHistogram();
             long lost = 0;
             long holes = 0;
             double perTab = 0;
             for (Tab tab : tabs) {
-                all.add(tab.latency);
+                latency.add(tab.latency);
                 lost += tab.gapLost;
                 holes += tab.holes;
                 perTab += tab.measured / ((tab.lastArrivalMicros - tab.firstLoggedMicros) / 1e6) / tabs.size();
@@ -163,16 +183,32 @@ public final class PublishLoad {
                 p.getOutputStream().write('\n');
                 p.getOutputStream().flush();
             }
-            return new Result(perJvm * jvms, perTab, lost, holes, tabCount, all);
+            return new Result(perJvm * jvms, perTab, lost, holes, tabCount, latency, cores);
         } finally {
             for (Process p : apps) {
                 p.destroy();
                 p.waitFor(10, TimeUnit.SECONDS);
             }
             if (hub != null) {
-                hub.stop();
+                hub.destroy();
+                hub.waitFor(10, TimeUnit.SECONDS);
             }
         }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The port in the standalone hub's first line, {@code WebConsole hub: open http://127.0.0.1:PORT/}. */
+    private static int hubPort(Process hub) throws java.io.IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(hub.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        if (line == null || !line.startsWith("WebConsole hub: open ")) {
+            hub.destroyForcibly();
+            throw new java.io.IOException("the hub did not say its address: " + line);
+        }
+        return URI.create(line.substring("WebConsole hub: open ".length()).strip()).getPort();
     }
 
     /** The worst latency (ms) of the events logged in each half second of the run, over all tabs: where the tail sits. */
