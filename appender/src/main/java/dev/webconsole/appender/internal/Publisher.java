@@ -1,6 +1,5 @@
 package dev.webconsole.appender.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.webconsole.server.ConsoleEvent;
 import dev.webconsole.server.Diagnostics;
 import dev.webconsole.server.internal.RemoteControl;
@@ -10,11 +9,13 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Sends one application's events to a hub over one WebSocket ({@code ws://} or {@code wss://}) at
@@ -22,9 +23,9 @@ import java.util.concurrent.TimeoutException;
  * {@code webconsole-publisher} connects, says who it is, sends batches, and takes the hub's acks.
  * After a lost connection it reconnects (backoff from 100 ms up to 5 s) and sends again what the
  * hub has not acknowledged. Trouble goes to the diagnostics (Log4j's StatusLogger), once per outage.
- * Control requests the hub forwards from tabs (level boosts, thread dumps) go to the
- * {@link RemoteControl}, whose answers and {@code levels} share the connection: text messages go
- * out one after another, whichever thread sends them.
+ * The hub's messages are read by a {@link HubListener}. Control requests the hub forwards from tabs
+ * (level boosts, thread dumps) go to the {@link RemoteControl}, whose answers and {@code levels}
+ * share the connection: messages go out one after another, whichever thread sends them.
  */
 public final class Publisher {
     static final int MAX_BATCH = 2_000;
@@ -101,11 +102,11 @@ public final class Publisher {
         return chain(() -> ws.sendText(text, true));
     }
 
-    private CompletableFuture<WebSocket> send(WebSocket ws, java.nio.ByteBuffer bytes) {
+    private CompletableFuture<WebSocket> send(WebSocket ws, ByteBuffer bytes) {
         return chain(() -> ws.sendBinary(bytes, true));
     }
 
-    private synchronized CompletableFuture<WebSocket> chain(java.util.function.Supplier<CompletableFuture<WebSocket>> send) {
+    private synchronized CompletableFuture<WebSocket> chain(Supplier<CompletableFuture<WebSocket>> send) {
         CompletableFuture<WebSocket> next = lastSend.handle((v, e) -> null).thenCompose(v -> send.get());
         lastSend = next;
         return next;
@@ -198,7 +199,7 @@ public final class Publisher {
 
     /** One connection: hello, welcome, then batches until it ends. */
     private void session() throws Exception {
-        Listener listener = new Listener();
+        HubListener listener = new HubListener(hub, outbox, frames, diagnostics, () -> control, this::sendControl);
         WebSocket ws = http.newWebSocketBuilder().header("Authorization", "Bearer " + token).connectTimeout(WAIT)
                 .buildAsync(hub, listener).get(WAIT.toSeconds() * 2, TimeUnit.SECONDS);
         socket = ws;
@@ -245,9 +246,9 @@ public final class Publisher {
      * Sends events [from, to) as one binary message of UTF-8 JSON, or in halves while the message
      * would be too large. Waits for each send: the next message reuses the buffer.
      */
-    private void sendEvents(WebSocket ws, java.util.List<ConsoleEvent> events, long[] seqs, int from, int to)
+    private void sendEvents(WebSocket ws, List<ConsoleEvent> events, long[] seqs, int from, int to)
             throws Exception {
-        ByteBuffer bytes = frames.events(events.subList(from, to), java.util.Arrays.copyOfRange(seqs, from, to));
+        ByteBuffer bytes = frames.events(events.subList(from, to), Arrays.copyOfRange(seqs, from, to));
         if (bytes.remaining() > MAX_MESSAGE_BYTES && to - from > 1) {
             int mid = (from + to) >>> 1;
             sendEvents(ws, events, seqs, from, mid);
@@ -256,7 +257,7 @@ public final class Publisher {
         }
         if (bytes.remaining() > MAX_MESSAGE_BYTES) { // one event with very many context entries: say so instead
             ConsoleEvent e = events.get(from);
-            bytes = frames.events(java.util.List.of(new ConsoleEvent(e.time(), e.level(), e.severity(), e.logger(),
+            bytes = frames.events(List.of(new ConsoleEvent(e.time(), e.level(), e.severity(), e.logger(),
                     e.thread(), "[WebConsole: this event is too large to publish (" + bytes.remaining() + " bytes)]",
                     null, null, e.marker(), e.source(), true)), new long[] {seqs[from]});
         }
@@ -275,61 +276,5 @@ public final class Publisher {
                 : cause instanceof TimeoutException ? "no answer in time" : cause.toString();
         diagnostics.report(System.Logger.Level.WARNING, "WebConsole: cannot publish to " + hub + ": " + why
                 + "; retrying, and keeping events until the outbox is full (then the loss is counted)", null);
-    }
-
-    /** Reads the hub's messages: welcome, ack, error. */
-    private final class Listener implements WebSocket.Listener {
-        final CompletableFuture<Long> welcome = new CompletableFuture<>();
-        final CompletableFuture<String> closed = new CompletableFuture<>();
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                handle(ws, partial.toString());
-                partial.setLength(0);
-            }
-            ws.request(1);
-            return null;
-        }
-
-        private void handle(WebSocket ws, String text) {
-            JsonNode message = frames.read(text);
-            if (RemoteControl.isRequest(message)) {
-                controlRequest(ws, message);
-                return;
-            }
-            String type = message == null ? "" : message.path("type").asText();
-            switch (type) {
-                case "welcome" -> welcome.complete(message.path("lastSourceSeq").asLong());
-                case "ack" -> outbox.acknowledged(message.path("sourceSeq").asLong());
-                case "error" -> diagnostics.report(System.Logger.Level.ERROR, "WebConsole: the hub at " + hub
-                        + " refused this publisher: " + message.path("message").asText(), null);
-                default -> diagnostics.report(System.Logger.Level.WARNING, "WebConsole: the hub at " + hub
-                        + " sent something a publisher does not understand; ignored", null);
-            }
-        }
-
-        /** Answers on the connection the request came on, which may not be {@code live} yet (just before welcome). */
-        private void controlRequest(WebSocket ws, JsonNode request) {
-            RemoteControl remote = control;
-            sendControl(ws, remote != null ? remote.handle(request)
-                    : frames.answer(request.path("id").asLong(), request.path("type").asText()
-                            + " refused: this application has no Log4j configuration to control"));
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-            closed.complete(statusCode + " " + reason);
-            welcome.completeExceptionally(new IllegalStateException("closed before welcome: " + statusCode + " " + reason));
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket ws, Throwable error) {
-            closed.complete(error.toString());
-            welcome.completeExceptionally(error);
-        }
     }
 }
