@@ -3,24 +3,32 @@ package dev.webconsole.appender.demo;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.MarkerManager;
 import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilder;
+import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilderFactory;
+import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
 
 /**
  * A small "shop" that logs through {@code <WebConsole>} at a steady rate: several loggers in a
  * package tree, every level, MDC values, markers, and now and then an exception with a cause.
  *
  * <p>System properties: {@code demo.rate} events per second (default 20), {@code demo.seconds}
- * how long to run (default: until stopped), {@code webconsole.port} (default 7171).
+ * how long to run (default: until stopped), {@code webconsole.port} (default 7171). With
+ * {@code demo.hub} (a hub's {@code ws://} address) and {@code demo.publisherToken}, it starts no hub:
+ * each name in {@code demo.sources} (default {@code orders,billing,search}) is a shop with its own
+ * LoggerContext and publishing appender, as that many applications would be, each at {@code demo.rate}.
  */
 public final class DemoApp {
     private static final Marker SQL = MarkerManager.getMarker("SQL");
@@ -29,35 +37,76 @@ public final class DemoApp {
     private static final List<String> ITEMS = List.of("espresso beans", "grinder", "kettle", "filter papers", "mug");
 
     private final Random random = new Random();
-    private final Logger web = LogManager.getLogger("com.acme.shop.web.OrderController");
-    private final Logger auth = LogManager.getLogger("com.acme.shop.web.AuthFilter");
-    private final Logger pool = LogManager.getLogger("com.acme.shop.db.ConnectionPool");
-    private final Logger repo = LogManager.getLogger("com.acme.shop.db.OrderRepository");
-    private final Logger payment = LogManager.getLogger("com.acme.shop.payment.CardGateway");
-    private final Logger cache = LogManager.getLogger("com.acme.shop.cache.ProductCache");
-    private final Logger jobs = LogManager.getLogger("com.acme.shop.jobs.NightlyReport");
-    private final Logger health = LogManager.getLogger("com.acme.shop.health.Heartbeat");
+    private final Logger web;
+    private final Logger auth;
+    private final Logger pool;
+    private final Logger repo;
+    private final Logger payment;
+    private final Logger cache;
+    private final Logger jobs;
+    private final Logger health;
     private long orders;
+
+    private DemoApp(LoggerContext context) {
+        web = context.getLogger("com.acme.shop.web.OrderController");
+        auth = context.getLogger("com.acme.shop.web.AuthFilter");
+        pool = context.getLogger("com.acme.shop.db.ConnectionPool");
+        repo = context.getLogger("com.acme.shop.db.OrderRepository");
+        payment = context.getLogger("com.acme.shop.payment.CardGateway");
+        cache = context.getLogger("com.acme.shop.cache.ProductCache");
+        jobs = context.getLogger("com.acme.shop.jobs.NightlyReport");
+        health = context.getLogger("com.acme.shop.health.Heartbeat");
+    }
 
     public static void main(String[] args) throws InterruptedException {
         int rate = Integer.getInteger("demo.rate", 20);
         long seconds = Long.getLong("demo.seconds", 0);
-        LoggerContext context = Configurator.initialize("webconsole-demo", "demo/log4j2-demo.xml");
+        String hub = System.getProperty("demo.hub");
+        List<LoggerContext> contexts = hub == null
+                ? List.of(Configurator.initialize("webconsole-demo", "demo/log4j2-demo.xml"))
+                : Arrays.stream(System.getProperty("demo.sources", "orders,billing,search").split(","))
+                        .map(source -> publishing(hub, source.strip())).toList();
+        System.err.println("WebConsole demo: logging " + rate + " events/s"
+                + (contexts.size() > 1 ? " in each of " + contexts.size() + " shops" : "")
+                + (seconds > 0 ? " for " + seconds + " s" : "; press Ctrl+C to stop")
+                + ". Open the URL " + (hub == null ? "above" : "the hub printed")
+                + "; open more tabs with other filters, e.g. ?logger=com.acme.shop.db, and boost it to DEBUG from the page");
         try {
-            run(rate, seconds);
+            List<Thread> workers = new ArrayList<>();
+            for (LoggerContext context : contexts) {
+                workers.addAll(start(context, rate, seconds));
+            }
+            for (Thread worker : workers) {
+                worker.join();
+            }
         } finally {
-            Configurator.shutdown(context);
+            contexts.forEach(Configurator::shutdown);
         }
     }
 
+    /** A shop that publishes to {@code hub} as {@code source}, with the embedded demo's levels. */
+    private static LoggerContext publishing(String hub, String source) {
+        String token = System.getProperty("demo.publisherToken");
+        if (token == null) {
+            throw new IllegalArgumentException("demo.hub is set but demo.publisherToken is not: give the hub's --publisher-token");
+        }
+        ConfigurationBuilder<BuiltConfiguration> config = ConfigurationBuilderFactory.newConfigurationBuilder();
+        config.setConfigurationName("webconsole-demo-" + source);
+        config.setStatusLevel(Level.WARN);
+        config.add(config.newAppender("web", "WebConsole").addAttribute("hub", hub).addAttribute("source", source)
+                .addAttribute("publisherToken", token));
+        config.add(config.newLogger("com.acme.shop.db", Level.INFO));
+        config.add(config.newRootLogger(Level.TRACE).add(config.newAppenderRef("web")));
+        LoggerContext context = new LoggerContext("webconsole-demo-" + source);
+        context.start(config.build());
+        return context;
+    }
+
     /** Logs from two request threads, as a small server would, until the time is up. */
-    private static void run(int rate, long seconds) throws InterruptedException {
-        System.err.println("WebConsole demo: logging " + rate + " events/s"
-                + (seconds > 0 ? " for " + seconds + " s" : "; press Ctrl+C to stop")
-                + ". Open the URL above; open more tabs with other filters, e.g. ?logger=com.acme.shop.db, and boost it to DEBUG from the page");
+    private static List<Thread> start(LoggerContext context, int rate, long seconds) {
         Thread[] workers = new Thread[2];
         for (int i = 0; i < workers.length; i++) {
-            DemoApp shop = new DemoApp();
+            DemoApp shop = new DemoApp(context);
             int share = Math.max(1, rate / workers.length);
             workers[i] = new Thread(() -> {
                 try {
@@ -68,9 +117,7 @@ public final class DemoApp {
             }, "http-exec-" + (i + 1));
             workers[i].start();
         }
-        for (Thread worker : workers) {
-            worker.join();
-        }
+        return List.of(workers);
     }
 
     private void loop(int rate, long seconds) throws InterruptedException {

@@ -117,7 +117,13 @@ export class SourcesLegend {
     state.textContent = s.connected ? 'connected' : 'gone';
     const rate = document.createElement('span');
     rate.className = 'source-rate';
-    rate.textContent = `${Math.round(this.rates.rate(name))}/s`;
+    if (this.selected.length && !this.selected.includes(name)) { // the hub sends this tab none of its events
+      rate.textContent = '\u2014';
+      rate.title = 'Not in this tab\'s source filter: its events are not sent to this tab';
+    } else {
+      rate.textContent = `${Math.round(this.rates.rate(name))}/s`;
+      rate.title = 'Events per second this tab receives from this source';
+    }
     li.append(button, state, rate);
     if (s.lost > 0) {
       const lost = document.createElement('span');
