@@ -92,5 +92,9 @@ class SourcesPageTest extends BrowserTestBase {
         awaitRows(browser, range(1, 3));
         browser.await("orders chosen in the legend", d -> Boolean.TRUE.equals(browser.js(
                 "return document.querySelector(\".sources .source[data-source='orders']\")?.classList.contains('selected')")));
+        browser.await("billing, outside the filter, without a rate of its own", d -> "\u2014".equals(browser.js(
+                "return document.querySelector(\".sources .source[data-source='billing'] .source-rate\")?.textContent")));
+        assertTrue(((String) browser.js("return document.querySelector(\".sources .source[data-source='orders'] .source-rate\")"
+                + ".textContent")).endsWith("/s"));
     }
 }
