@@ -63,10 +63,12 @@ final class HubOptions {
     static String help() {
         StringBuilder text = new StringBuilder("Usage: java -jar webconsole-hub.jar [options]\n"
                 + "Starts a WebConsole hub: the console page at /, tabs at /ws, publishers at /publish.\n\nOptions:\n");
+        int width = OPTIONS.stream().mapToInt(o -> o.flag.length() + " VALUE".length()).max().orElse(0);
+        String line = "  --%-" + width + "s  %s%n";
         for (Option o : OPTIONS) {
-            text.append(String.format("  --%-30s %s (default %s; env %s)%n", o.flag + " VALUE", o.help, o.defaultText, o.env));
+            text.append(String.format(line, o.flag + " VALUE", o.help + " (default " + o.defaultText + "; env " + o.env + ")"));
         }
-        return text.append(String.format("  --%-30s %s%n", "help", "print this and exit")).toString();
+        return text.append(String.format(line, "help", "print this and exit")).toString();
     }
 
     /**

@@ -69,6 +69,9 @@ class HubMainTest {
             assertTrue(out.contains(option), option + " in " + out);
         }
         assertTrue(out.contains("(default 7171; env WEBCONSOLE_PORT)"), out);
+        List<Integer> descriptionColumns = out.lines().filter(l -> l.startsWith("  --"))
+                .map(l -> l.length() - l.replaceFirst("^  --\\S+( VALUE)?\\s+", "").length()).distinct().toList();
+        assertEquals(1, descriptionColumns.size(), "every description starts in one column: " + out);
     }
 
     @Test
