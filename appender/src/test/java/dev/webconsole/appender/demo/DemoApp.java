@@ -1,6 +1,7 @@
 package dev.webconsole.appender.demo;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -162,8 +163,7 @@ public final class DemoApp {
             } else if (roll < 93) {
                 payment.warn("card gateway slow: retry {}/3", 1 + random.nextInt(3));
             } else if (roll < 97) {
-                payment.error("payment failed for order #" + orders, new IllegalStateException(
-                        "card declined", new SocketTimeoutException("read timed out after 5000 ms")));
+                payment.error("payment failed for order #" + orders, declined());
             } else if (roll < 99) {
                 repo.error(SQL, "could not save order #" + orders, new IOException("write failed",
                         new SQLException("deadlock detected", "40P01")));
@@ -174,5 +174,24 @@ public final class DemoApp {
         } finally {
             ThreadContext.clearMap();
         }
+    }
+
+    /**
+     * A card refusal as a web framework would hand it over: thrown in a handler that is called by
+     * reflection, so its stack has a run of JDK frames between the application's (the page folds them).
+     */
+    private static Throwable declined() {
+        try {
+            DemoApp.class.getDeclaredMethod("charge").invoke(null);
+            throw new AssertionError("charge() always throws");
+        } catch (InvocationTargetException e) {
+            return e.getCause();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the demo cannot call its own charge()", e);
+        }
+    }
+
+    private static void charge() {
+        throw new IllegalStateException("card declined", new SocketTimeoutException("read timed out after 5000 ms"));
     }
 }
