@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Filter;
 import org.apache.logging.log4j.core.LogEvent;
@@ -23,6 +24,7 @@ import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.NullConfiguration;
 import org.apache.logging.log4j.core.filter.Filterable;
+import org.apache.logging.log4j.core.impl.Log4jContextFactory;
 import org.apache.logging.log4j.status.StatusLogger;
 
 /**
@@ -37,7 +39,9 @@ public final class Log4jLevelControl implements LevelControl {
     /** The logger of the audit lines in the application's logs. */
     public static final String AUDIT_LOGGER = "dev.webconsole.control";
 
-    private final LoggerContext context;
+    private final Configuration configuration;
+    /** The configuration's logger context, found when first needed: one built in code may not know it. */
+    private volatile LoggerContext context;
     private final String source;
     /** The hub's maxMessageChars: a boosted event's stack is cut to it while it is copied. */
     private final int maxChars;
@@ -53,25 +57,45 @@ public final class Log4jLevelControl implements LevelControl {
     private Filter divert;
     private boolean listening;
 
-    private Log4jLevelControl(LoggerContext context, String source, int maxChars, Class<? extends Appender> consoleType) {
-        this.context = context;
+    private Log4jLevelControl(Configuration configuration, String source, int maxChars, Class<? extends Appender> consoleType) {
+        this.configuration = configuration;
+        this.context = configuration.getLoggerContext();
         this.source = source;
         this.maxChars = maxChars;
         this.consoleType = consoleType;
     }
 
     /**
-     * Boosts act on the logger context of the configuration that starts the hub; {@code null} when
-     * there is none (the hub then refuses boosts).
+     * Boosts act on the logger context of the configuration that starts the hub: the one it names,
+     * or (a configuration built in code, {@code Configurator.initialize(builder.build())}) the one
+     * Log4j runs it in, found at the first boost; {@code null} without a configuration.
      *
      * @param source the appender's {@code source} attribute, as given
      * @param maxChars the hub's {@code maxMessageChars}
      */
     public static Log4jLevelControl of(Configuration configuration, String source, int maxChars,
             Class<? extends Appender> consoleType) {
-        LoggerContext context = configuration == null ? null : configuration.getLoggerContext();
-        return context == null ? null
-                : new Log4jLevelControl(context, source == null || source.isBlank() ? null : source, maxChars, consoleType);
+        return configuration == null ? null
+                : new Log4jLevelControl(configuration, source == null || source.isBlank() ? null : source, maxChars, consoleType);
+    }
+
+    /** The logger context the configuration runs in; throws (the message goes to the tab) if Log4j knows none. */
+    private LoggerContext context() {
+        LoggerContext found = context;
+        if (found == null && LogManager.getFactory() instanceof Log4jContextFactory factory) {
+            for (LoggerContext candidate : factory.getSelector().getLoggerContexts()) {
+                if (candidate.getConfiguration() == configuration) {
+                    found = candidate;
+                }
+            }
+            context = found;
+        }
+        if (found == null) {
+            throw new IllegalArgumentException("this application's Log4j configuration belongs to no logger context that"
+                    + " Log4j knows (built in code and started on a LoggerContext of its own); give it its context with"
+                    + " ConfigurationBuilder.setLoggerContext, or start it with Configurator.initialize");
+        }
+        return found;
     }
 
     /**
@@ -88,6 +112,7 @@ public final class Log4jLevelControl implements LevelControl {
         if (level == null) {
             throw new IllegalArgumentException("\"level\" " + boost.level() + " is not a Log4j level");
         }
+        context(); // before anything changes: refused if there is no context to boost in
         this.console = console;
         active.put(boost.logger(), new BoostFilters.Boost(boost, level));
         install();
@@ -102,8 +127,9 @@ public final class Log4jLevelControl implements LevelControl {
 
     @Override
     public void audit(String message) {
-        Configuration config = context.getConfiguration();
-        if (context.isStarted() && !(config instanceof NullConfiguration)) {
+        LoggerContext context = this.context;
+        Configuration config = context == null ? null : context.getConfiguration();
+        if (context != null && context.isStarted() && !(config instanceof NullConfiguration)) {
             context.getLogger(AUDIT_LOGGER).info(message);
         } else {
             // The logger context is stopping, and its appenders with it.
@@ -134,6 +160,7 @@ public final class Log4jLevelControl implements LevelControl {
 
     /** Takes the filters off the configuration they are on, and puts the current set on the current configuration. */
     private void install() {
+        LoggerContext context = context();
         uninstall();
         Configuration config = context.getConfiguration();
         if (!active.isEmpty() && config.isStarted() && !(config instanceof NullConfiguration)) {
@@ -201,9 +228,9 @@ public final class Log4jLevelControl implements LevelControl {
 
     private void listen(boolean on) {
         if (on && !listening) {
-            context.addPropertyChangeListener(reconfigured);
+            context().addPropertyChangeListener(reconfigured);
         } else if (!on && listening) {
-            context.removePropertyChangeListener(reconfigured);
+            context().removePropertyChangeListener(reconfigured);
         }
         listening = on;
     }

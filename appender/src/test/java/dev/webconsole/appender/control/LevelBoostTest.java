@@ -16,9 +16,14 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilder;
+import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilderFactory;
+import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
+import org.apache.logging.log4j.core.impl.Log4jContextFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,6 +109,52 @@ class LevelBoostTest {
                 new javax.management.ObjectName("dev.webconsole:type=ConsoleHub,port=" + Log4jFixture.hub(context).port()), "Boosts");
         assertEquals(1, jmx.length);
         assertTrue(jmx[0].matches("com\\.acme at DEBUG until \\S+ by 127\\.0\\.0\\.1:\\d+"), jmx[0]);
+    }
+
+    /** A configuration built in code knows no logger context; the boost finds the one Log4j runs it in. */
+    @Test
+    void aConfigurationBuiltInCodeIsBoostedInTheContextLog4jRunsItIn() throws Exception {
+        ConfigurationBuilder<BuiltConfiguration> built = ConfigurationBuilderFactory.newConfigurationBuilder();
+        built.setConfigurationName("built-in-code");
+        built.add(built.newAppender("web", "WebConsole").addAttribute("port", 0));
+        built.add(built.newRootLogger(Level.INFO).add(built.newAppenderRef("web")));
+        // A class loader of its own (no parent), so Log4j's selector makes a new context for it rather than lend its parent's.
+        ClassLoader own = new java.net.URLClassLoader(new java.net.URL[0], null);
+        Log4jContextFactory factory = (Log4jContextFactory) LogManager.getFactory();
+        LoggerContext context = factory.getContext(getClass().getName(), own, null, false, built.build());
+        try {
+            assertNull(context.getConfiguration().getLoggerContext(), "the configuration built in code names no context");
+            ControlTab tab = tab(context);
+            tab.send(setLevel("com.acme", "DEBUG", 5));
+            assertEquals("com.acme", tab.levels().path("boosts").path(0).path("logger").asText());
+            context.getLogger("com.acme.db.Pool").debug("pool checked");
+            assertEquals("DEBUG", tab.eventWithMessage("pool checked").path("level").asText());
+        } finally {
+            context.stop();
+            factory.removeContext(context);
+        }
+    }
+
+    /** A configuration started on a context of its own that it does not name: refused, saying why and what to do. */
+    @Test
+    void aConfigurationOnAContextLog4jDoesNotKnowIsRefusedSayingHowToFixIt() throws Exception {
+        ConfigurationBuilder<BuiltConfiguration> built = ConfigurationBuilderFactory.newConfigurationBuilder();
+        built.add(built.newAppender("web", "WebConsole").addAttribute("port", 0));
+        built.add(built.newRootLogger(Level.INFO).add(built.newAppenderRef("web")));
+        LoggerContext context = new LoggerContext("unregistered");
+        context.start(built.build());
+        try {
+            ControlTab tab = tab(context);
+            tab.send(setLevel("com.acme", "DEBUG", 5));
+            String error = tab.error();
+            assertTrue(error.contains("ConfigurationBuilder.setLoggerContext"), error);
+            context.getLogger("com.acme.db.Pool").debug("not boosted");
+            context.getLogger("com.acme.db.Pool").info("still logging");
+            tab.eventWithMessage("still logging");
+            assertTrue(tab.received().stream().noneMatch(e -> e.path("message").asText().equals("not boosted")));
+        } finally {
+            context.stop();
+        }
     }
 
     /** The same workload twice, the second time with com.acme boosted to TRACE: the files grow by the same bytes. */

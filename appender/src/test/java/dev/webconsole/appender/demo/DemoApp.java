@@ -91,14 +91,15 @@ public final class DemoApp {
         if (token == null) {
             throw new IllegalArgumentException("demo.hub is set but demo.publisherToken is not: give the hub's --publisher-token");
         }
+        LoggerContext context = new LoggerContext("webconsole-demo-" + source);
         ConfigurationBuilder<BuiltConfiguration> config = ConfigurationBuilderFactory.newConfigurationBuilder();
+        config.setLoggerContext(context); // its level boosts act there
         config.setConfigurationName("webconsole-demo-" + source);
         config.setStatusLevel(Level.WARN);
         config.add(config.newAppender("web", "WebConsole").addAttribute("hub", hub).addAttribute("source", source)
                 .addAttribute("publisherToken", token));
         config.add(config.newLogger("com.acme.shop.db", Level.INFO));
         config.add(config.newRootLogger(Level.TRACE).add(config.newAppenderRef("web")));
-        LoggerContext context = new LoggerContext("webconsole-demo-" + source);
         context.start(config.build());
         return context;
     }
