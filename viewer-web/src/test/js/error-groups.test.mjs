@@ -20,6 +20,10 @@ const ev = (o) => ({ seq: ++seq, time: 1000 + seq, level: 'ERROR', logger: 'com.
 test('an error is ERROR, FATAL, a custom level at least as severe, or any event with a thrown', () => {
   assert.equal(isErrorEvent({ level: 'ERROR' }), true);
   assert.equal(isErrorEvent({ level: 'FATAL' }), true);
+  assert.equal(isErrorEvent({ level: 'INFO', logger: 'webconsole.threads', thrown: { type: 'thread dump', stack: '"main" #1' } }), false,
+    'a thread dump is a listing, not an error');
+  assert.equal(isErrorEvent({ level: 'ERROR', logger: 'webconsole.threads', thrown: { type: 'thread dump', stack: 'Deadlock: ...' } }), true,
+    'a dump that found a deadlock is logged at ERROR and counts');
   assert.equal(isErrorEvent({ level: 'SEVERE', severity: 200 }), true);
   assert.equal(isErrorEvent({ level: 'ALERT', severity: 150 }), true);
   assert.equal(isErrorEvent({ level: 'WARN' }), false);

@@ -14,10 +14,17 @@ export const MAX_SEEN = 100_000;
 const ERROR_WEIGHT = 200;
 const EPOCH = 2 ** 40;
 
-/** Whether an event counts as an error: ERROR, FATAL, a custom level at least as severe, or a thrown. */
+/** The `thrown.type` of a thread dump (logger `webconsole.threads`): a stack listing, not an exception. */
+export const THREAD_DUMP = 'thread dump';
+
+/**
+ * Whether an event counts as an error: ERROR, FATAL, a custom level at least as severe, or a thrown
+ * exception. A thread dump carries its listing as a thrown but counts only by its level (ERROR when
+ * it found a deadlock).
+ */
 export function isErrorEvent(ev) {
   if (!ev) return false;
-  if (ev.thrown) return true;
+  if (ev.thrown && ev.thrown.type !== THREAD_DUMP) return true;
   const weight = levelWeight(ev.level, ev.severity);
   return weight !== null && weight <= ERROR_WEIGHT;
 }
