@@ -72,6 +72,8 @@ class SourcesPageTest extends BrowserTestBase {
         browser.driver().findElement(By.cssSelector(".sources .source[data-source='billing'] .source-name")).click();
         awaitRows(browser, range(5, 8));
         assertTrue(browser.driver().getCurrentUrl().contains("source=billing"), browser.driver().getCurrentUrl());
+        assertEquals("billing", browser.js("return document.querySelector('.boost-source').value"),
+                "a boost or a dump is for the application the tab shows");
         send(orders, "com.acme.orders.Checkout", 5, 5);
         send(billing, "com.acme.billing.Invoices", 5, 5);
         awaitRows(browser, List.of(5L, 6L, 7L, 8L, 14L));

@@ -86,6 +86,8 @@ export class BoostPanel {
     this.boosts = [];
     this.offset = 0; // server clock minus ours, from the levels frame
     this.sources = [];
+    /** The sources the tab's filter shows (none: all). */
+    this.preferred = [];
     this.ownControl = true;
     const css = el('link');
     css.rel = 'stylesheet';
@@ -177,8 +179,19 @@ export class BoostPanel {
       return opt;
     }));
     this.source.hidden = this.sources.length === 0;
-    const keep = options.find((o) => o.value === before && !o.disabled) ?? options.find((o) => !o.disabled);
+    const usable = options.filter((o) => !o.disabled);
+    const shown = usable.filter((o) => !this.preferred.length || this.preferred.includes(o.value));
+    const keep = shown.find((o) => o.value === before) ?? shown[0] ?? usable.find((o) => o.value === before) ?? usable[0];
     if (keep) this.source.value = keep.value;
+  }
+
+  /**
+   * The tab's source filter: the application chosen for a boost or a dump is one this tab shows
+   * (kept if it is, else the first of them), so a boost is for what the user is looking at.
+   */
+  preferSources(names) {
+    this.preferred = [...(names ?? [])].map(String);
+    this.renderSources();
   }
 
   /** Chooses the application of a picked row, if it is one the panel offers. */

@@ -84,6 +84,7 @@ export class ConsoleController {
     this.showConnection();
     this.address.writeFilter(this.filter);
     this.v.sources.setSelected(this.filter.sources);
+    this.boosts.preferSources(this.filter.sources);
     setInterval(() => this.tick(), 500);
     this.conn.start();
     this.frames.redraw();
@@ -193,6 +194,7 @@ export class ConsoleController {
     this.ensureFilterLoggers();
     this.tree.setFilter(next);
     this.v.sources.setSelected(next.sources);
+    this.boosts.preferSources(next.sources);
     this.v.filterBar.setFilter(next, this.matcher.error, history === 'none');
     if (history !== 'none') this.address.writeFilter(next, history === 'push');
     if (history !== 'none') this.v.contextBanner.hide(); // a new filter ends the context view

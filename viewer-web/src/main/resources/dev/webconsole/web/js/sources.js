@@ -88,15 +88,29 @@ export class SourcesLegend {
     this.rates.add(events);
   }
 
-  /** Every half second or so: the rates are shown anew once a second has passed. */
+  /**
+   * Every half second or so: the rates are shown anew once a second has passed, in place (the
+   * items are not rebuilt, so a click that is under way still lands).
+   */
   tick(now = performance.now()) {
-    if (this.rates.roll(now) && this.sources.length) this.render();
+    if (!this.rates.roll(now)) return;
+    for (const li of this.list.children) this.showRate(li.querySelector('.source-rate'), li.dataset.source);
   }
 
   render() {
     this.section.hidden = this.sources.length === 0;
     const items = this.sources.map((s) => this.item(s));
     this.list.replaceChildren(...items);
+  }
+
+  showRate(rate, name) {
+    if (this.selected.length && !this.selected.includes(name)) { // the hub sends this tab none of its events
+      rate.textContent = '\u2014';
+      rate.title = 'Not in this tab\'s source filter: its events are not sent to this tab';
+    } else {
+      rate.textContent = `${Math.round(this.rates.rate(name))}/s`;
+      rate.title = 'Events per second this tab receives from this source';
+    }
   }
 
   item(s) {
@@ -117,13 +131,7 @@ export class SourcesLegend {
     state.textContent = s.connected ? 'connected' : 'gone';
     const rate = document.createElement('span');
     rate.className = 'source-rate';
-    if (this.selected.length && !this.selected.includes(name)) { // the hub sends this tab none of its events
-      rate.textContent = '\u2014';
-      rate.title = 'Not in this tab\'s source filter: its events are not sent to this tab';
-    } else {
-      rate.textContent = `${Math.round(this.rates.rate(name))}/s`;
-      rate.title = 'Events per second this tab receives from this source';
-    }
+    this.showRate(rate, name);
     li.append(button, state, rate);
     if (s.lost > 0) {
       const lost = document.createElement('span');
