@@ -62,6 +62,8 @@ public final class Publisher {
     /** The last text send; the next waits for it (the JDK client takes one text send at a time). */
     private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
     private boolean inOutage;
+    /** Whether the hub welcomed the connection that ended last: a lost connection, not a refused one. */
+    private boolean welcomed;
 
     public Publisher(URI hub, String token, Identity identity, int outboxCapacity, Diagnostics diagnostics) {
         this.hub = hub.resolve("/publish");
@@ -199,6 +201,7 @@ public final class Publisher {
 
     /** One connection: hello, welcome, then batches until it ends. */
     private void session() throws Exception {
+        welcomed = false;
         HubListener listener = new HubListener(hub, outbox, frames, diagnostics, () -> control, this::sendControl);
         WebSocket ws = http.newWebSocketBuilder().header("Authorization", "Bearer " + token).connectTimeout(WAIT)
                 .buildAsync(hub, listener).get(WAIT.toSeconds() * 2, TimeUnit.SECONDS);
@@ -212,9 +215,11 @@ public final class Publisher {
             if (remote != null) {
                 toHub(remote.levels()); // a hub that restarted, or saw this connection die, learns the boosts again
             }
+            welcomed = true;
             if (inOutage) {
                 inOutage = false;
-                diagnostics.report(System.Logger.Level.INFO, "WebConsole: publishing to " + hub + " again", null);
+                diagnostics.report(System.Logger.Level.WARNING, who() + "publishing to " + hub
+                        + " again; what the outbox held is sent now", null);
             }
             long lastSent = System.nanoTime() - GATHER_NANOS;
             while (running && !listener.closed.isDone()) {
@@ -264,6 +269,10 @@ public final class Publisher {
         send(ws, bytes).get(WAIT.toSeconds() * 3, TimeUnit.SECONDS);
     }
 
+    private String who() {
+        return "WebConsole (source \"" + identity.source() + "\"): ";
+    }
+
     private void outage(Exception e) {
         if (inOutage) {
             return; // said once per outage
@@ -273,8 +282,10 @@ public final class Publisher {
         String why = cause instanceof WebSocketHandshakeException h
                 ? "the hub answered " + h.getResponse().statusCode()
                         + (h.getResponse().statusCode() == 401 ? "; set publisherToken to the hub's publisher token" : "")
-                : cause instanceof TimeoutException ? "no answer in time" : cause.toString();
-        diagnostics.report(System.Logger.Level.WARNING, "WebConsole: cannot publish to " + hub + ": " + why
+                : cause instanceof TimeoutException ? "no answer in time"
+                : welcomed ? "the connection to the hub was lost (" + cause + ")"
+                : cause instanceof java.net.ConnectException ? "no hub is listening there (" + cause + ")" : cause.toString();
+        diagnostics.report(System.Logger.Level.WARNING, who() + "cannot publish to " + hub + ": " + why
                 + "; retrying, and keeping events until the outbox is full (then the loss is counted)", null);
     }
 }

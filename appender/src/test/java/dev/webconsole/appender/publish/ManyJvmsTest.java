@@ -204,6 +204,10 @@ class ManyJvmsTest {
         assertEquals(java.util.stream.LongStream.rangeClosed(101, 400).boxed().toList(),
                 resent.events().stream().map(e -> e.path("sourceSeq").asLong()).toList(), "each once, in order");
         assertTrue(resent.gaps().isEmpty(), "nothing lost within the outbox: " + resent.gaps());
+        HubFixture.awaitCondition(() -> orders.errors().stream().anyMatch(l -> l.contains("WebConsole (source \"orders\"): publishing to")
+                && l.contains("again")), () -> "the publisher says it publishes again: " + orders.errors());
+        assertTrue(orders.errors().stream().anyMatch(l -> l.contains("WebConsole (source \"orders\"): cannot publish to")
+                && l.contains("the connection to the hub was lost")), orders.errors().toString());
 
         hub[0].stop();
         orders.send("log 800"); // 500 fit; 300 do not
