@@ -74,7 +74,7 @@ class AccessibilityAuditTest extends BrowserTestBase {
     @Test
     void anExpandedRowHasNoSeriousViolation() {
         openWithRows("dark");
-        browser.driver().findElement(org.openqa.selenium.By.cssSelector("#rows .row[data-seq='5']")).click();
+        browser.driver().findElement(org.openqa.selenium.By.cssSelector("#rows .row[data-seq='5'] .expand")).click();
         browser.await("the row expanded", d -> Boolean.TRUE.equals(browser.js("return document.querySelector(\"#rows .row[data-seq='5']\").classList.contains('expanded')")));
         assertNoBlockingViolations("an expanded error row, dark");
     }
