@@ -104,8 +104,18 @@ class DetailPanelTest extends BrowserTestBase {
         browser.await("× to close the panel", d -> !panel().isDisplayed());
     }
 
+    /** Whether row `seq` is drawn and expanded (`true`) or drawn and collapsed (`false`). */
+    private static boolean drawn(long seq, boolean expanded) {
+        return Boolean.valueOf(expanded).equals(browser.js("const r = document.querySelector(`#rows .row[data-seq='${arguments[0]}']`);"
+                + "return r === null ? null : r.classList.contains('expanded')", seq));
+    }
+
     private static boolean expanded(long seq) {
-        return Boolean.TRUE.equals(browser.js("return document.querySelector(`#rows .row[data-seq='${arguments[0]}']`).classList.contains('expanded')", seq));
+        return drawn(seq, true);
+    }
+
+    private static boolean collapsed(long seq) {
+        return drawn(seq, false);
     }
 
     /** Whether the element the user sees at the centre of the element `css` selects is that element (or inside it). */
@@ -126,7 +136,7 @@ class DetailPanelTest extends BrowserTestBase {
         awaitRows(browser, range(1, 4));
         openRow(1);
         browser.await("the layout to settle", d -> Boolean.TRUE.equals(browser.js("return window.webconsole.idle()")));
-        assertFalse(expanded(1), "the click opened the details and did not also expand the row");
+        assertTrue(collapsed(1), "the click opened the details and did not also expand the row");
         browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
         browser.await("the panel to close", d -> !panel().isDisplayed());
 
@@ -138,7 +148,7 @@ class DetailPanelTest extends BrowserTestBase {
         assertFalse(panel().isDisplayed(), "the arrow expands the row and opens no panel");
         assertEquals("true", browser.driver().findElement(By.cssSelector("#rows .row[data-seq='1'] .expand")).getDomAttribute("aria-expanded"));
         browser.driver().findElement(By.cssSelector("#rows .row[data-seq='1'] .expand")).click();
-        browser.await("the row collapsed", d -> !expanded(1));
+        browser.await("the row collapsed", d -> collapsed(1));
         assertTrue(browser.driver().findElements(By.cssSelector("#rows .row[data-seq='2'] .expand")).isEmpty(), "a one-line row has no arrow");
 
         browser.js("document.getElementById('scroller').focus()");
@@ -148,10 +158,10 @@ class DetailPanelTest extends BrowserTestBase {
         browser.await("→ expands the current row", d -> expanded(1));
         assertFalse(panel().isDisplayed());
         scroller.sendKeys(Keys.ARROW_LEFT);
-        browser.await("← collapses it", d -> !expanded(1));
+        browser.await("← collapses it", d -> collapsed(1));
         scroller.sendKeys(Keys.ENTER);
         browser.await("Enter opens its details, as a click does", d -> panel().isDisplayed());
-        assertFalse(expanded(1));
+        assertTrue(collapsed(1), "Enter does not also expand it");
     }
 
     @Test
