@@ -142,12 +142,12 @@ class ConsoleHoldStillTest extends BrowserTestBase {
         double before = top(row);
         browser.driver().findElement(org.openqa.selenium.By.cssSelector(row + " .expand")).click();
         browser.await("the row to expand", d -> Boolean.TRUE.equals(browser.js(
-                "return document.querySelector(arguments[0]).classList.contains('expanded') && document.querySelector(arguments[0] + ' .stack') !== null", row)));
+                "const r = document.querySelector(arguments[0]); return r !== null && r.classList.contains('expanded') && r.querySelector('.stack') !== null", row)));
         browser.await("layout to settle", d -> Boolean.TRUE.equals(browser.js("return window.webconsole.idle()")));
         assertEquals(before, top(row), 1.0, "expanding keeps the row where it was");
         browser.driver().findElement(org.openqa.selenium.By.cssSelector(row + " .expand")).click();
         browser.await("the row to collapse", d -> Boolean.FALSE.equals(browser.js(
-                "return document.querySelector(arguments[0]).classList.contains('expanded')", row)));
+                "const r = document.querySelector(arguments[0]); return r === null ? null : r.classList.contains('expanded')", row)));
         assertEquals(before, top(row), 1.0, "collapsing keeps the row where it was");
     }
 
