@@ -74,8 +74,8 @@ class AccessibilityAuditTest extends BrowserTestBase {
     @Test
     void anExpandedRowHasNoSeriousViolation() {
         openWithRows("dark");
-        browser.driver().findElement(org.openqa.selenium.By.cssSelector("#rows .row[data-seq='5']")).click();
-        browser.await("the row expanded", d -> Boolean.TRUE.equals(browser.js("return document.querySelector(\"#rows .row[data-seq='5']\").classList.contains('expanded')")));
+        browser.driver().findElement(org.openqa.selenium.By.cssSelector("#rows .row[data-seq='5'] .expand")).click();
+        browser.await("the row expanded", d -> Boolean.TRUE.equals(browser.js("const r = document.querySelector(\"#rows .row[data-seq='5']\"); return r !== null && r.classList.contains('expanded')")));
         assertNoBlockingViolations("an expanded error row, dark");
     }
 

@@ -18,7 +18,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
-/** The rows hold still while the user works in them, at 5,000 events/s; expanding keeps a row in place. */
+/** The rows hold still while the user works in them or reads a row's details, at 5,000 events/s; expanding keeps a row in place. */
 class ConsoleHoldStillTest extends BrowserTestBase {
     private static final int RATE = 5000;
     private final AtomicBoolean stop = new AtomicBoolean();
@@ -104,6 +104,30 @@ class ConsoleHoldStillTest extends BrowserTestBase {
     }
 
     @Test
+    void theRowsHoldStillWhileARowsDetailsAreOpenAndFollowAgainWhenTheyClose() {
+        ConsoleHub hub = startHub();
+        open(browser, hub, "");
+        publishAtRate(hub);
+        browser.await("a screenful of rows", d -> ((Number) browser.js("return window.webconsole.lastSeq()")).longValue() > 500);
+        new Actions(browser.driver()).moveToElement(byId(browser, "scroller")).perform();
+        browser.await("the view to hold under the pointer", d -> Boolean.TRUE.equals(state(browser, "holding")));
+        long seq = ((Number) rowAtCentre().get("seq")).longValue();
+        String row = "#rows .row[data-seq='" + seq + "']";
+        browser.driver().findElement(org.openqa.selenium.By.cssSelector(row + " .time")).click();
+        WebElement panel = byId(browser, "detail");
+        browser.await("the row's details", d -> panel.isDisplayed() && String.valueOf(seq).equals(
+                panel.findElement(org.openqa.selenium.By.cssSelector(".detail-fields dd.detail-seq")).getText()));
+        new Actions(browser.driver()).moveToElement(byId(browser, "search")).perform(); // the pointer leaves the rows
+        double before = top(row);
+        browser.await("thousands of new rows", d -> newCount() >= 5000);
+        assertEquals(Boolean.TRUE, state(browser, "holding"), "the open details hold the rows");
+        assertEquals(before, top(row), 1.0, "the row the panel shows stays where it was");
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        browser.await("following again", d -> !panel.isDisplayed() && Boolean.FALSE.equals(state(browser, "holding"))
+                && Boolean.TRUE.equals(state(browser, "following")) && newCount() == 0);
+    }
+
+    @Test
     void expandingAndCollapsingARowNearTheBottomKeepsItInPlace() {
         ConsoleHub hub = startHub();
         for (int i = 1; i <= 60; i++) {
@@ -116,17 +140,14 @@ class ConsoleHoldStillTest extends BrowserTestBase {
         awaitRows(browser, range(1, 60));
         String row = "#rows .row[data-seq='58']";
         double before = top(row);
-        browser.driver().findElement(org.openqa.selenium.By.cssSelector(row + " .msg")).click();
+        browser.driver().findElement(org.openqa.selenium.By.cssSelector(row + " .expand")).click();
         browser.await("the row to expand", d -> Boolean.TRUE.equals(browser.js(
-                "return document.querySelector(arguments[0]).classList.contains('expanded') && document.querySelector(arguments[0] + ' .stack') !== null", row)));
+                "const r = document.querySelector(arguments[0]); return r !== null && r.classList.contains('expanded') && r.querySelector('.stack') !== null", row)));
         browser.await("layout to settle", d -> Boolean.TRUE.equals(browser.js("return window.webconsole.idle()")));
         assertEquals(before, top(row), 1.0, "expanding keeps the row where it was");
-        // The click also opened the detail panel over the right of the log; Esc closes it.
-        browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
-        browser.await("the detail panel to close", d -> !d.findElement(org.openqa.selenium.By.id("detail")).isDisplayed());
-        browser.driver().findElement(org.openqa.selenium.By.cssSelector(row + " .msg")).click();
+        browser.driver().findElement(org.openqa.selenium.By.cssSelector(row + " .expand")).click();
         browser.await("the row to collapse", d -> Boolean.FALSE.equals(browser.js(
-                "return document.querySelector(arguments[0]).classList.contains('expanded')", row)));
+                "const r = document.querySelector(arguments[0]); return r === null ? null : r.classList.contains('expanded')", row)));
         assertEquals(before, top(row), 1.0, "collapsing keeps the row where it was");
     }
 

@@ -210,7 +210,7 @@ class ConsolePageTest extends BrowserTestBase {
     }
 
     @Test
-    void aStackTraceExpandsOnClick() {
+    void aStackTraceExpandsInPlaceOnTheRowsArrow() {
         ConsoleHub hub = startHub();
         open(browser, hub, "");
         hub.publish(new ConsoleEvent(System.currentTimeMillis(), "ERROR", Severity.ERROR, "com.acme.Pay", "worker-1",
@@ -221,7 +221,7 @@ class ConsolePageTest extends BrowserTestBase {
         awaitRows(browser, seqs(1));
         WebElement row = browser.driver().findElement(By.cssSelector("#rows .row[data-seq='1']"));
         assertFalse(row.getText().contains("Caused by"), "collapsed to one line");
-        row.findElement(By.cssSelector(".msg")).click();
+        row.findElement(By.cssSelector(".expand")).click();
         browser.await("the stack to show", d -> d.findElement(By.cssSelector("#rows .row[data-seq='1']")).getText()
                 .contains("Caused by: java.net.SocketTimeoutException: read timed out"));
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * with every ancestor's opacity, over the backgrounds below them.
  */
 class ContrastTest extends BrowserTestBase {
-    private static final String MEASURE = """
+    static final String MEASURE = """
             const rgba = (s) => { const p = s.match(/rgba?\\(([^)]+)\\)/)[1].split(/[\\s,\\/]+/).filter(Boolean).map(Number);
               return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
             const over = (f, b) => [0, 1, 2].map((i) => f[i] * f[3] + b[i] * (1 - f[3])).concat(1);

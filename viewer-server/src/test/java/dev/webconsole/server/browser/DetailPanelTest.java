@@ -21,7 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
-/** The detail panel: a row's whole story, opened by a click or Enter, closed by Esc. */
+/** The detail panel: a row's whole story, opened by a click or Enter, closed by Esc, beside the log under the toolbar. */
 class DetailPanelTest extends BrowserTestBase {
     private static final long TIME = 1_763_712_000_123L;
     private static final String STACK = String.join("\n",
@@ -102,6 +102,137 @@ class DetailPanelTest extends BrowserTestBase {
         assertEquals("same request", panel().findElement(By.cssSelector(".detail-message")).getText());
         panel().findElement(By.cssSelector(".detail-close")).click();
         browser.await("× to close the panel", d -> !panel().isDisplayed());
+    }
+
+    /** Whether row `seq` is drawn and expanded (`true`) or drawn and collapsed (`false`). */
+    private static boolean drawn(long seq, boolean expanded) {
+        return Boolean.valueOf(expanded).equals(browser.js("const r = document.querySelector(`#rows .row[data-seq='${arguments[0]}']`);"
+                + "return r === null ? null : r.classList.contains('expanded')", seq));
+    }
+
+    private static boolean expanded(long seq) {
+        return drawn(seq, true);
+    }
+
+    private static boolean collapsed(long seq) {
+        return drawn(seq, false);
+    }
+
+    /** Whether the element the user sees at the centre of the element `css` selects is that element (or inside it). */
+    private static boolean inReach(String css) {
+        return Boolean.TRUE.equals(browser.js("const e = document.querySelector(arguments[0]); const r = e.getBoundingClientRect();"
+                + "return e.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));", css));
+    }
+
+    private static double rect(String css, String side) {
+        return ((Number) browser.js("return document.querySelector(arguments[0]).getBoundingClientRect()[arguments[1]]", css, side)).doubleValue();
+    }
+
+    @Test
+    void aClickOnARowOpensOnlyItsDetailsAndItsArrowOrTheArrowKeysOnlyExpandItInPlace() {
+        ConsoleHub hub = startHub();
+        open(browser, hub, "");
+        publishOrders(hub);
+        awaitRows(browser, range(1, 4));
+        openRow(1);
+        browser.await("the layout to settle", d -> Boolean.TRUE.equals(browser.js("return window.webconsole.idle()")));
+        assertTrue(collapsed(1), "the click opened the details and did not also expand the row");
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        browser.await("the panel to close", d -> !panel().isDisplayed());
+
+        WebElement arrow = browser.driver().findElement(By.cssSelector("#rows .row[data-seq='1'] .expand"));
+        assertEquals("false", arrow.getDomAttribute("aria-expanded"));
+        arrow.click();
+        browser.await("the row expanded in place", d -> expanded(1)
+                && !d.findElements(By.cssSelector("#rows .row[data-seq='1'] .stack")).isEmpty());
+        assertFalse(panel().isDisplayed(), "the arrow expands the row and opens no panel");
+        assertEquals("true", browser.driver().findElement(By.cssSelector("#rows .row[data-seq='1'] .expand")).getDomAttribute("aria-expanded"));
+        browser.driver().findElement(By.cssSelector("#rows .row[data-seq='1'] .expand")).click();
+        browser.await("the row collapsed", d -> collapsed(1));
+        assertTrue(browser.driver().findElements(By.cssSelector("#rows .row[data-seq='2'] .expand")).isEmpty(), "a one-line row has no arrow");
+
+        browser.js("document.getElementById('scroller').focus()");
+        WebElement scroller = byId(browser, "scroller");
+        assertEquals("1", browser.js("return document.querySelector('#rows .row.current').dataset.seq"));
+        scroller.sendKeys(Keys.ARROW_RIGHT);
+        browser.await("→ expands the current row", d -> expanded(1));
+        assertFalse(panel().isDisplayed());
+        scroller.sendKeys(Keys.ARROW_LEFT);
+        browser.await("← collapses it", d -> collapsed(1));
+        scroller.sendKeys(Keys.ENTER);
+        browser.await("Enter opens its details, as a click does", d -> panel().isDisplayed());
+        assertTrue(collapsed(1), "Enter does not also expand it");
+    }
+
+    @Test
+    void thePanelStartsUnderTheToolbarWhoseButtonsStayInReachAndTheRowStaysInSightBesideIt() {
+        ConsoleHub hub = startHub();
+        open(browser, hub, "");
+        publishOrders(hub);
+        awaitRows(browser, range(1, 4));
+        openRow(1);
+        assertTrue(rect("#detail", "top") >= rect(".toolbar", "bottom") - 0.5,
+                "the panel starts at " + rect("#detail", "top") + ", under the toolbar ending at " + rect(".toolbar", "bottom"));
+        for (String button : List.of("#errors-button", "#pause", "#follow", "#help-button")) {
+            assertTrue(inReach(button), button + " is not covered");
+        }
+        assertTrue(inReach("#rows .row[data-seq='1'] .time") && inReach("#rows .row[data-seq='1'] .level"), "the row shown is in sight beside the panel");
+        byId(browser, "pause").click();
+        browser.await("paused with the panel open", d -> Boolean.TRUE.equals(state(browser, "paused")) && panel().isDisplayed());
+        byId(browser, "pause").click();
+        browser.await("resumed", d -> Boolean.FALSE.equals(state(browser, "paused")));
+    }
+
+    @Test
+    void inANarrowWindowThePanelTakesTheLowerPartAndTheRowIsScrolledIntoViewAboveIt() {
+        ConsoleHub hub = startHub();
+        browser.cdp("Emulation.setDeviceMetricsOverride", Map.of("width", 400, "height", 720, "deviceScaleFactor", 1, "mobile", false));
+        try {
+            open(browser, hub, "");
+            if (byId(browser, "sidebar").isDisplayed()) {
+                byId(browser, "toggle-tree").click(); // the tree is an overlay there
+            }
+            for (int i = 1; i <= 60; i++) {
+                hub.publish(withContext("request " + i, Map.of("requestId", "r" + i), null));
+            }
+            awaitRows(browser, range(1, 60));
+            openRow(60); // the last row, at the bottom of the log, where the panel comes
+            assertTrue(rect("#detail", "top") >= rect(".toolbar", "bottom") - 0.5, "the panel starts under the toolbar");
+            assertTrue(inReach("#toolbar-menu"), "the toolbar's menu button is not covered");
+            String row = "#rows .row[data-seq='60']";
+            browser.await("the row scrolled into view above the panel", d -> {
+                try {
+                    return rect(row, "bottom") <= rect("#detail", "top") + 0.5 && rect(row, "top") >= rect("#scroller", "top") && inReach(row + " .time");
+                } catch (org.openqa.selenium.JavascriptException notDrawn) {
+                    return false;
+                }
+            });
+        } finally {
+            browser.cdp("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    @Test
+    void aFailedCopySaysSoInTheErrorColourReadableInBothThemes() {
+        ConsoleHub hub = startHub();
+        open(browser, hub, "");
+        publishOrders(hub);
+        awaitRows(browser, range(1, 4));
+        openRow(1);
+        // The browser refuses the clipboard: both ways the page tries fail.
+        browser.js("navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));"
+                + "document.execCommand = () => false;");
+        panel().findElement(By.cssSelector(".detail-copy-text")).click();
+        browser.await("the failure said", d -> panel().findElement(By.cssSelector(".detail-copied")).getText().startsWith("Copy failed"));
+        for (String theme : List.of("dark", "light")) {
+            AccessibilityAuditTest.setTheme(theme);
+            List<String> colours = browser.js("const c = document.querySelector('#detail .detail-copied');"
+                    + "const probe = document.createElement('span'); probe.style.color = 'var(--error)'; c.parentElement.append(probe);"
+                    + "const want = getComputedStyle(probe).color; probe.remove(); return [getComputedStyle(c).color, want];");
+            assertEquals(colours.get(1), colours.get(0), "the failure is in the error colour, " + theme);
+            List<String> low = browser.js(ContrastTest.MEASURE, List.of("#detail .detail-copied"));
+            assertEquals(List.of(), low, "contrast of the failure, " + theme);
+        }
     }
 
     @Test

@@ -43,9 +43,10 @@ class HostileContentTest extends BrowserTestBase {
         }
         awaitRows(browser, range(1, seq));
         assertEquals(PAYLOADS, renderedMessages(browser));
-        // Expand every row so the stack and context are in the DOM too; each click opens the detail panel, which must stay text too.
+        // Open every row's details, which must stay text too, then expand it so its stack and context are in the DOM too.
         for (WebElement msg : browser.driver().findElements(By.cssSelector("#rows .row .msg"))) {
-            // A click event on the message: an expanded row overlaps the next one until the list has measured it.
+            String rowSeq = browser.js("return arguments[0].closest('.row').dataset.seq", msg);
+            // Click events, not pointer clicks: an expanded row overlaps the next one until the list has measured it.
             browser.js("arguments[0].click()", msg);
             browser.await("the detail panel", d -> d.findElement(By.id("detail")).isDisplayed());
             assertEquals(Long.valueOf(0), (Long) browser.js("return document.querySelectorAll('#detail script, #detail img, #detail iframe,"
@@ -56,6 +57,8 @@ class HostileContentTest extends BrowserTestBase {
             assertTrue(PAYLOADS.contains(shown), () -> "the panel shows the message as text: " + shown);
             browser.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
             browser.await("the detail panel to close", d -> !d.findElement(By.id("detail")).isDisplayed());
+            browser.js("document.querySelector(`#rows .row[data-seq='${arguments[0]}'] .expand`).click()", rowSeq);
+            browser.await("row " + rowSeq + " expanded", d -> !d.findElements(By.cssSelector("#rows .row[data-seq='" + rowSeq + "'] .stack")).isEmpty());
         }
         for (WebElement link : browser.driver().findElements(By.cssSelector("#rows a"))) {
             String href = link.getAttribute("href");

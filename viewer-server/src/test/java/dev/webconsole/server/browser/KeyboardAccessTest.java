@@ -79,7 +79,9 @@ class KeyboardAccessTest extends BrowserTestBase {
         openWithTree();
         byId(browser, "help-button").click();
         browser.await("help opens", d -> byId(browser, "help").isDisplayed());
-        assertEquals("help-close", active());
+        assertEquals("help-title", active(), "the focus is on the help's title");
+        keys(Keys.TAB);
+        assertEquals("help-close", active(), "Tab reaches Close");
         keys(Keys.TAB);
         assertEquals("help-close", active(), "the modal help keeps the focus");
         keys(Keys.ESCAPE);
@@ -87,6 +89,50 @@ class KeyboardAccessTest extends BrowserTestBase {
         assertEquals("help-button", active());
         keys(Keys.ESCAPE);
         assertFalse(byId(browser, "help").isDisplayed(), "a second Esc with nothing open does nothing");
+    }
+
+    @Test
+    void theHelpOpensAtItsTopWithTheShortcutsInView() {
+        openWithTree();
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 560));
+        try {
+            keys("?");
+            browser.await("help opens", d -> byId(browser, "help").isDisplayed());
+            assertTrue((Boolean) browser.js("const d = document.querySelector('#help .dialog'); return d.scrollHeight > d.clientHeight + 40"),
+                    "the help is taller than the window, so where it opens matters");
+            assertEquals(0L, ((Number) browser.js("return document.querySelector('#help .dialog').scrollTop")).longValue(), "it opens at its top");
+            assertEquals("help-title", active());
+            assertTrue((Boolean) browser.js("const d = document.querySelector('#help .dialog').getBoundingClientRect();"
+                    + "const k = document.querySelector('#help .keys kbd').getBoundingClientRect(); return k.top >= d.top && k.bottom <= d.bottom;"),
+                    "the first shortcut is in view");
+            keys(Keys.TAB);
+            assertEquals("help-close", active(), "Close is a Tab away");
+            keys(Keys.ESCAPE);
+            browser.await("help closes", d -> !byId(browser, "help").isDisplayed());
+        } finally {
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 720));
+        }
+    }
+
+    @Test
+    void escInTheSearchBoxClearsItThenMovesTheFocusToTheLog() {
+        openWithTree();
+        byId(browser, "search").click();
+        keys("declined");
+        browser.await("the search applied", d -> rows(browser).equals(List.of(3L)));
+        keys(Keys.ESCAPE);
+        browser.await("Esc clears the search", d -> rows(browser).equals(List.of(1L, 2L, 3L)));
+        assertEquals("", byId(browser, "search").getDomProperty("value"));
+        assertEquals("search", active(), "the focus stays in the search box");
+        keys(Keys.ESCAPE);
+        assertEquals("scroller", active(), "Esc in the empty box: the focus goes to the log, not to the page");
+        byId(browser, "logger-include").click();
+        keys("com.acme.pay");
+        keys(Keys.ESCAPE);
+        assertEquals("", byId(browser, "logger-include").getDomProperty("value"), "Esc puts back what is applied");
+        assertEquals("logger-include", active());
+        keys(Keys.ESCAPE);
+        assertEquals("scroller", active());
     }
 
     @Test
@@ -162,9 +208,13 @@ class KeyboardAccessTest extends BrowserTestBase {
         browser.await("help opens", d -> byId(browser, "help").isDisplayed());
         String help = byId(browser, "help").getText();
         for (String expected : List.of("/", "Space", "End", "PgUp", "PgDn", "Home", "Enter", "Esc", "Tab", "?", "Skip to log",
-                "Level strip", "Level boosts", "Thread dump", "Show in context", "Tree")) {
+                "Level strip", "Level boosts", "Thread dump", "Show in context", "Tree", "\u2192", "\u2190")) {
             assertTrue(help.contains(expected), "the help names " + expected + ":\n" + help);
         }
         assertTrue(browser.driver().findElements(By.cssSelector("#help kbd")).size() >= 10, "keys are marked as keys");
+        String chip = browser.js("return [...document.querySelectorAll('#help dt')].find((dt) => dt.textContent === 'Chip on a row').nextElementSibling.textContent");
+        assertTrue(chip.startsWith("Filter this tab on that context value or marker"), "a row's chip filters this tab: " + chip);
+        String details = browser.js("return [...document.querySelectorAll('#help dt')].find((dt) => dt.textContent.startsWith('Row, or')).nextElementSibling.textContent");
+        assertTrue(details.contains("A context value or the marker there opens a new tab filtered to it"), "the details' buttons open a tab: " + details);
     }
 }

@@ -16,6 +16,7 @@ export class ActionBar {
     this.downloads = { log: $('download-log'), jsonl: $('download-jsonl') };
     this.help = $('help');
     this.helpClose = $('help-close');
+    this.helpTitle = $('help-title');
     this.overlays = overlays;
     this.closeHelp = () => this.toggleHelp(false);
     this.helpOpener = null;
@@ -29,7 +30,7 @@ export class ActionBar {
     this.help.addEventListener('click', (e) => {
       if (e.target === this.help) this.toggleHelp(false);
     });
-    // A modal dialog keeps the focus: Tab stays on its one control.
+    // A modal dialog keeps the focus: Tab goes to its one control and stays there.
     this.help.addEventListener('keydown', (e) => {
       if (e.key === 'Tab') {
         e.preventDefault();
@@ -103,14 +104,18 @@ export class ActionBar {
     this.follow.setAttribute('aria-pressed', String(on));
   }
 
-  /** Shows or hides the help; focus goes to its Close button and back to where it was. */
+  /**
+   * Shows or hides the help. It opens at its top, the focus on its title (Tab reaches Close, Esc
+   * closes it); when it closes the focus goes back to where it was.
+   */
   toggleHelp(show = this.help.hidden) {
     if (show === !this.help.hidden) return;
     this.help.hidden = !show;
     if (show) {
       this.helpOpener = this.doc.activeElement;
       this.overlays.register(this.closeHelp);
-      this.helpClose.focus();
+      this.helpTitle.focus({ preventScroll: true });
+      this.helpTitle.closest('.dialog').scrollTop = 0;
     } else {
       this.overlays.release(this.closeHelp);
       if (this.help.contains(this.doc.activeElement) || this.doc.activeElement === this.doc.body) this.helpOpener?.focus?.();

@@ -30,6 +30,7 @@ function bindFilterControls(page) {
   });
   filterBar.bindLevelToggle((level, severity) => page.applyFilter(edit.toggleLevel(page.filter, level, severity)));
   filterBar.bindChip((kind, value) => page.applyFilter(edit.toggleChip(page.filter, kind, value)));
+  filterBar.bindLeave(() => page.v.logView.focus());
   tree.bindInclude((path) => page.applyFilter(edit.toggleLoggerPrefix(page.filter, 'loggers', path)));
   tree.bindExclude((path) => page.applyFilter(edit.toggleLoggerPrefix(page.filter, 'exclude', path)));
   tree.bindShowOnly((path, alt) => page.applyFilter(edit.clickLogger(page.filter, path, alt)));
@@ -63,11 +64,19 @@ function bindActions(page) {
     logger: (ev, alt) => page.applyFilter(edit.clickLogger(page.filter, ev.logger, alt)),
     chip: (kind, value) => page.applyFilter(edit.toggleChip(page.filter, kind, value)),
   });
-  if (page.v.detail) {
-    logView.bindOpen((ev) => page.v.detail.open(ev, {
-      utc: page.utc,
-      onClose: () => logView.focusRow(ev.seq) || logView.scroller.focus(),
-    }));
+  const { detail } = page.v;
+  if (detail) {
+    logView.bindOpen((entry) => {
+      const ev = entry.event;
+      detail.open(ev, {
+        utc: page.utc,
+        onClose: () => {
+          logView.showDetailOf(null);
+          if (!logView.focusRow(ev.seq)) logView.focus();
+        },
+      });
+      logView.showDetailOf(entry, (rect) => detail.coverBelow(rect));
+    });
   }
 
   page.v.contextBanner.bindBack(() => leaveContext(page));

@@ -2,11 +2,13 @@
 // values and the marker as buttons that open a new tab filtered to that value (the hub filters it,
 // history included), and the whole stack with its cause chain, the JDK's and frameworks' frames
 // folded. Copy as text or as JSON. Esc or × closes it and gives the focus back to the row.
-// Log text reaches the DOM only as text nodes.
+// It hangs under the toolbar, whose buttons stay in reach; in a narrow window it takes the lower
+// part of the window. Log text reaches the DOM only as text nodes.
 
 import { causeChain, foldStack } from './frames.js';
 import { formatDateTime, logLine, showControls, zoneLabel } from './format.js';
 import { emptyFilter, pageSearch } from './urlstate.js';
+import { appendBreakable } from './breaks.js';
 
 /** Fields shown in this order (and in their own sections); any other field is listed after them. */
 const KNOWN = ['seq', 'time', 'level', 'logger', 'thread', 'source', 'sourceSeq', 'marker', 'truncated',
@@ -27,6 +29,7 @@ export class DetailPanel {
     this.onClose = null;
     this.build();
     this.closer = () => this.close();
+    doc.defaultView.addEventListener('resize', () => this.place());
   }
 
   build() {
@@ -68,8 +71,26 @@ export class DetailPanel {
     this.copied.textContent = '';
     this.body.replaceChildren(this.fields(event), ...this.sections(event));
     this.root.hidden = false;
+    this.place();
     this.overlays?.register(this.closer);
     this.title.focus();
+  }
+
+  /** The panel starts under the toolbar, however many lines the toolbar takes. */
+  place() {
+    const bar = this.doc.querySelector('.toolbar');
+    if (this.isOpen && bar) this.root.style.setProperty('--detail-top', `${Math.round(bar.getBoundingClientRect().bottom)}px`);
+  }
+
+  /**
+   * How many px at the bottom of `rect` (a DOMRect, the log's) the open panel covers across its
+   * whole width, as it does in a narrow window; 0 when it leaves part of each row in sight.
+   */
+  coverBelow(rect) {
+    if (!this.isOpen) return 0;
+    const p = this.root.getBoundingClientRect();
+    if (p.left > rect.left + 1 || p.right < rect.right - 1) return 0;
+    return Math.max(0, Math.min(rect.bottom, p.bottom) - Math.max(rect.top, p.top));
   }
 
   close() {
@@ -89,7 +110,7 @@ export class DetailPanel {
       dl.append(this.el('dt', '', name));
       const dd = this.el('dd', 'detail-' + name);
       if (value instanceof this.doc.defaultView.Node) dd.append(value);
-      else dd.textContent = showControls(String(value));
+      else appendBreakable(dd, showControls(String(value)));
       dl.append(dd);
     };
     add('seq', ev.seq);
@@ -131,20 +152,20 @@ export class DetailPanel {
     for (const link of causeChain(stack)) {
       const li = this.el('li', 'chain-' + link.kind);
       li.append(this.el('span', 'chain-kind', link.kind === 'thrown' ? 'thrown' : link.kind === 'cause' ? 'caused by' : 'suppressed'));
-      li.append(' ', this.el('span', 'chain-type', link.type));
+      li.append(' ', this.breakable('span', 'chain-type', link.type));
       if (link.message) li.append(': ', this.el('span', 'chain-message', link.message));
       chain.append(li);
     }
     const lines = this.el('div', 'detail-stack');
     for (const item of foldStack(stack)) {
       if (item.kind === 'line') {
-        lines.append(this.el('div', 'stack-line stack-' + item.type, item.text));
+        lines.append(this.breakable('div', 'stack-line stack-' + item.type, item.text));
         continue;
       }
       const fold = this.el('details', 'stack-fold');
       const n = item.lines.length;
       fold.append(this.el('summary', '', `\u2026 ${n} framework frames`));
-      for (const text of item.lines) fold.append(this.el('div', 'stack-line stack-frame framework', text));
+      for (const text of item.lines) fold.append(this.breakable('div', 'stack-line stack-frame framework', text));
       lines.append(fold);
     }
     return [chain, lines];
@@ -175,6 +196,7 @@ export class DetailPanel {
     const text = kind === 'json' ? JSON.stringify(ev, null, 2) : logLine(ev, this.utc);
     const ok = await this.copyText(text);
     this.copied.textContent = ok ? `Copied as ${kind === 'json' ? 'JSON' : 'text'}` : 'Copy failed: select the text and copy it by hand';
+    this.copied.classList.toggle('failed', !ok);
   }
 
   heading(text) {
@@ -186,6 +208,13 @@ export class DetailPanel {
     b.type = 'button';
     b.title = showControls(title);
     return b;
+  }
+
+  /** An element whose text wraps at the dots, `$` and `(` of qualified names, not inside a word. */
+  breakable(tag, className, text) {
+    const e = this.el(tag, className);
+    appendBreakable(e, showControls(String(text)));
+    return e;
   }
 
   el(tag, className, text) {

@@ -7,11 +7,19 @@
 import { formatCount, formatDateTime, formatTime, levelClass, showControls } from './format.js';
 import { groupLabel, shortGroupLabel } from './error-groups.js';
 import { TabBadge } from './tab-badge.js';
+import { appendBreakable } from './breaks.js';
 
 function el(doc, tag, className, text) {
   const e = doc.createElement(tag);
   if (className) e.className = className;
   if (text !== undefined) e.textContent = showControls(text);
+  return e;
+}
+
+/** A span whose long qualified name wraps at its dots, `$` and `(`, not inside a word. */
+function nameSpan(doc, className, text) {
+  const e = el(doc, 'span', className);
+  appendBreakable(e, showControls(text));
   return e;
 }
 
@@ -147,9 +155,9 @@ export class ErrorsPanel {
       b.setAttribute('aria-pressed', String(errors.selected?.key === g.key));
       const what = el(doc, 'span', 'eg-what');
       if (g.type !== null) {
-        what.append(el(doc, 'span', 'eg-type', g.type), el(doc, 'span', 'eg-frame', g.frame ? `at ${g.frame}` : 'no frame of application code'));
+        what.append(nameSpan(doc, 'eg-type', g.type), nameSpan(doc, 'eg-frame', g.frame ? `at ${g.frame}` : 'no frame of application code'));
       } else {
-        what.append(el(doc, 'span', 'eg-type ' + levelClass(g.level), g.level), el(doc, 'span', 'eg-frame', `from ${g.logger}`));
+        what.append(el(doc, 'span', 'eg-type ' + levelClass(g.level), g.level), nameSpan(doc, 'eg-frame', `from ${g.logger}`));
       }
       if (g.message) what.append(el(doc, 'span', 'eg-msg', g.message.split(/\r?\n/, 1)[0]));
       const times = el(doc, 'span', 'eg-times');

@@ -23,6 +23,7 @@ export class FilterBar {
     this.shownFilter = null;
     /** Custom levels with a chip (name -> weight or null). */
     this.customLevels = new Map();
+    this.onLeave = () => {};
     this.buildLevelStrip();
   }
 
@@ -54,6 +55,7 @@ export class FilterBar {
   /**
    * handler(q, typing): the search text changed. `typing` true: debounced while the user types;
    * false: committed (Enter, Escape, leaving the box), also when the text did not change since.
+   * Esc clears the box and keeps the focus in it; Esc in the empty box leaves it (bindLeave).
    */
   bindSearch(handler) {
     const search = this.search;
@@ -73,10 +75,18 @@ export class FilterBar {
     search.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') commit();
       if (e.key === 'Escape') {
+        e.preventDefault(); // the browser's own clearing of a search field would come as typing
+        const leave = search.value === '';
+        search.value = '';
         commit();
-        search.blur();
+        if (leave) this.onLeave();
       }
     });
+  }
+
+  /** handler(): Esc in an empty search box or an unchanged logger field: the focus is to go on (to the log). */
+  bindLeave(handler) {
+    this.onLeave = handler;
   }
 
   /** handler(regex, q): the regex toggle changed. */
@@ -100,8 +110,10 @@ export class FilterBar {
       input.addEventListener('keydown', (e) => {
         if (e.key === 'Enter') commit();
         if (e.key === 'Escape') {
-          input.value = this.shown[key].join(', ');
-          input.blur();
+          // Esc puts back what is applied; in a field that shows it already, the focus goes on.
+          const applied = this.shown[key].join(', ');
+          if (input.value === applied) this.onLeave();
+          else input.value = applied;
         }
       });
     }

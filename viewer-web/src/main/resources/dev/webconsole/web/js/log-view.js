@@ -1,11 +1,13 @@
 // The log itself: the virtual list of rows, the empty-state text, the "N new" / Resume pill and
-// the paused outline. Clicks on a row's parts go to the handlers; expanding a row is the view's own.
-// It is a grid: a header row (column-head.js) and rows of cells; the keyboard moves a current row.
+// the paused outline. Clicks on a row's parts go to the handlers; a click elsewhere on a row opens
+// it (bindOpen), its ▸ expands it in place, which is the view's own. It is a grid: a header row
+// (column-head.js) and rows of cells; the keyboard moves a current row.
 
 import { VirtualList } from './virtual-list.js';
 import { buildRow, isExpandable } from './rows.js';
 import { ColumnHead } from './column-head.js';
 import { bindRowKeys } from './row-keys.js';
+import { RowHold } from './row-hold.js';
 import { formatCount } from './format.js';
 import { setText } from './status-bar.js';
 
@@ -25,8 +27,11 @@ export class LogView {
     this.style = { matcher: null, utc: false, marked: null, current: null, loggerChars: 0 };
     this.onLayout = () => {};
     this.onOpen = null;
-    /** Room (px) kept free under the rows while the jump pill shows, so it covers none of them. */
+    /** Room (px) kept free under the rows: for the jump pill, and what the detail panel covers. */
     this.bottomRoom = 0;
+    this.room = { jump: 0, cover: 0 };
+    /** While the detail panel is open, cover(rect): the px of the log's bottom it covers. */
+    this.cover = null;
     this.head = new ColumnHead({ scroller: this.scroller, mount: this.scroller.parentElement, doc });
     const cssRow = parseFloat(getComputedStyle(doc.documentElement).getPropertyValue('--row-h'));
     this.list = new VirtualList({
@@ -40,7 +45,9 @@ export class LogView {
     });
     this.onFollowChange = () => {};
     this.list.onScheduled = () => this.onLayout();
-    this.bindHoldSources();
+    this.onHold = () => {};
+    this.hold = new RowHold({ scroller: this.scroller, layer: this.layer, doc, expanded: () => this.list.expandedCount > 0,
+      onChange: (held) => this.onHold(held) });
     this.head.bindWrap((on) => {
       this.list.setWrap(on);
       this.onLayout();
@@ -51,43 +58,20 @@ export class LogView {
       this.onLayout();
     });
     bindRowKeys(this);
-    window.addEventListener('resize', () => this.onLayout());
-    new ResizeObserver(() => this.onLayout()).observe(this.scroller);
-  }
-
-  /**
-   * The user works in the rows while the pointer is over them, text in them is selected, something
-   * in them has the focus, or a row is expanded. onHold(held) hears when that starts and ends.
-   */
-  bindHoldSources() {
-    this.onHold = () => {};
-    this.holdBy = { pointer: false, selection: false, focus: false };
-    this.held = false;
-    const set = (key, on) => {
-      this.holdBy[key] = on;
-      this.updateHold();
-    };
-    this.scroller.addEventListener('pointerenter', () => set('pointer', true));
-    this.scroller.addEventListener('pointerleave', () => set('pointer', false));
-    this.doc.addEventListener('selectionchange', () => {
-      const sel = this.doc.getSelection();
-      set('selection', Boolean(sel && !sel.isCollapsed && this.layer.contains(sel.anchorNode)));
+    window.addEventListener('resize', () => {
+      if (this.cover) this.setRoom('cover', this.cover(this.scroller.getBoundingClientRect()));
+      this.onLayout();
     });
-    this.layer.addEventListener('focusin', () => set('focus', true));
-    this.layer.addEventListener('focusout', (e) => set('focus', this.layer.contains(e.relatedTarget)));
-  }
-
-  updateHold() {
-    const h = this.holdBy;
-    const held = h.pointer || h.selection || h.focus || this.list.expandedCount > 0;
-    if (held === this.held) return;
-    this.held = held;
-    this.onHold(held);
+    new ResizeObserver(() => this.onLayout()).observe(this.scroller);
   }
 
   /** handler(held): the user started (true) or stopped (false) working in the rows. */
   bindHold(handler) {
     this.onHold = handler;
+  }
+
+  updateHold() {
+    this.hold.update();
   }
 
   /** handler(): the view needs a redraw (scroll, resize, a row expanded). */
@@ -107,11 +91,15 @@ export class LogView {
 
   /**
    * Clicks on rows. handlers: copy(event), context(entry), logger(event, alt), chip(kind, value). The
-   * folded context chip shows the row's context values (expands it). A click elsewhere makes the row
-   * the current one, expands or collapses an expandable row, and asks to open it (bindOpen); not
-   * while the user selects text in it.
+   * ▸ and the folded context chip expand the row in place (the chip: to show its context values). A
+   * click elsewhere makes the row the current one and asks to open it (bindOpen), one effect per
+   * click; not while the user selects text in it.
    */
   bindRowClick({ copy, context, logger, chip }) {
+    // A press on ▸ leaves the focus where it was: the row is rebuilt, the button with it.
+    this.layer.addEventListener('mousedown', (e) => {
+      if (e.target.closest('.expand')) e.preventDefault();
+    });
     this.layer.addEventListener('click', (e) => {
       const rowEl = e.target.closest('.row');
       if (!rowEl) return;
@@ -124,22 +112,40 @@ export class LogView {
       else if (e.target.closest('.chip-ctx')) chip('ctx', e.target.closest('.chip-ctx').dataset.ctx);
       else if (e.target.closest('.chip-marker')) chip('marker', e.target.closest('.chip-marker').dataset.marker);
       else if (e.target.closest('.chip-mdc')) this.toggleExpanded(entry);
-      else if (!e.target.closest('a, button, input, .chip')) {
-        const sel = this.doc.getSelection();
-        if (sel && !sel.isCollapsed && rowEl.contains(sel.anchorNode)) return; // selecting text, not toggling
+      else if (e.target.closest('.expand')) {
         this.setCurrent(entry, false);
-        if (isExpandable(ev) || this.list.isExpanded(entry)) this.toggleExpanded(entry);
-        this.onOpen?.(ev);
+        this.toggleExpanded(entry);
+      } else if (!e.target.closest('a, button, input, .chip')) {
+        const sel = this.doc.getSelection();
+        if (sel && !sel.isCollapsed && rowEl.contains(sel.anchorNode)) return; // selecting text, not opening
+        this.setCurrent(entry, false);
+        this.open(entry);
       }
     });
   }
 
   /**
-   * handler(event): the user asked to open a row (Enter on the current row, or a click on a row
-   * outside its links, buttons and chips). While none is bound, Enter expands or collapses the row.
+   * handler(entry): the user asked to open a row (Enter on the current row, or a click on a row
+   * outside its links, buttons and chips). While none is bound, that expands or collapses the row.
    */
   bindOpen(handler) {
     this.onOpen = handler;
+  }
+
+  open(entry) {
+    if (this.onOpen) this.onOpen(entry);
+    else if (isExpandable(entry.event) || this.list.isExpanded(entry)) this.toggleExpanded(entry);
+  }
+
+  /**
+   * The row the detail panel shows (null: it closed). While it is open the rows hold still, the
+   * room `cover(rect)` says it covers under the log's rect is kept free, and the row is in sight.
+   */
+  showDetailOf(entry, cover = () => 0) {
+    this.cover = entry ? cover : null;
+    this.hold.set('detail', entry !== null);
+    this.setRoom('cover', entry ? cover(this.scroller.getBoundingClientRect()) : 0);
+    if (entry) this.list.ensureVisible(entry);
   }
 
   toggleExpanded(entry) {
@@ -150,10 +156,15 @@ export class LogView {
 
   /** Enter on the current row: open it (bindOpen), or else expand or collapse it. */
   openCurrent() {
-    const entry = this.style.current;
-    if (!entry || entry.kind !== 'event' || this.list.indexOf(entry) < 0) return;
-    if (this.onOpen) this.onOpen(entry.event);
-    else this.toggleExpanded(entry);
+    const entry = this.current;
+    if (entry?.kind === 'event') this.open(entry);
+  }
+
+  /** → and ← on the current row: expand (`on`) or collapse it in place. */
+  expandCurrent(on) {
+    const entry = this.current;
+    if (entry?.kind !== 'event' || this.list.isExpanded(entry) === on) return;
+    if (!on || isExpandable(entry.event)) this.toggleExpanded(entry);
   }
 
   /** The keyboard's current row (an entry of the last render's items), or null. */
@@ -203,6 +214,11 @@ export class LogView {
     return true;
   }
 
+  /** Gives the log the focus, without scrolling it. */
+  focus() {
+    this.scroller.focus({ preventScroll: true });
+  }
+
   /** How rows are drawn: the search matcher (for highlights) and the time zone. Rebuilds rows when it changed. */
   setRowStyle(matcher, utc) {
     if (this.style.matcher === matcher && this.style.utc === utc) return;
@@ -240,14 +256,19 @@ export class LogView {
       this.newCountEl.textContent = newCount ? `${formatCount(newCount)} new` : '';
     }
     this.jump.hidden = !visible;
-    const room = visible ? JUMP_ROOM : 0;
-    if (room !== this.bottomRoom) {
-      this.bottomRoom = room;
-      this.scroller.style.paddingBottom = room ? room + 'px' : '';
-      // Less room can pull scrollTop up: that is the list's own doing, not the user's scroll.
-      if (this.list.following) this.list.writeScrollTop(this.scroller.scrollTop);
-    }
+    this.setRoom('jump', visible ? JUMP_ROOM : 0);
     setText(this.jumpLabel, paused ? 'Resume' : 'Jump to latest');
+  }
+
+  /** Room kept free under the rows for `what` ('jump' or 'cover'): the larger of the two is kept. */
+  setRoom(what, px) {
+    this.room[what] = Math.round(px);
+    const room = Math.max(this.room.jump, this.room.cover);
+    if (room === this.bottomRoom) return;
+    this.bottomRoom = room;
+    this.scroller.style.paddingBottom = room ? room + 'px' : '';
+    // Less room can pull scrollTop up: that is the list's own doing, not the user's scroll.
+    if (this.list.following) this.list.writeScrollTop(this.scroller.scrollTop);
   }
 
   setPaused(paused) {

@@ -1,6 +1,7 @@
-// Keys in the log (the grid has the focus): the arrows, Page Up/Down, Home and End move the current
-// row and scroll it into view; Enter opens it. Moving up or by a page stops following, as a click in
-// the rows does; End also jumps to the latest (the page's own End key, action-bar.js).
+// Keys in the log (the grid has the focus): ↑ ↓, Page Up/Down, Home and End move the current row
+// and scroll it into view; Enter opens it (as a click does), → and ← expand and collapse it in place
+// (as its ▸ does). Moving up or by a page stops following, as a click in the rows does; End also
+// jumps to the latest (the page's own End key, action-bar.js).
 
 /** Binds the keys of `view` (a LogView) on its scroller. */
 export function bindRowKeys(view) {
@@ -13,6 +14,9 @@ export function bindRowKeys(view) {
     } else if (e.key === 'Enter') {
       e.preventDefault();
       view.openCurrent();
+    } else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+      e.preventDefault();
+      view.expandCurrent(e.key === 'ArrowRight');
     }
   }, true); // capture: before the list's own key handling, which stops following on ArrowUp
 }

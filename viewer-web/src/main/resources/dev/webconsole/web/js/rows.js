@@ -7,6 +7,7 @@ import {
   showControls, levelClass,
 } from './format.js';
 import { sourceColor } from './sources.js';
+import { appendBreakable } from './breaks.js';
 
 /** Longest text put into a collapsed row's message cell (the rest shows when expanded). */
 const COLLAPSED_MAX_CHARS = 2000;
@@ -23,21 +24,26 @@ export function setTitle(element, text) {
   element.title = showControls(text);
 }
 
-/** Appends `text` to `parent` with controls made visible, wrapping the matcher's ranges in <mark>. */
-export function appendHighlighted(parent, raw, matcher) {
+/**
+ * Appends `text` to `parent` with controls made visible, wrapping the matcher's ranges in <mark>;
+ * `appendText(element, text)` puts each piece of text in (appendBreakable: with wrap points).
+ */
+export function appendHighlighted(parent, raw, matcher, appendText = (e, t) => e.append(t)) {
   const text = showControls(raw);
   const ranges = matcher && matcher.active ? matcher.ranges(text) : [];
   if (!ranges.length) {
-    parent.append(text);
+    appendText(parent, text);
     return;
   }
   let at = 0;
   for (const [from, to] of ranges) {
-    if (from > at) parent.append(text.slice(at, from));
-    parent.append(el('mark', '', text.slice(from, to)));
+    if (from > at) appendText(parent, text.slice(at, from));
+    const mark = el('mark');
+    appendText(mark, text.slice(from, to));
+    parent.append(mark);
     at = to;
   }
-  if (at < text.length) parent.append(text.slice(at));
+  if (at < text.length) appendText(parent, text.slice(at));
 }
 
 /** Whether an event has more to show than its collapsed line. */
@@ -131,7 +137,7 @@ function buildEventRow(entry, { matcher, utc, expanded, marked, current, loggerC
   }
   // The message and its tags share one cell: the tags sit beside the text, not in a column of their own.
   const msgCell = cell('span', 'msg-cell');
-  if (expandable) msgCell.setAttribute('aria-expanded', String(Boolean(expanded)));
+  if (expandable) msgCell.append(expandButton(expanded));
   msgCell.append(msg, buildTags(ev, message, expanded, matcher));
   row.append(msgCell);
 
@@ -142,7 +148,7 @@ function buildEventRow(entry, { matcher, utc, expanded, marked, current, loggerC
   if (expanded && ev.thrown) {
     const detail = cell('div', 'detail');
     const stack = el('pre', 'stack');
-    appendHighlighted(stack, thrownText(ev.thrown).replace(/\s+$/, ''), matcher);
+    appendHighlighted(stack, thrownText(ev.thrown).replace(/\s+$/, ''), matcher, appendBreakable);
     detail.append(stack);
     row.append(detail);
   }
@@ -189,6 +195,17 @@ function foldedContext(pairs, matcher) {
   setTitle(c, `${pairs.join('\n')}\nClick to show ${pairs.length === 1 ? 'it' : 'them'} as chips (a chip filters on its value)`);
   if (matcher && matcher.active && pairs.some((p) => matcher.ranges(showControls(p)).length)) c.classList.add('hit');
   return c;
+}
+
+/** ▸ / ▾ before an expandable row's message: expands it in place (a click elsewhere on the row opens its details). */
+function expandButton(expanded) {
+  const b = el('button', 'expand', expanded ? '\u25be' : '\u25b8');
+  b.type = 'button';
+  b.tabIndex = -1; // the keys are → and ← on the current row: a row rebuilt on expanding would lose the focus
+  b.setAttribute('aria-expanded', String(Boolean(expanded)));
+  b.setAttribute('aria-label', expanded ? 'Collapse row' : 'Expand row');
+  b.title = expanded ? 'Collapse (\u2190)' : 'Expand in place: the whole message and stack (\u2192)';
+  return b;
 }
 
 function rowButtons() {
