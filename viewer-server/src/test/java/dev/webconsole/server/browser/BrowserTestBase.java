@@ -8,31 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** One headless Chromium per test class; hubs on port 0 from {@link HubFixture}, stopped after each test. */
-abstract class BrowserTestBase {
-    protected static Browser browser;
-
+abstract class BrowserTestBase extends BrowserPerClass {
     @RegisterExtension
     final HubFixture hubs = new HubFixture();
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Browser.start(1280, 720);
-    }
-
-    @AfterAll
-    static void stopBrowser() throws Exception {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     protected ConsoleHub startHub(UnaryOperator<HubConfig.Builder> settings) {
         return hubs.startHub(settings);
