@@ -300,6 +300,21 @@ class LevelBoostTest {
     }
 
     @Test
+    void theApplicationsOwnJettyAndJacksonCanBeBoostedByName() throws Exception {
+        LoggerContext context = log4j.start(config("", ""));
+        ControlTab tab = tab(context);
+        // The hub's own Jetty and Jackson are relocated below dev.webconsole in the published jar: these are the application's.
+        assertEquals("org.eclipse.jetty", tab.boost("org.eclipse.jetty", "DEBUG", 5).path("boosts").path(0).path("logger").asText());
+        JsonNode levels = tab.boost("com.fasterxml.jackson", "TRACE", 5);
+        assertEquals("com.fasterxml.jackson", levels.path("boosts").path(1).path("logger").asText(), levels::toString);
+        assertTrue(context.getLogger("org.eclipse.jetty.server.Server").isDebugEnabled());
+        assertTrue(context.getLogger("com.fasterxml.jackson.databind.ObjectMapper").isTraceEnabled());
+        assertTrue(tab.otherFrames().isEmpty(), "no refusal: " + tab.otherFrames());
+        context.getLogger("com.fasterxml.jackson.databind.ObjectMapper").trace("the application's Jackson, boosted");
+        assertEquals("TRACE", tab.eventWithMessage("the application's Jackson, boosted").path("level").asText());
+    }
+
+    @Test
     void stoppingTheHubRevertsEveryBoost() throws Exception {
         LoggerContext context = log4j.start(config("", ""));
         ControlTab tab = tab(context);
