@@ -6,7 +6,6 @@ import dev.webconsole.server.HubConfig;
 import dev.webconsole.server.testing.HubFixture;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -57,13 +56,9 @@ abstract class BrowserTestBase extends BrowserPerClass {
         return b.driver().findElement(By.id(id));
     }
 
-    /** Texts of the message cells of the rows now in the DOM, in order. */
+    /** Texts of the message cells of the rows now in the DOM, in order (read at once, so no row re-renders meanwhile). */
     protected static List<String> renderedMessages(Browser b) {
-        List<String> texts = new ArrayList<>();
-        for (WebElement msg : b.driver().findElements(By.cssSelector("#rows .row .msg"))) {
-            texts.add(Objects.requireNonNullElse(b.js("return arguments[0].textContent", msg), ""));
-        }
-        return texts;
+        return b.js("return [...document.querySelectorAll('#rows .row .msg')].map(m => m.textContent)");
     }
 
     protected static ConsoleEvent event(String level, int severity, String logger, String message) {
