@@ -94,13 +94,13 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Clicks the first displayed element that matches {@code css}. When the page re-renders it
-     * between the find and the click, it is found again and clicked (bounded by {@link #WAIT}).
+     * Clicks the first element that matches {@code css}, once there is one. When the page re-renders
+     * it between the find and the click, it is found again and clicked (bounded by {@link #WAIT}).
      */
     public void click(String css) {
         await("to click " + css, d -> {
             List<WebElement> found = d.findElements(By.cssSelector(css));
-            if (found.isEmpty() || !found.get(0).isDisplayed()) {
+            if (found.isEmpty()) {
                 return null;
             }
             found.get(0).click();
