@@ -12,6 +12,7 @@ import dev.webconsole.server.testing.HubFixture;
 import dev.webconsole.server.testing.WsClient;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,12 +39,18 @@ class ContextMarkerFilterTest {
         awaitCondition(() -> hub.stats().lastSeq() == 5, "the five events should have seqs");
     }
 
+    /** Sends a subscribe whose filter {@code filter} fills in. */
+    private static void subscribeWith(WsClient tab, Consumer<ObjectNode> filter) throws Exception {
+        ObjectNode message = subscribe();
+        filter.accept(message.putObject("filter"));
+        tab.send(JSON.writeValueAsString(message));
+    }
+
     @Test
     void aContextFilterInTheQueryReplaysOnlyMatchingHistoryThenGoesLive() throws Exception {
         ConsoleHub hub = hubs.startHub();
         publishFive(hub);
-        WsClient tab = hubs.connect(hub, "ctx=requestId:abc123");
-        tab.next("hello");
+        WsClient tab = hubs.tab(hub, "ctx=requestId:abc123");
         assertEquals(seqs(1, 2, 5), seqs(tab.events(3)));
         hub.publish(event("six", Map.of("requestId", "other"), null));
         hub.publish(event("seven", Map.of("requestId", "abc123"), null));
@@ -54,8 +61,7 @@ class ContextMarkerFilterTest {
     void everyContextFilterMustMatch() throws Exception {
         ConsoleHub hub = hubs.startHub();
         publishFive(hub);
-        WsClient tab = hubs.connect(hub, "ctx=requestId:abc123&ctx=user:ann");
-        tab.next("hello");
+        WsClient tab = hubs.tab(hub, "ctx=requestId:abc123&ctx=user:ann");
         assertEquals(seqs(5), seqs(tab.events(1)));
     }
 
@@ -64,8 +70,7 @@ class ContextMarkerFilterTest {
         ConsoleHub hub = hubs.startHub();
         hub.publish(event("url", Map.of("url", "http://a:8080/x"), null));
         hub.publish(event("other", Map.of("url", "http://b"), null));
-        WsClient tab = hubs.connect(hub, "ctx=url:http://a:8080/x");
-        tab.next("hello");
+        WsClient tab = hubs.tab(hub, "ctx=url:http://a:8080/x");
         assertEquals(seqs(1), seqs(tab.events(1)));
         hub.publish(event("again", Map.of("url", "http://a:8080/x"), null));
         assertEquals(seqs(3), seqs(tab.events(1)), "the second event was not for this tab");
@@ -75,10 +80,8 @@ class ContextMarkerFilterTest {
     void aMarkerFilterShowsEventsWithAnyOfTheMarkers() throws Exception {
         ConsoleHub hub = hubs.startHub();
         publishFive(hub);
-        WsClient sql = hubs.connect(hub, "marker=SQL");
-        WsClient either = hubs.connect(hub, "marker=SQL&marker=AUDIT");
-        sql.next("hello");
-        either.next("hello");
+        WsClient sql = hubs.tab(hub, "marker=SQL");
+        WsClient either = hubs.tab(hub, "marker=SQL&marker=AUDIT");
         assertEquals(seqs(1, 3), seqs(sql.events(2)));
         assertEquals(seqs(1, 3, 5), seqs(either.events(3)));
         hub.publish(info("com.acme.Orders", "no marker"));
@@ -90,13 +93,11 @@ class ContextMarkerFilterTest {
     void aSubscribeWithContextAndMarkersReplacesTheFilterAndReplaysTheMatchingHistory() throws Exception {
         ConsoleHub hub = hubs.startHub();
         publishFive(hub);
-        WsClient tab = hubs.connect(hub, "level=ERROR");
-        tab.next("hello");
-        ObjectNode message = subscribe();
-        ObjectNode filter = message.putObject("filter");
-        filter.putArray("ctx").add("requestId:abc123");
-        filter.putArray("markers").add("SQL");
-        tab.send(JSON.writeValueAsString(message));
+        WsClient tab = hubs.tab(hub, "level=ERROR");
+        subscribeWith(tab, filter -> {
+            filter.putArray("ctx").add("requestId:abc123");
+            filter.putArray("markers").add("SQL");
+        });
         assertEquals(seqs(1), seqs(tab.events(1)));
         hub.publish(event("live", Map.of("requestId", "abc123"), "SQL"));
         assertEquals(seqs(6), seqs(tab.events(1)));
@@ -114,13 +115,9 @@ class ContextMarkerFilterTest {
     @Test
     void aBadContextFilterInASubscribeIsRefusedAndThePreviousFilterStays() throws Exception {
         ConsoleHub hub = hubs.startHub();
-        WsClient tab = hubs.connect(hub, "marker=SQL");
-        WsClient other = hubs.connect(hub, "");
-        tab.next("hello");
-        other.next("hello");
-        ObjectNode message = subscribe();
-        message.putObject("filter").putArray("ctx").add(":abc123");
-        tab.send(JSON.writeValueAsString(message));
+        WsClient tab = hubs.tab(hub, "marker=SQL");
+        WsClient other = hubs.tab(hub, "");
+        subscribeWith(tab, filter -> filter.putArray("ctx").add(":abc123"));
         assertEquals("ctx=\":abc123\" is not a context filter: write ctx=key:value, such as ctx=requestId:abc123",
                 tab.next("error").path("message").asText());
         hub.publish(info("app", "no marker"));
@@ -132,15 +129,10 @@ class ContextMarkerFilterTest {
     @Test
     void markersThatAreNotAnArrayOfNamesAreRefusedNamingTheField() throws Exception {
         ConsoleHub hub = hubs.startHub();
-        WsClient tab = hubs.connect(hub, "");
-        tab.next("hello");
-        ObjectNode message = subscribe();
-        message.putObject("filter").put("markers", "SQL");
-        tab.send(JSON.writeValueAsString(message));
+        WsClient tab = hubs.tab(hub, "");
+        subscribeWith(tab, filter -> filter.put("markers", "SQL"));
         assertEquals("\"markers\" must be an array of marker names", tab.next("error").path("message").asText());
-        ObjectNode blank = subscribe();
-        blank.putObject("filter").putArray("markers").add(" ");
-        tab.send(JSON.writeValueAsString(blank));
+        subscribeWith(tab, filter -> filter.putArray("markers").add(" "));
         assertEquals("marker=\" \" is empty: write marker=NAME, such as marker=SQL", tab.next("error").path("message").asText());
         hub.publish(info("app", "the tab still takes everything"));
         assertEquals(seqs(1), seqs(tab.events(1)));
@@ -149,10 +141,8 @@ class ContextMarkerFilterTest {
     @Test
     void aSourceFilterLeavesOutEventsWithoutASourceAndTheHubGoesOn() throws Exception {
         ConsoleHub hub = hubs.startHub();
-        WsClient billing = hubs.connect(hub, "source=billing");
-        WsClient all = hubs.connect(hub, "");
-        billing.next("hello");
-        all.next("hello");
+        WsClient billing = hubs.tab(hub, "source=billing");
+        WsClient all = hubs.tab(hub, "");
         hub.publish(info("app", "from this JVM, no source"));
         hub.publish(new ConsoleEvent(1L, "INFO", Severity.INFO, "app", "main", "billing", null, null, null, "billing"));
         assertEquals(seqs(1, 2), seqs(all.events(2)));

@@ -28,10 +28,29 @@ class PublisherEndpointTest {
         return hubs.startHub(b -> b.publisherToken(PUBLISHER_TOKEN));
     }
 
+    /** A connection to /publish with the publisher token that has sent nothing yet. */
+    private WsClient connected(ConsoleHub hub) throws Exception {
+        return hubs.track(WsClient.connectWithToken(hubs.client(), publishUri(hub), PUBLISHER_TOKEN));
+    }
+
     private WsClient publisher(ConsoleHub hub, String source) throws Exception {
-        WsClient p = hubs.track(WsClient.connectWithToken(hubs.client(), publishUri(hub), PUBLISHER_TOKEN));
+        WsClient p = connected(hub);
         p.send(JSON.writeValueAsString(hello(source)));
         return p;
+    }
+
+    /** A publisher that said hello as {@code source} and was welcomed. */
+    private WsClient welcomed(ConsoleHub hub, String source) throws Exception {
+        WsClient p = publisher(hub, source);
+        p.next("welcome");
+        return p;
+    }
+
+    /** Sends source numbers 1 to 20,000 in batches of 1,000, without waiting for the sends. */
+    private static void floodTwentyThousand(WsClient publisher) throws Exception {
+        for (int b = 0; b < 20; b++) {
+            publisher.sendQuietly(batch(java.util.stream.LongStream.rangeClosed(b * 1000L + 1, b * 1000L + 1000).toArray()));
+        }
     }
 
     static URI publishUri(ConsoleHub hub) {
@@ -56,8 +75,7 @@ class PublisherEndpointTest {
     @Test
     void aPublishersEventsReachTabsWithTheirSourceAndNumberAndAreAcknowledged() throws Exception {
         ConsoleHub hub = hub();
-        WsClient tab = hubs.connect(hub, "");
-        tab.next("hello");
+        WsClient tab = hubs.tab(hub, "");
         WsClient orders = publisher(hub, "orders");
         JsonNode welcome = orders.next("welcome");
         assertEquals(0, welcome.path("lastSourceSeq").asLong());
@@ -74,10 +92,8 @@ class PublisherEndpointTest {
     @Test
     void aBatchLargerThanATabsMessageLimitIsTaken() throws Exception {
         ConsoleHub hub = hub();
-        WsClient tab = hubs.connect(hub, "");
-        tab.next("hello");
-        WsClient orders = publisher(hub, "orders");
-        orders.next("welcome");
+        WsClient tab = hubs.tab(hub, "");
+        WsClient orders = welcomed(hub, "orders");
         long[] numbers = java.util.stream.LongStream.rangeClosed(1, 5000).toArray();
         String big = batch(numbers);
         assertTrue(big.length() > 4 * hub.config().maxInboundBytes(), "the batch is " + big.length() + " bytes");
@@ -89,10 +105,8 @@ class PublisherEndpointTest {
     @Test
     void eventsSentAgainAreDroppedAndAReconnectLearnsWhatTheHubHas() throws Exception {
         ConsoleHub hub = hub();
-        WsClient tab = hubs.connect(hub, "");
-        tab.next("hello");
-        WsClient first = publisher(hub, "orders");
-        first.next("welcome");
+        WsClient tab = hubs.tab(hub, "");
+        WsClient first = welcomed(hub, "orders");
         first.send(batch(1, 2));
         first.next("ack");
         first.close();
@@ -108,12 +122,9 @@ class PublisherEndpointTest {
     @Test
     void eventsAPublisherLostAreANamedGapForTabsThatShowItsSource() throws Exception {
         ConsoleHub hub = hub();
-        WsClient all = hubs.connect(hub, "");
-        WsClient billingOnly = hubs.connect(hub, "source=billing");
-        all.next("hello");
-        billingOnly.next("hello");
-        WsClient orders = publisher(hub, "orders");
-        orders.next("welcome");
+        WsClient all = hubs.tab(hub, "");
+        WsClient billingOnly = hubs.tab(hub, "source=billing");
+        WsClient orders = welcomed(hub, "orders");
         orders.send(batch(1));
         orders.send(JSON.writeValueAsString(JSON.createObjectNode().put("type", "lost").put("from", 2).put("to", 11)));
         orders.send(batch(12));
@@ -128,8 +139,7 @@ class PublisherEndpointTest {
         JsonNode after = all.events(1).get(0);
         assertEquals(12, after.path("seq").asLong());
         assertEquals(12, after.path("sourceSeq").asLong());
-        WsClient billing = publisher(hub, "billing");
-        billing.next("welcome");
+        WsClient billing = welcomed(hub, "billing");
         billing.send(batch(1));
         JsonNode first = billingOnly.next();
         assertEquals("events", first.path("type").asText(), "the billing tab gets neither orders' events nor its gap");
@@ -139,15 +149,12 @@ class PublisherEndpointTest {
     @Test
     void aSourceFilterInSubscribeShowsOnlyThoseSources() throws Exception {
         ConsoleHub hub = hub();
-        WsClient tab = hubs.connect(hub, "");
-        tab.next("hello");
+        WsClient tab = hubs.tab(hub, "");
         ObjectNode subscribe = HubFixture.subscribe();
         subscribe.putObject("filter").putArray("sources").add("billing");
         tab.send(JSON.writeValueAsString(subscribe));
-        WsClient orders = publisher(hub, "orders");
-        WsClient billing = publisher(hub, "billing");
-        orders.next("welcome");
-        billing.next("welcome");
+        WsClient orders = welcomed(hub, "orders");
+        WsClient billing = welcomed(hub, "billing");
         orders.send(batch(1, 2));
         orders.next("ack");
         billing.send(batch(1));
@@ -159,10 +166,8 @@ class PublisherEndpointTest {
     @Test
     void tabsAreToldWhichSourcesAreConnectedAndWhichAreGone() throws Exception {
         ConsoleHub hub = hub();
-        WsClient orders = publisher(hub, "orders");
-        orders.next("welcome");
-        WsClient tab = hubs.connect(hub, "");
-        tab.next("hello");
+        WsClient orders = welcomed(hub, "orders");
+        WsClient tab = hubs.tab(hub, "");
         JsonNode sources = tab.nextSources().path("sources");
         assertEquals("orders", sources.get(0).path("source").asText());
         assertTrue(sources.get(0).path("connected").asBoolean());
@@ -201,21 +206,17 @@ class PublisherEndpointTest {
     @Test
     void malformedInputClosesThatPublisherWithAReasonAndTheOthersGoOn() throws Exception {
         ConsoleHub hub = hub();
-        WsClient tab = hubs.connect(hub, "");
-        tab.next("hello");
-        WsClient good = publisher(hub, "orders");
-        good.next("welcome");
-        WsClient noHello = hubs.track(WsClient.connectWithToken(hubs.client(), publishUri(hub), PUBLISHER_TOKEN));
+        WsClient tab = hubs.tab(hub, "");
+        WsClient good = welcomed(hub, "orders");
+        WsClient noHello = connected(hub);
         noHello.send(batch(1));
         assertTrue(noHello.next("error").path("message").asText().contains("the first message must be hello"));
         assertEquals(1008, noHello.awaitClose());
-        WsClient broken = publisher(hub, "billing");
-        broken.next("welcome");
+        WsClient broken = welcomed(hub, "billing");
         broken.send("{\"type\":\"events\",\"events\":[{\"sourceSeq\":");
         assertTrue(broken.next("error").path("message").asText().startsWith("malformed JSON"));
         assertEquals(1008, broken.awaitClose());
-        WsClient huge = publisher(hub, "huge");
-        huge.next("welcome");
+        WsClient huge = welcomed(hub, "huge");
         huge.sendQuietly("x".repeat(5 * 1024 * 1024));
         assertEquals(1009, huge.awaitClose());
         good.send(batch(1));
@@ -226,16 +227,10 @@ class PublisherEndpointTest {
     @Test
     void aFloodingPublisherIsReadAtItsRateWhileAnotherSourceGoesThrough() throws Exception {
         ConsoleHub hub = hubs.startHub(b -> b.publisherToken(PUBLISHER_TOKEN).maxSourceEventsPerSecond(1000));
-        WsClient tab = hubs.connect(hub, "");
-        tab.next("hello");
-        WsClient flood = publisher(hub, "flood");
-        WsClient quiet = publisher(hub, "quiet");
-        flood.next("welcome");
-        quiet.next("welcome");
-        for (int b = 0; b < 20; b++) {
-            long[] numbers = java.util.stream.LongStream.rangeClosed(b * 1000L + 1, b * 1000L + 1000).toArray();
-            flood.sendQuietly(batch(numbers)); // 20,000 events: 20 s at the source's rate
-        }
+        WsClient tab = hubs.tab(hub, "");
+        WsClient flood = welcomed(hub, "flood");
+        WsClient quiet = welcomed(hub, "quiet");
+        floodTwentyThousand(flood); // 20 s at the source's rate
         quiet.send(batch(1));
         long floodBefore = 0;
         while (true) {
@@ -259,10 +254,8 @@ class PublisherEndpointTest {
     @Test
     void eventsMayComeAsUtf8InBinaryMessagesAndInvalidUtf8IsRefused() throws Exception {
         ConsoleHub hub = hub();
-        WsClient tab = hubs.connect(hub, "");
-        tab.next("hello");
-        WsClient orders = publisher(hub, "orders");
-        orders.next("welcome");
+        WsClient tab = hubs.tab(hub, "");
+        WsClient orders = welcomed(hub, "orders");
         orders.sendBinary(batch(1, 2).replace("event 2", "événement 2").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(2, orders.next("ack").path("sourceSeq").asLong());
         assertEquals("événement 2", tab.events(2).get(1).path("message").asText());
@@ -277,10 +270,8 @@ class PublisherEndpointTest {
     @Test
     void anEventsExceptionContextAndMarkerReachTheTab() throws Exception {
         ConsoleHub hub = hub();
-        WsClient tab = hubs.connect(hub, "");
-        tab.next("hello");
-        WsClient orders = publisher(hub, "orders");
-        orders.next("welcome");
+        WsClient tab = hubs.tab(hub, "");
+        WsClient orders = welcomed(hub, "orders");
         ObjectNode root = JSON.createObjectNode().put("type", "events");
         ObjectNode e = root.putArray("events").addObject().put("sourceSeq", 1).put("time", 1_700_000_000_123L)
                 .put("level", "ERROR").put("severity", 200).put("logger", "app.Orders").put("thread", "worker-1")
@@ -304,17 +295,14 @@ class PublisherEndpointTest {
     @Test
     void aBadEventInAnEventsMessageIsNamed() throws Exception {
         ConsoleHub hub = hub();
-        WsClient orders = publisher(hub, "orders");
-        orders.next("welcome");
+        WsClient orders = welcomed(hub, "orders");
         orders.send("{\"type\":\"events\",\"events\":[{\"sourceSeq\":2},{\"sourceSeq\":1}]}");
         assertEquals("sourceSeq 1 follows 2; numbers must rise within a message", orders.next("error").path("message").asText());
         assertEquals(1008, orders.awaitClose());
-        WsClient billing = publisher(hub, "billing");
-        billing.next("welcome");
+        WsClient billing = welcomed(hub, "billing");
         billing.send("{\"type\":\"events\",\"events\":[{\"sourceSeq\":\"one\"}]}");
         assertEquals("\"sourceSeq\" must be a whole number", billing.next("error").path("message").asText());
-        WsClient shipping = publisher(hub, "shipping");
-        shipping.next("welcome");
+        WsClient shipping = welcomed(hub, "shipping");
         shipping.send("{\"type\":\"events\",\"events\":{}}");
         assertEquals("\"events\" must be an array of events", shipping.next("error").path("message").asText());
     }
@@ -323,16 +311,10 @@ class PublisherEndpointTest {
     void aFloodingSourceFillsOnlyItsOwnShareOfTheIngestQueueAndAQuietSourceLosesNothing() throws Exception {
         // 64 slots, 25% each: a source may have 16 events waiting; every flood message is larger than that
         ConsoleHub hub = hubs.startHub(b -> b.publisherToken(PUBLISHER_TOKEN).ingestQueue(64).sourceSharePercent(25));
-        WsClient tab = hubs.connect(hub, "");
-        tab.next("hello");
-        WsClient flood = publisher(hub, "flood");
-        WsClient quiet = publisher(hub, "quiet");
-        flood.next("welcome");
-        quiet.next("welcome");
-        for (int b = 0; b < 20; b++) {
-            long[] numbers = java.util.stream.LongStream.rangeClosed(b * 1000L + 1, b * 1000L + 1000).toArray();
-            flood.sendQuietly(batch(numbers));
-        }
+        WsClient tab = hubs.tab(hub, "");
+        WsClient flood = welcomed(hub, "flood");
+        WsClient quiet = welcomed(hub, "quiet");
+        floodTwentyThousand(flood);
         quiet.send(batch(java.util.stream.LongStream.rangeClosed(1, 40).toArray()));
         long floodEvents = 0;
         List<Long> quietNumbers = new java.util.ArrayList<>();
@@ -364,9 +346,8 @@ class PublisherEndpointTest {
     @Test
     void aSecondApplicationCannotTakeAConnectedSourcesName() throws Exception {
         ConsoleHub hub = hub();
-        WsClient first = publisher(hub, "orders");
-        first.next("welcome");
-        WsClient other = hubs.track(WsClient.connectWithToken(hubs.client(), publishUri(hub), PUBLISHER_TOKEN));
+        WsClient first = welcomed(hub, "orders");
+        WsClient other = connected(hub);
         other.send(JSON.writeValueAsString(hello("orders").put("pid", 43)));
         assertTrue(other.next("error").path("message").asText().contains("source \"orders\" is already connected"));
         assertEquals(1008, other.awaitClose());

@@ -1,6 +1,5 @@
 package dev.webconsole.appender.control;
 
-import static dev.webconsole.appender.control.ControlTab.setLevel;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,8 +38,7 @@ class BoostCopyFailureTest {
     void aBoostedEventWhoseCopyFailsIsCountedAndShownAsAGap() throws Exception {
         LoggerContext context = log4j.start(Log4jFixture.config("port=\"0\"", "info"));
         ControlTab tab = new ControlTab(log4j.connect(context, ""));
-        tab.send(setLevel("com.acme", "DEBUG", 5));
-        tab.levels();
+        tab.boost("com.acme", "DEBUG", 5);
         tab.event(e -> e.path("logger").asText().equals("webconsole.control"));
         Logger db = context.getLogger("com.acme.db.Pool");
         HubStats before = Log4jFixture.hub(context).stats();

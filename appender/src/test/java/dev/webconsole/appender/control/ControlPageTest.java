@@ -5,36 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.webconsole.appender.Log4jFixture;
 import dev.webconsole.server.ConsoleHub;
-import dev.webconsole.server.browser.Browser;
+import dev.webconsole.server.browser.BrowserPerClass;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.logging.log4j.core.LoggerContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** The boost panel and the thread dump in real headless Chromium, against a real appender's hub. */
-class ControlPageTest {
-    private static Browser browser;
-
+class ControlPageTest extends BrowserPerClass {
     @RegisterExtension
     final Log4jFixture log4j = new Log4jFixture();
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Browser.start(1280, 720);
-    }
-
-    @AfterAll
-    static void stopBrowser() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     private LoggerContext open(String attributes) throws Exception {
         LoggerContext context = log4j.start(Log4jFixture.config("port=\"0\" " + attributes, "info"));
@@ -44,13 +28,6 @@ class ControlPageTest {
         browser.await("the page to connect", d -> "connected".equals(browser.js("return window.webconsole.state().connection")));
         browser.await("two rows", d -> ((List<?>) browser.js("return window.webconsole.rows()")).size() == 2);
         return context;
-    }
-
-    private WebElement find(String css) {
-        return browser.await(css, d -> {
-            List<WebElement> found = d.findElements(By.cssSelector(css));
-            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
-        });
     }
 
     @Test

@@ -79,16 +79,13 @@ class ControlRequestsTest {
     void atMostMaxBoostsAreActiveAndABoostOfTheSameLoggerReplacesIt() throws Exception {
         LoggerContext context = start("maxBoosts=\"2\"");
         ControlTab tab = tab(context);
-        tab.send(setLevel("com.a", "DEBUG", 5));
-        tab.levels();
-        tab.send(setLevel("com.b", "DEBUG", 5));
-        tab.levels();
+        tab.boost("com.a", "DEBUG", 5);
+        tab.boost("com.b", "DEBUG", 5);
         tab.send(setLevel("com.c", "DEBUG", 5));
         assertEquals("set-level refused: 2 boosts are active, the most maxBoosts allows; revert one first", tab.error());
         assertFalse(context.getLogger("com.c").isDebugEnabled());
 
-        tab.send(setLevel("com.b", "TRACE", 15));
-        JsonNode levels = tab.levels();
+        JsonNode levels = tab.boost("com.b", "TRACE", 15);
         assertEquals(2, levels.path("boosts").size());
         assertEquals("TRACE", levels.path("boosts").path(1).path("level").asText());
         assertTrue(context.getLogger("com.b").isTraceEnabled());

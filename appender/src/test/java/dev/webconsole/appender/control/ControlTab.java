@@ -33,6 +33,12 @@ final class ControlTab {
         ws.send(JSON.writeValueAsString(message));
     }
 
+    /** Asks for a boost and returns the next levels frame not yet taken. */
+    JsonNode boost(String logger, String level, int minutes) throws Exception {
+        send(setLevel(logger, level, minutes));
+        return levels();
+    }
+
     static ObjectNode setLevel(String logger, String level, int minutes) {
         return JSON.createObjectNode().put("type", "set-level").put("logger", logger).put("level", level).put("minutes", minutes);
     }

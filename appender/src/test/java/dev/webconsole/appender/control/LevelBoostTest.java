@@ -84,8 +84,7 @@ class LevelBoostTest {
         Logger db = context.getLogger("com.acme.db.Pool");
         assertFalse(db.isDebugEnabled());
 
-        tab.send(setLevel("com.acme", "DEBUG", 5));
-        JsonNode levels = tab.levels();
+        JsonNode levels = tab.boost("com.acme", "DEBUG", 5);
         assertEquals("com.acme", levels.path("boosts").path(0).path("logger").asText());
         assertEquals("DEBUG", levels.path("boosts").path(0).path("level").asText());
         JsonNode started = tab.event(e -> e.path("logger").asText().equals("webconsole.control"));
@@ -173,8 +172,7 @@ class LevelBoostTest {
         byte[] second = Files.readAllBytes(file("second.log"));
         assertTrue(app.length > 0 && second.length > 0);
 
-        tab.send(setLevel("com.acme", "TRACE", 5));
-        tab.levels();
+        tab.boost("com.acme", "TRACE", 5);
         workload(context);
         tab.event(e -> e.path("level").asText().equals("TRACE") && e.path("logger").asText().equals("com.acme.quiet"));
 
@@ -201,8 +199,7 @@ class LevelBoostTest {
     void aTabThatConnectsDuringABoostIsToldOfIt() throws Exception {
         LoggerContext context = log4j.start(config("", ""));
         ControlTab first = tab(context);
-        first.send(setLevel("com.acme", "WARN", 15));
-        first.levels();
+        first.boost("com.acme", "WARN", 15);
         ControlTab later = tab(context); // hello, the history's replay, then levels
         JsonNode levels = later.levels();
         assertTrue(levels.path("control").asBoolean());
@@ -221,8 +218,7 @@ class LevelBoostTest {
         assertTrue(xml.contains("MarkerFilter"), xml);
         LoggerContext context = log4j.start(xml);
         ControlTab tab = tab(context);
-        tab.send(setLevel("com.acme", "DEBUG", 5));
-        tab.levels();
+        tab.boost("com.acme", "DEBUG", 5);
         Logger logger = context.getLogger("com.acme.login");
         logger.debug("password=hunter2");
         logger.debug(org.apache.logging.log4j.MarkerManager.getMarker("SECRET"), "a secret");
@@ -252,8 +248,7 @@ class LevelBoostTest {
     void aTabRevertsABoost() throws Exception {
         LoggerContext context = log4j.start(config("", ""));
         ControlTab tab = tab(context);
-        tab.send(setLevel("com.acme", "TRACE", 60));
-        tab.levels();
+        tab.boost("com.acme", "TRACE", 60);
         assertTrue(context.getLogger("com.acme").isTraceEnabled());
         tab.send(revert("com.acme"));
         assertEquals(0, tab.levels().path("boosts").size());
@@ -292,8 +287,7 @@ class LevelBoostTest {
     void aBoostIsAppliedAgainAfterAReconfiguration() throws Exception {
         LoggerContext context = log4j.start(config("", ""));
         ControlTab tab = tab(context);
-        tab.send(setLevel("com.acme", "DEBUG", 5));
-        tab.levels();
+        tab.boost("com.acme", "DEBUG", 5);
         var before = context.getConfiguration();
         context.reconfigure();
         assertTrue(context.getConfiguration() != before, "a new configuration");
@@ -314,8 +308,7 @@ class LevelBoostTest {
     void aReconfigurationWithoutWebConsoleStopsTheHubAndEndsItsBoosts() throws Exception {
         LoggerContext context = log4j.start(config("", ""));
         ControlTab tab = tab(context);
-        tab.send(setLevel("com.acme", "DEBUG", 60));
-        tab.levels();
+        tab.boost("com.acme", "DEBUG", 60);
         ConsoleHub hub = Log4jFixture.hub(context);
         String withoutWebConsole = config("", "").replaceAll("<WebConsole [^>]*/>", "").replace("<AppenderRef ref=\"web\"/>", "");
         context.setConfigLocation(log4j.write(withoutWebConsole));
@@ -331,17 +324,14 @@ class LevelBoostTest {
     void aBoostCoversTheApplicationsJettyAndJacksonButNeverTheHubsOwnLoggersOrThreads() throws Exception {
         LoggerContext context = log4j.start(config("", ""));
         ControlTab tab = tab(context);
-        tab.send(setLevel("org", "TRACE", 5));
-        tab.levels();
+        tab.boost("org", "TRACE", 5);
         assertTrue(context.getLogger("org.shop.Cart").isTraceEnabled());
         // The hub's own Jetty is relocated below dev.webconsole in the published jar: this one is the application's.
         assertTrue(context.getLogger("org.eclipse.jetty.server.Server").isDebugEnabled());
-        tab.send(setLevel("com", "TRACE", 5));
-        tab.levels();
+        tab.boost("com", "TRACE", 5);
         assertTrue(context.getLogger("com.fasterxml.jackson.core").isDebugEnabled());
         assertTrue(context.getLogger("com.acme").isTraceEnabled());
-        tab.send(setLevel("dev", "TRACE", 5));
-        tab.levels();
+        tab.boost("dev", "TRACE", 5);
         assertFalse(context.getLogger("dev.webconsole.server.Hub").isDebugEnabled(), "the hub's own loggers are never boosted");
         assertTrue(context.getLogger("dev.shop").isDebugEnabled());
 
@@ -361,13 +351,26 @@ class LevelBoostTest {
     }
 
     @Test
+    void theApplicationsOwnJettyAndJacksonCanBeBoostedByName() throws Exception {
+        LoggerContext context = log4j.start(config("", ""));
+        ControlTab tab = tab(context);
+        // The hub's own Jetty and Jackson are relocated below dev.webconsole in the published jar: these are the application's.
+        assertEquals("org.eclipse.jetty", tab.boost("org.eclipse.jetty", "DEBUG", 5).path("boosts").path(0).path("logger").asText());
+        JsonNode levels = tab.boost("com.fasterxml.jackson", "TRACE", 5);
+        assertEquals("com.fasterxml.jackson", levels.path("boosts").path(1).path("logger").asText(), levels::toString);
+        assertTrue(context.getLogger("org.eclipse.jetty.server.Server").isDebugEnabled());
+        assertTrue(context.getLogger("com.fasterxml.jackson.databind.ObjectMapper").isTraceEnabled());
+        assertTrue(tab.otherFrames().isEmpty(), "no refusal: " + tab.otherFrames());
+        context.getLogger("com.fasterxml.jackson.databind.ObjectMapper").trace("the application's Jackson, boosted");
+        assertEquals("TRACE", tab.eventWithMessage("the application's Jackson, boosted").path("level").asText());
+    }
+
+    @Test
     void stoppingTheHubRevertsEveryBoost() throws Exception {
         LoggerContext context = log4j.start(config("", ""));
         ControlTab tab = tab(context);
-        tab.send(setLevel("com.acme", "DEBUG", 60));
-        tab.levels();
-        tab.send(setLevel("org.shop", "TRACE", 60));
-        tab.levels();
+        tab.boost("com.acme", "DEBUG", 60);
+        tab.boost("org.shop", "TRACE", 60);
         ConsoleHub hub = Log4jFixture.hub(context);
         hub.stop();
         assertTrue(hub.boosts().isEmpty());

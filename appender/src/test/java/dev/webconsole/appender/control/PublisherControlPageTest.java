@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.webconsole.appender.Log4jFixture;
 import dev.webconsole.server.ConsoleHub;
-import dev.webconsole.server.browser.Browser;
+import dev.webconsole.server.browser.BrowserPerClass;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.logging.log4j.core.LoggerContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -23,35 +21,14 @@ import org.openqa.selenium.support.ui.Select;
  * Boosting and dumping publishing applications from the page, in real headless Chromium: an
  * application whose embedded hub takes publishers, two publishing logger contexts, real tabs.
  */
-class PublisherControlPageTest {
+class PublisherControlPageTest extends BrowserPerClass {
     static final String TOKEN = "publisher-secret-0123456789";
-    private static Browser browser;
-
     @RegisterExtension
     final Log4jFixture log4j = new Log4jFixture();
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Browser.start(1280, 720);
-    }
-
-    @AfterAll
-    static void stopBrowser() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     private static String publishing(int port, String source) {
         return Log4jFixture.config("hub=\"ws://127.0.0.1:" + port + "\" source=\"" + source + "\" publisherToken=\"" + TOKEN + "\"",
                 "info");
-    }
-
-    private WebElement find(String css) {
-        return browser.await(css, d -> {
-            List<WebElement> found = d.findElements(By.cssSelector(css));
-            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
-        });
     }
 
     private boolean rowWith(String message, String source, String level) {

@@ -6,10 +6,14 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -76,13 +80,32 @@ public final class Browser implements AutoCloseable {
         return (T) ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
-    /** Waits (bounded) until the condition holds, and returns its value. */
+    /**
+     * Waits (bounded) until the condition holds, and returns its value. A condition that meets an
+     * element the page re-rendered meanwhile (stale) is tried again, finding it anew.
+     */
     public <T> T await(String what, Function<WebDriver, T> condition) {
         try {
-            return new WebDriverWait(driver, WAIT).withMessage(what).until(condition);
+            return new WebDriverWait(driver, WAIT).withMessage(what).ignoring(StaleElementReferenceException.class)
+                    .until(condition);
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("timed out waiting for: " + what, e);
         }
+    }
+
+    /**
+     * Clicks the first element that matches {@code css}, once there is one. When the page re-renders
+     * it between the find and the click, it is found again and clicked (bounded by {@link #WAIT}).
+     */
+    public void click(String css) {
+        await("to click " + css, d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(css));
+            if (found.isEmpty()) {
+                return null;
+            }
+            found.get(0).click();
+            return true;
+        });
     }
 
     /** Sends a Chrome DevTools Protocol command to the current page and returns its result. */

@@ -6,33 +6,15 @@ import dev.webconsole.server.HubConfig;
 import dev.webconsole.server.testing.HubFixture;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** One headless Chromium per test class; hubs on port 0 from {@link HubFixture}, stopped after each test. */
-abstract class BrowserTestBase {
-    protected static Browser browser;
-
+abstract class BrowserTestBase extends BrowserPerClass {
     @RegisterExtension
     final HubFixture hubs = new HubFixture();
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Browser.start(1280, 720);
-    }
-
-    @AfterAll
-    static void stopBrowser() throws Exception {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     protected ConsoleHub startHub(UnaryOperator<HubConfig.Builder> settings) {
         return hubs.startHub(settings);
@@ -74,13 +56,9 @@ abstract class BrowserTestBase {
         return b.driver().findElement(By.id(id));
     }
 
-    /** Texts of the message cells of the rows now in the DOM, in order. */
+    /** Texts of the message cells of the rows now in the DOM, in order (read at once, so no row re-renders meanwhile). */
     protected static List<String> renderedMessages(Browser b) {
-        List<String> texts = new ArrayList<>();
-        for (WebElement msg : b.driver().findElements(By.cssSelector("#rows .row .msg"))) {
-            texts.add(Objects.requireNonNullElse(b.js("return arguments[0].textContent", msg), ""));
-        }
-        return texts;
+        return b.js("return [...document.querySelectorAll('#rows .row .msg')].map(m => m.textContent)");
     }
 
     protected static ConsoleEvent event(String level, int severity, String logger, String message) {

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /**
  * Log text built to break out of the page: each payload would set {@code window.__pwned} if it
@@ -44,25 +43,29 @@ class HostileContentTest extends BrowserTestBase {
         awaitRows(browser, range(1, seq));
         assertEquals(PAYLOADS, renderedMessages(browser));
         // Open every row's details, which must stay text too, then expand it so its stack and context are in the DOM too.
-        for (WebElement msg : browser.driver().findElements(By.cssSelector("#rows .row .msg"))) {
-            String rowSeq = browser.js("return arguments[0].closest('.row').dataset.seq", msg);
-            // Click events, not pointer clicks: an expanded row overlaps the next one until the list has measured it.
-            browser.js("arguments[0].click()", msg);
-            browser.await("the detail panel", d -> d.findElement(By.id("detail")).isDisplayed());
+        for (int i = 0; i < PAYLOADS.size(); i++) {
+            String payload = PAYLOADS.get(i);
+            long rowSeq = i + 1;
+            // A click event on the message, found as it is now (an expanded row is built again):
+            // an expanded row overlaps the next one until the list has measured it.
+            browser.js("document.querySelector(\"#rows .row[data-seq='\" + arguments[0] + \"'] .msg\").click()", rowSeq);
+            browser.await("the detail panel showing row " + rowSeq + "'s message as text", d -> d.findElement(By.id("detail")).isDisplayed()
+                    && payload.equals(d.findElement(By.cssSelector("#detail .detail-message")).getText()));
             assertEquals(Long.valueOf(0), (Long) browser.js("return document.querySelectorAll('#detail script, #detail img, #detail iframe,"
                     + " #detail object, #detail a, #detail svg').length"));
             assertEquals(Long.valueOf(0), (Long) browser.js("return [...document.querySelectorAll('#detail *')]"
                     + ".filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length"), "no element in the panel has an event handler attribute");
-            String shown = browser.driver().findElement(By.cssSelector("#detail .detail-message")).getText();
-            assertTrue(PAYLOADS.contains(shown), () -> "the panel shows the message as text: " + shown);
-            browser.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
+            browser.await("Esc sent to the focused element", d -> {
+                d.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
+                return true;
+            });
             browser.await("the detail panel to close", d -> !d.findElement(By.id("detail")).isDisplayed());
             browser.js("document.querySelector(`#rows .row[data-seq='${arguments[0]}'] .expand`).click()", rowSeq);
             browser.await("row " + rowSeq + " expanded", d -> !d.findElements(By.cssSelector("#rows .row[data-seq='" + rowSeq + "'] .stack")).isEmpty());
         }
-        for (WebElement link : browser.driver().findElements(By.cssSelector("#rows a"))) {
-            String href = link.getAttribute("href");
-            assertFalse(href != null && href.startsWith("javascript:"), "a javascript: link was made: " + href);
+        List<String> hrefs = browser.js("return [...document.querySelectorAll('#rows a')].map(a => a.getAttribute('href') ?? '')");
+        for (String href : hrefs) {
+            assertFalse(href.strip().toLowerCase(java.util.Locale.ROOT).startsWith("javascript:"), "a javascript: link was made: " + href);
         }
         assertEquals(Long.valueOf(0), (Long) browser.js("return document.querySelectorAll('#rows script, #rows img, #rows iframe, #rows object').length"));
         assertEquals(Long.valueOf(0), (Long) browser.js("return [...document.querySelectorAll('#rows *')]"

@@ -64,12 +64,14 @@ class SourcesPageTest extends BrowserTestBase {
         awaitRows(browser, range(1, 12));
         browser.await("three connected sources", d -> legend().equals(
                 List.of("orders:connected", "billing:connected", "search:connected")));
-        WebElement cell = browser.driver().findElement(By.cssSelector("#rows .row[data-seq='5'] .src"));
-        assertEquals("billing", cell.getText());
-        assertTrue(cell.isDisplayed());
+        // Read in one wait: the row may be built again between two reads.
+        assertEquals("billing", browser.await("row 5's source cell shown", d -> {
+            WebElement cell = d.findElement(By.cssSelector("#rows .row[data-seq='5'] .src"));
+            return cell.isDisplayed() ? cell.getText() : null;
+        }));
         Files.write(Path.of("target", "three-sources.png"), browser.screenshot());
 
-        browser.driver().findElement(By.cssSelector(".sources .source[data-source='billing'] .source-name")).click();
+        browser.click(".sources .source[data-source='billing'] .source-name"); // the legend is re-rendered as sources change
         awaitRows(browser, range(5, 8));
         assertTrue(browser.driver().getCurrentUrl().contains("source=billing"), browser.driver().getCurrentUrl());
         assertEquals("billing", browser.js("return document.querySelector('.boost-source').value"),

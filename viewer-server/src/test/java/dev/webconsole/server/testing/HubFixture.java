@@ -65,6 +65,13 @@ public final class HubFixture implements BeforeEachCallback, AfterEachCallback {
         return track(WsClient.connect(client, wsUri(hub, query)));
     }
 
+    /** A tab connected with {@code query} whose hello has been read. */
+    public WsClient tab(ConsoleHub hub, String query) throws Exception {
+        WsClient tab = connect(hub, query);
+        tab.next("hello");
+        return tab;
+    }
+
     public WsClient connectNotReading(ConsoleHub hub, String query) throws Exception {
         return track(WsClient.connect(client, wsUri(hub, query), false));
     }

@@ -1,14 +1,12 @@
 // A virtualized list of rows: only the rows in and near the viewport are in the DOM.
 // Collapsed rows have one fixed height; expanded rows are measured after they render and their
 // extra height is kept per entry, so positions stay exact without measuring every row (the
-// position math is in row-geometry.js).
-//
-// Following: the list sticks to the bottom while `following` is true. Only the user turns it off
-// (wheel up, keys, dragging the scrollbar, touch) and only the user's own scroll to the bottom turns
-// it back on; scroll events caused by the list's own scrollTop writes are recognized and ignored.
+// position math is in row-geometry.js). Where the scroll position goes, following the bottom or
+// keeping the row the user reads in place, is decided in scroll-keeper.js.
 
 import { RowGeometry } from './row-geometry.js';
 import { RowHeights } from './row-heights.js';
+import { ScrollKeeper } from './scroll-keeper.js';
 
 const OVERSCAN = 8;
 
@@ -29,23 +27,17 @@ export class VirtualList {
     this.layer = layer;
     this.rowHeight = rowHeight;
     this.buildRow = buildRow;
-    this.onFollowChange = onFollowChange ?? (() => {});
     this.insets = insets ?? (() => ({ top: 0, bottom: 0 }));
     this.indexOf = () => -1;
     this.items = [];
     this.count = 0;
-    this.following = true;
     /** Heights of expanded and wrapped rows. */
     this.heights = new RowHeights(rowHeight);
     /** entry -> element currently in the DOM. */
     this.rendered = new Map();
     this.generation = 0;
-    this.lastSetTop = -1;
-    this.prevTop = 0;
-    this.anchor = null;
-    /** An anchor kept over renders (reveal) until the user scrolls. */
-    this.pinned = null;
     this.geometry = new RowGeometry(rowHeight);
+    this.scroll = new ScrollKeeper(this.geometry, onFollowChange ?? (() => {}));
     this.onScheduled = null;
     this.viewHeight = 0;
 
@@ -61,6 +53,11 @@ export class VirtualList {
       // A press on the scroller itself (not a row) is a press on its scrollbar.
       if (e.target === scroller) this.userLeftBottom();
     });
+  }
+
+  /** Whether the list sticks to the bottom. */
+  get following() {
+    return this.scroll.following;
   }
 
   /** Asks the owner for a render on the next frame. */
@@ -90,38 +87,12 @@ export class VirtualList {
   }
 
   userLeftBottom() {
-    this.pinned = null;
-    if (!this.following) return;
-    this.following = false;
-    this.lastSetTop = -1;
-    this.onFollowChange(false);
+    this.scroll.userLeftBottom();
   }
 
   handleScroll() {
     const top = this.scroller.scrollTop;
-    if (this.lastSetTop >= 0 && Math.abs(top - this.lastSetTop) < 1) {
-      this.prevTop = top;
-      return; // our own write: the render that made it already drew the rows for it
-    }
-    // The user scrolled. Upward always stops following (even a few pixels, which still count as
-    // "at the bottom"); only reaching the bottom while not moving up starts it again.
-    const movedUp = top < this.prevTop - 0.5;
-    this.prevTop = top;
-    this.lastSetTop = -1;
-    this.pinned = null;
-    // The row now at the top is what the user reads: keep it (not the one before the scroll) in
-    // place when rows are trimmed or merged above it.
-    this.anchor = this.anchorAt(top);
-    if (movedUp) {
-      if (this.following) {
-        this.following = false;
-        this.onFollowChange(false);
-      }
-    } else if (!this.following && this.isAtBottom()) {
-      this.following = true;
-      this.onFollowChange(true);
-    }
-    this.requestRender();
+    if (this.scroll.scrolled(top, () => this.isAtBottom(), (at) => this.anchorAt(at))) this.requestRender();
   }
 
   /**
@@ -131,10 +102,8 @@ export class VirtualList {
   toggleExpanded(entry) {
     const i = this.items.indexOf(entry);
     if (i >= 0 && i < this.count) {
-      this.following = false;
-      this.lastSetTop = -1;
-      this.pinned = null;
-      this.anchor = { entry, offset: this.scroller.scrollTop - this.geometry.topOf(i) };
+      this.scroll.stopFollowing();
+      this.scroll.anchor = { entry, offset: this.scroller.scrollTop - this.geometry.topOf(i) };
     }
     this.heights.toggle(entry);
     this.dropRendered(entry);
@@ -158,8 +127,8 @@ export class VirtualList {
     this.heights.clear();
     for (const node of this.rendered.values()) node.remove();
     this.rendered.clear();
-    this.anchor = null;
-    this.pinned = null;
+    this.scroll.anchor = null;
+    this.scroll.pinned = null;
   }
 
   dropRendered(entry) {
@@ -185,40 +154,18 @@ export class VirtualList {
     const s = this.scroller;
     const viewH = this.viewportHeight();
     this.viewHeight = viewH;
-    this.placeScroll(Math.max(0, total - viewH), count, indexOf);
+    const want = this.scroll.topFor(Math.max(0, total - viewH), s.scrollTop, count, indexOf);
+    if (want !== null) this.writeScrollTop(want);
 
     const top = s.scrollTop;
     const [first, last] = this.geometry.rowsAround(top, viewH, count, OVERSCAN);
     const keep = this.placeRows(items, first, last);
 
     // Remember the first visible row as the anchor for the next render.
-    this.anchor = this.anchorAt(top);
+    this.scroll.anchor = this.anchorAt(top);
 
     // If an expanded row changed height, positions move: render again next frame.
     if (this.heights.measure(keep, (entry) => this.rendered.get(entry).offsetHeight)) this.requestRender();
-  }
-
-  /** Sets scrollTop for a render: the bottom while following, else the anchored row in place. */
-  placeScroll(maxTop, count, indexOf) {
-    const s = this.scroller;
-    if (this.following) {
-      // A scrollbar drag or keyboard scroll since our last write that no event told us about yet.
-      if (this.lastSetTop >= 0 && s.scrollTop < this.lastSetTop - 1 && this.lastSetTop <= maxTop) {
-        this.following = false;
-        this.lastSetTop = -1;
-        this.onFollowChange(false);
-      } else {
-        this.writeScrollTop(maxTop);
-      }
-    } else if (this.pinned || this.anchor) {
-      // Keep the row the user is reading in place when rows are trimmed or merged above it.
-      const anchor = this.pinned ?? this.anchor;
-      const i = indexOf(anchor.entry);
-      if (i >= 0 && i < count) {
-        const want = Math.max(0, Math.min(maxTop, this.geometry.topOf(i) + anchor.offset));
-        if (Math.abs(want - s.scrollTop) >= 1) this.writeScrollTop(want);
-      }
-    }
   }
 
   /** Puts the rows first..last of `items` in the DOM, in order, and removes the others; returns their entries. */
@@ -265,17 +212,12 @@ export class VirtualList {
   ensureVisible(entry) {
     const i = this.indexOf(entry);
     if (i < 0 || i >= this.count) return;
-    const top = this.geometry.topOf(i);
-    const bottom = i + 1 < this.count ? this.geometry.topOf(i + 1) : this.geometry.total;
-    const viewH = this.viewportHeight();
     const at = this.scroller.scrollTop;
-    let y = at;
-    if (top < at) y = top;
-    else if (bottom > at + viewH) y = Math.min(top, bottom - viewH);
+    const y = this.scroll.topShowing(i, this.count, at, this.viewportHeight());
     if (y === at) return;
     this.userLeftBottom();
     this.writeScrollTop(y);
-    this.anchor = this.anchorAt(this.scroller.scrollTop);
+    this.scroll.anchor = this.anchorAt(this.scroller.scrollTop);
     this.requestRender();
   }
 
@@ -297,24 +239,20 @@ export class VirtualList {
 
   /** Stops following and scrolls so that `entry` (in the items of the next render) is in the middle. */
   reveal(entry) {
-    this.following = false;
-    this.lastSetTop = -1;
     // Pinned, not only anchored: rows a replay merges above or below must not push it away.
-    this.pinned = { entry, offset: -Math.max(0, (this.viewportHeight() - this.rowHeight) / 2) };
+    this.scroll.pin(entry, -Math.max(0, (this.viewportHeight() - this.rowHeight) / 2));
     this.requestRender();
   }
 
   /** Scrolls to the end and follows again. */
   jumpToEnd() {
-    this.following = true;
-    this.pinned = null;
+    this.scroll.follow();
     this.writeScrollTop(Math.max(0, this.geometry.total - this.viewportHeight()));
   }
 
   writeScrollTop(y) {
     this.scroller.scrollTop = y;
-    this.lastSetTop = this.scroller.scrollTop;
-    this.prevTop = this.lastSetTop;
+    this.scroll.wrote(this.scroller.scrollTop);
   }
 
   /** The entries whose rows are in the DOM, in order. */
