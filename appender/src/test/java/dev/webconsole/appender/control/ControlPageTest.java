@@ -116,7 +116,7 @@ class ControlPageTest extends BrowserPerClass {
         WebElement row = dump.findElement(By.xpath("./ancestor::div[contains(concat(' ', @class, ' '), ' row ')][1]"));
         assertTrue(row.getDomAttribute("class").contains("expandable"), row.getDomAttribute("class"));
         assertTrue(row.getText().contains("Thread dump: "), row.getText());
-        row.findElement(By.cssSelector(".msg")).click();
+        row.findElement(By.cssSelector(".expand")).click(); // the row's arrow expands it in place
         WebElement expanded = find(".row.expanded .detail .stack");
         assertTrue(expanded.getText().contains("java.lang.Thread.State: "), expanded.getText());
         assertTrue(expanded.getText().contains("\"webconsole-dispatcher\""), expanded.getText());
