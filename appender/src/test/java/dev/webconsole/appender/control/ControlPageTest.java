@@ -120,6 +120,13 @@ class ControlPageTest extends BrowserPerClass {
         WebElement expanded = find(".row.expanded .detail .stack");
         assertTrue(expanded.getText().contains("java.lang.Thread.State: "), expanded.getText());
         assertTrue(expanded.getText().contains("\"webconsole-dispatcher\""), expanded.getText());
+        browser.js("document.querySelector('.row.expanded .msg').click()"); // its details: a listing, not an exception
+        browser.await("the dump's details", d -> List.of("Thread dump").equals(browser.js(
+                "return [...document.querySelectorAll('#detail .detail-heading')].map(h => h.textContent).filter(t => t === 'Thread dump' || t === 'Exception')")));
+        assertTrue(((String) browser.js("return document.querySelector('#detail .detail-dump').textContent"))
+                .contains("java.lang.Thread.State: "));
+        assertEquals("", browser.js("return document.getElementById('errors-count').textContent"), "a dump without a deadlock is no error");
+        browser.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
         browser.js("document.getElementById('scroller').scrollTop = 0");
         browser.await("the dump's first line on screen", d -> (Boolean) browser.js(
                 "const r = document.querySelector('.row.expanded'); return r !== null && r.getBoundingClientRect().top < 200"));

@@ -9,6 +9,7 @@ import { causeChain, foldStack } from './frames.js';
 import { formatDateTime, logLine, showControls, zoneLabel } from './format.js';
 import { emptyFilter, pageSearch } from './urlstate.js';
 import { appendBreakable } from './breaks.js';
+import { THREAD_DUMP } from './error-groups.js';
 
 /** Fields shown in this order (and in their own sections); any other field is listed after them. */
 const KNOWN = ['seq', 'time', 'level', 'logger', 'thread', 'source', 'sourceSeq', 'marker', 'truncated',
@@ -141,8 +142,16 @@ export class DetailPanel {
       }
       out.push(this.heading(`Context (${context.length})`), list);
     }
-    if (ev.thrown) out.push(this.heading('Exception'), ...this.thrown(ev.thrown));
+    if (ev.thrown && ev.thrown.type === THREAD_DUMP) out.push(this.heading('Thread dump'), this.listing(ev.thrown.stack));
+    else if (ev.thrown) out.push(this.heading('Exception'), ...this.thrown(ev.thrown));
     return out;
+  }
+
+  /** A thread dump's listing as it came, one line each: threads and their frames, no cause chain. */
+  listing(text) {
+    const lines = this.el('div', 'detail-stack detail-dump');
+    for (const line of String(text ?? '').split('\n')) lines.append(this.breakable('div', 'stack-line', line));
+    return lines;
   }
 
   thrown(thrown) {
