@@ -31,7 +31,7 @@ public final class HubMain {
         try {
             hub.start();
         } catch (HubStartException e) {
-            System.err.println(e.getMessage());
+            System.err.println(HubOptions.asFlags(e.getMessage()));
             System.exit(1);
             return;
         }

@@ -116,8 +116,37 @@ final class HubOptions {
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException(asFlags(e.getMessage()));
         }
+    }
+
+    /**
+     * A message of the hub's configuration in the command line's words: {@code token="auto"} becomes
+     * {@code --token auto}, {@code publisherToken} becomes {@code --publisher-token} (the messages
+     * name settings as the appender's attributes, which the standalone hub has as flags).
+     */
+    static String asFlags(String message) {
+        String text = message;
+        for (Option o : OPTIONS) {
+            String attribute = attribute(o.flag);
+            text = text.replaceAll("\\b" + attribute + "=\"([^\"]*)\"", java.util.regex.Matcher.quoteReplacement("--" + o.flag) + " $1");
+            if (!attribute.equals(o.flag)) { // a camel-case name is not an English word: every one is the setting
+                text = text.replaceAll("\\b" + attribute + "\\b", java.util.regex.Matcher.quoteReplacement("--" + o.flag));
+            } else { // a plain word only where it names the setting: as the subject, or before a stop ("as token:")
+                text = text.startsWith(attribute + " ") ? "--" + text : text;
+                text = text.replaceAll("(?<![-\\w])" + attribute + "(?=[:,;)]|$)", java.util.regex.Matcher.quoteReplacement("--" + o.flag));
+            }
+        }
+        return text;
+    }
+
+    /** The appender attribute of a flag: {@code publisher-token} is {@code publisherToken}. */
+    private static String attribute(String flag) {
+        StringBuilder name = new StringBuilder();
+        for (String part : flag.split("-")) {
+            name.append(name.length() == 0 ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+        }
+        return name.toString();
     }
 
     private static int integer(String flag, String value) {

@@ -97,6 +97,25 @@ class HubMainTest {
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         assertEquals(1, p.exitValue());
         assertTrue(err.contains("port " + taken.port() + " on 127.0.0.1 is already in use"), err);
+        assertTrue(err.contains("set --port 0 to pick a free one"), err);
+    }
+
+    /** The settings' own checks speak of flags on the command line, not of the appender's attributes. */
+    @Test
+    void aRefusedSettingIsNamedAsItsFlag() throws Exception {
+        Process shortToken = start(hubCommand(Map.of(), "--token", "x"));
+        String err = all(shortToken.getErrorStream());
+        assertTrue(shortToken.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(2, shortToken.exitValue());
+        assertTrue(err.contains("--token is too short (1 characters): use at least 12, or --token auto"), err);
+
+        String same = "the-same-token-for-both";
+        Process sameTokens = start(hubCommand(Map.of(), "--token", same, "--publisher-token", same));
+        String err2 = all(sameTokens.getErrorStream());
+        assertTrue(sameTokens.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(2, sameTokens.exitValue());
+        assertTrue(err2.contains("--publisher-token is the same as --token"), err2);
+        assertFalse(err.contains("=\"") || err2.contains("publisherToken"), err + err2);
     }
 
     @Test
@@ -125,7 +144,7 @@ class HubMainTest {
         String err = all(open.getErrorStream());
         assertTrue(open.waitFor(30, TimeUnit.SECONDS));
         assertEquals(2, open.exitValue());
-        assertTrue(err.contains("control=\"true\" on host=\"0.0.0.0\" would let anyone who reaches the port change what"
+        assertTrue(err.contains("--control true on --host 0.0.0.0 would let anyone who reaches the port change what"
                 + " the application logs"), err);
     }
 
