@@ -180,9 +180,15 @@ class PublisherEndpointTest {
 
     @Test
     void publishingNeedsThePublisherTokenAndTheViewerTokenCannotPublish() throws Exception {
-        ConsoleHub hub = hubs.startHub(b -> b.token(VIEWER_TOKEN).publisherToken(PUBLISHER_TOKEN));
+        List<String> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ConsoleHub hub = hubs.startHub(b -> b.token(VIEWER_TOKEN).publisherToken(PUBLISHER_TOKEN)
+                .diagnostics((level, message, error) -> reports.add(level + " " + message)));
         assertEquals(401, RawHttp.upgrade(hub.port(), "/publish").status());
+        assertEquals(List.of("WARNING WebConsole: a publisher at 127.0.0.1 was refused (401): it sent no publisher token;"
+                + " its publisherToken must be the hub's publisher token (said at most once a minute)"), reports,
+                "the hub's operator is told a publisher was refused");
         assertEquals(401, RawHttp.upgrade(hub.port(), "/publish", "Authorization: Bearer " + VIEWER_TOKEN).status());
+        assertEquals(1, reports.size(), "said once, not at every retry: " + reports);
         assertEquals(401, RawHttp.upgrade(hub.port(), "/publish?token=" + VIEWER_TOKEN).status());
         assertEquals(401, RawHttp.upgrade(hub.port(), "/ws", "Authorization: Bearer " + PUBLISHER_TOKEN).status());
         assertEquals(101, RawHttp.upgrade(hub.port(), "/publish", "Authorization: Bearer " + PUBLISHER_TOKEN).status());

@@ -53,6 +53,7 @@ final class AccessGuard extends Handler.Wrapper {
     private static final Pattern UNSAFE_PATH = Pattern.compile(
             "(?i).*(%2e|%2f|%5c|%00|\\\\|/\\.\\.?(/|$)|//).*");
 
+    private static final long REPORT_EVERY_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
     private final HubConfig config;
     private final boolean tls;
     private final byte[] token;
@@ -63,6 +64,9 @@ final class AccessGuard extends Handler.Wrapper {
     private final Set<String> origins;
     private final GuessBudget guesses = new GuessBudget(MAX_FAILURES_PER_MINUTE, MAX_FAILURES_PER_MINUTE_IN_ALL, System.nanoTime());
     private final Window upgrades = new Window();
+    /** When a refused publisher was last reported (nanoTime), so a publisher retrying with a wrong token is said once a minute. */
+    private final java.util.concurrent.atomic.AtomicLong publisherRefusalSaid = new java.util.concurrent.atomic.AtomicLong(
+            System.nanoTime() - REPORT_EVERY_NANOS);
 
     AccessGuard(HubConfig config, boolean tls, Handler next) {
         super(next);
@@ -119,6 +123,17 @@ final class AccessGuard extends Handler.Wrapper {
         }
     }
 
+    /** Tells the hub's operator (at most once a minute) that a publisher was refused, where the publisher is told too. */
+    private void publisherRefused(Request request, boolean noToken) {
+        long now = System.nanoTime();
+        long said = publisherRefusalSaid.get();
+        if (now - said >= REPORT_EVERY_NANOS && publisherRefusalSaid.compareAndSet(said, now)) {
+            config.diagnostics().report(System.Logger.Level.WARNING, "WebConsole: a publisher at " + Request.getRemoteAddr(request)
+                    + " was refused (401): " + (noToken ? "it sent no publisher token" : "its publisher token is not this hub's")
+                    + "; its publisherToken must be the hub's publisher token (said at most once a minute)", null);
+        }
+    }
+
     private static boolean isPublish(Request request) {
         return PublisherEndpoint.PATH.equals(Request.getPathInContext(request));
     }
@@ -136,6 +151,9 @@ final class AccessGuard extends Handler.Wrapper {
             Presented presented = presentedToken(request, cookie);
             if (presented == null || !MessageDigest.isEqual(token, presented.value.getBytes(StandardCharsets.UTF_8))) {
                 guesses.recordWrong(Request.getRemoteAddr(request), presented == null ? "" : presented.value, System.nanoTime());
+                if (isPublish(request)) {
+                    publisherRefused(request, presented == null);
+                }
                 return slowed ? refuse(request, response, callback, 429, "too many failed attempts; wait a minute")
                         : refuse(request, response, callback, 401, null);
             }
