@@ -100,5 +100,10 @@ class SourcesPageTest extends BrowserTestBase {
                 "return document.querySelector(\".sources .source[data-source='billing'] .source-rate\")?.textContent")));
         assertTrue(((String) browser.js("return document.querySelector(\".sources .source[data-source='orders'] .source-rate\")"
                 + ".textContent")).endsWith("/s"));
+        // The filter shows as a chip under the toolbar, as a context or marker filter does; a click removes it.
+        assertEquals("source:orders \u00d7", browser.js("return document.querySelector(\"#active-filters .filter-chip[data-kind='source']\")?.textContent"));
+        browser.click("#active-filters .filter-chip[data-kind='source']");
+        awaitRows(browser, range(1, 6));
+        assertTrue(!browser.driver().getCurrentUrl().contains("source="), browser.driver().getCurrentUrl());
     }
 }

@@ -29,7 +29,8 @@ function bindFilterControls(page) {
     if (list.join(',') !== page.filter[key].join(',')) set(key)(list);
   });
   filterBar.bindLevelToggle((level, severity) => page.applyFilter(edit.toggleLevel(page.filter, level, severity)));
-  filterBar.bindChip((kind, value) => page.applyFilter(edit.toggleChip(page.filter, kind, value)));
+  filterBar.bindChip((kind, value) => page.applyFilter(kind === 'source' ? edit.toggleSource(page.filter, value)
+    : edit.toggleChip(page.filter, kind, value)));
   filterBar.bindLeave(() => page.v.logView.focus());
   tree.bindInclude((path) => page.applyFilter(edit.toggleLoggerPrefix(page.filter, 'loggers', path)));
   tree.bindExclude((path) => page.applyFilter(edit.toggleLoggerPrefix(page.filter, 'exclude', path)));

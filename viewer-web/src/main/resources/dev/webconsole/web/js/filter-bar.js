@@ -1,5 +1,5 @@
 // The filter controls: search box and regex toggle, level threshold, logger include/exclude
-// inputs, the level strip with its counts, the context/marker chips and the search error.
+// inputs, the level strip with its counts, the source/context/marker chips and the search error.
 // It owns these elements only; the controller binds handlers and sets the filter to show.
 
 import { belowThreshold, stripLevels } from './filter.js';
@@ -190,9 +190,10 @@ export class FilterBar {
       c.dataset.kind = kind;
       c.dataset.value = value;
       c.title = 'Remove this filter';
-      c.textContent = showControls((kind === 'marker' ? 'marker:' : '') + value + ' \u00d7');
+      c.textContent = showControls((kind === 'ctx' ? '' : kind + ':') + value + ' \u00d7');
       chips.append(c);
     };
+    for (const s of f.sources ?? []) addChip('source', s);
     for (const c of f.ctx) addChip('ctx', c);
     for (const m of f.markers) addChip('marker', m);
     chips.hidden = !chips.childElementCount;
