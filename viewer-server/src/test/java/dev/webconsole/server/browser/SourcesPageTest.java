@@ -83,6 +83,10 @@ class SourcesPageTest extends BrowserTestBase {
         search.close();
         browser.await("search shown as gone", d -> legend().contains("search:gone"));
         Files.write(Path.of("target", "three-sources-one-gone.png"), browser.screenshot());
+
+        hub.stop(); // the tab no longer hears from the hub: the legend does not claim to know
+        browser.await("the legend's states not known", d -> legend().equals(
+                List.of("orders:not known", "billing:not known", "search:not known")));
     }
 
     @Test

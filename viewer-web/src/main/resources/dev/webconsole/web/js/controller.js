@@ -144,6 +144,7 @@ export class ConsoleController {
   showConnection() {
     this.v.statusBar.setConnection(this.conn.status);
     this.v.outage.setStatus(this.conn.status, this.progress.lastEventAt);
+    this.v.sources.setLive(this.conn.status.state === 'connected');
   }
 
   tick() {

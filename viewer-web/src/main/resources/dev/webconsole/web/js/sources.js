@@ -52,6 +52,7 @@ export class SourcesLegend {
     this.onToggle = () => {};
     this.sources = [];
     this.selected = [];
+    this.live = true;
     this.rates = new SourceRates();
     this.section = document.createElement('section');
     this.section.className = 'sources';
@@ -73,6 +74,7 @@ export class SourcesLegend {
   /** The hub's `sources` message. */
   setSources(msg) {
     this.sources = Array.isArray(msg.sources) ? msg.sources : [];
+    this.live = true; // the hub just said it
     document.body.classList.toggle('has-sources', this.sources.length > 0);
     this.render();
   }
@@ -81,6 +83,16 @@ export class SourcesLegend {
   setSelected(names) {
     this.selected = [...names];
     this.render();
+  }
+
+  /**
+   * Whether the tab is connected to the hub: while it is not, what each source is doing now is not
+   * known, and the legend says so rather than show the last state it heard.
+   */
+  setLive(live) {
+    if (live === this.live) return;
+    this.live = live;
+    if (this.sources.length) this.render();
   }
 
   /** Events received, counted per source for the rates. */
@@ -104,9 +116,10 @@ export class SourcesLegend {
   }
 
   showRate(rate, name) {
-    if (this.selected.length && !this.selected.includes(name)) { // the hub sends this tab none of its events
+    if (!this.live || (this.selected.length && !this.selected.includes(name))) { // nothing comes to this tab from it
       rate.textContent = '\u2014';
-      rate.title = 'Not in this tab\'s source filter: its events are not sent to this tab';
+      rate.title = this.live ? 'Not in this tab\'s source filter: its events are not sent to this tab'
+        : 'This tab is not connected to the hub';
     } else {
       rate.textContent = `${Math.round(this.rates.rate(name))}/s`;
       rate.title = 'Events per second this tab receives from this source';
@@ -128,7 +141,8 @@ export class SourcesLegend {
     button.addEventListener('click', () => this.onToggle(name));
     const state = document.createElement('span');
     state.className = 'source-state';
-    state.textContent = s.connected ? 'connected' : 'gone';
+    state.textContent = !this.live ? 'not known' : s.connected ? 'connected' : 'gone';
+    if (!this.live) state.title = 'This tab is not connected to the hub: it does not know what this source does now';
     const rate = document.createElement('span');
     rate.className = 'source-rate';
     this.showRate(rate, name);
