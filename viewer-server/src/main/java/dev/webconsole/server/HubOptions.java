@@ -66,7 +66,8 @@ final class HubOptions {
         int width = OPTIONS.stream().mapToInt(o -> o.flag.length() + " VALUE".length()).max().orElse(0);
         String line = "  --%-" + width + "s  %s%n";
         for (Option o : OPTIONS) {
-            text.append(String.format(line, o.flag + " VALUE", o.help + " (default " + o.defaultText + "; env " + o.env + ")"));
+            String given = o.defaultText.equals("(none)") ? "no default" : "default " + o.defaultText.replace("(empty)", "empty");
+            text.append(String.format(line, o.flag + " VALUE", o.help + " (" + given + "; env " + o.env + ")"));
         }
         return text.append(String.format(line, "help", "print this and exit")).toString();
     }
@@ -98,7 +99,8 @@ final class HubOptions {
             String value = eq >= 0 ? arg.substring(eq + 1) : null;
             if (value == null) {
                 if (i + 1 >= args.length) {
-                    throw new UsageException("--" + name + " needs a value, such as --" + name + " " + o.defaultText);
+                    throw new UsageException("--" + name + " needs a value" + (o.defaultText.matches("[^ ()]+")
+                            ? ", such as --" + name + " " + o.defaultText : "; see --help"));
                 }
                 value = args[++i];
             }
