@@ -249,8 +249,7 @@ public final class PublisherEndpoint implements Session.Listener {
         Sources.Source s = source;
         if (cause != null) {
             services.counters().rejectedMessage();
-            services.diagnostics().report(System.Logger.Level.WARNING, "WebConsole: publisher "
-                    + (s == null ? "(before hello)" : "\"" + s.name + "\"") + " dropped: " + cause, null);
+            services.diagnostics().report(System.Logger.Level.WARNING, "WebConsole: " + who(s) + " dropped: " + cause, null);
         }
         if (s != null) {
             services.sources().detach(s, this);
@@ -262,12 +261,21 @@ public final class PublisherEndpoint implements Session.Listener {
         }
     }
 
+    /** The publisher as the hub's operator reads it: by its source once it has one, else by its address. */
+    private String who(Sources.Source s) {
+        if (s != null) {
+            return "publisher \"" + s.name + "\"";
+        }
+        Object at = session == null ? null : session.getRemoteSocketAddress();
+        return "a publisher at " + (at instanceof java.net.InetSocketAddress a ? a.getHostString() + ":" + a.getPort() : at)
+                + " (not yet a source)";
+    }
+
     /** Counts and reports the refusal, tells the publisher why, and closes. */
     private void refuse(int code, String message) {
         services.counters().rejectedMessage();
         Sources.Source s = source;
-        services.diagnostics().report(System.Logger.Level.WARNING, "WebConsole: publisher "
-                + (s == null ? "(before hello)" : "\"" + s.name + "\"") + " refused: " + message, null);
+        services.diagnostics().report(System.Logger.Level.WARNING, "WebConsole: " + who(s) + " refused: " + message, null);
         Runnable close = () -> session.close(code, clip(message), Callback.from(() -> { }, this::closeFailed));
         session.sendText(services.messages().error(message), Callback.from(close, error -> close.run()));
     }
