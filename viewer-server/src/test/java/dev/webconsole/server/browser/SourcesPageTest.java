@@ -68,6 +68,9 @@ class SourcesPageTest extends BrowserTestBase {
         assertEquals("billing", cell.getText());
         assertTrue(cell.isDisplayed());
         Files.write(Path.of("target", "three-sources.png"), browser.screenshot());
+        assertEquals(List.of(List.of("time+", "level+", "src+", "logger+", "thread+", "wrap-"),
+                List.of("Time", "Level", "Source", "Logger", "Thread", "Message")), ConsoleRowsTest.menuAndHeader(),
+                "with sources the menu lists Source, as the header shows it");
 
         browser.driver().findElement(By.cssSelector(".sources .source[data-source='billing'] .source-name")).click();
         awaitRows(browser, range(5, 8));
