@@ -167,10 +167,24 @@ class ControlPageTest {
         find(".boost-go").click();
         WebElement name = find(".boost-list .boost[data-logger='" + logger + "'] .boost-name");
         assertEquals(logger, name.getDomProperty("textContent"));
-        assertEquals(Boolean.TRUE, browser.js("const n = arguments[0], w = n.closest('.boost'), b = n.getBoundingClientRect(), c = w.getBoundingClientRect();"
-                + "return n.scrollWidth <= n.clientWidth + 1 && b.left >= c.left - 0.5 && b.right <= c.right + 0.5 && b.bottom <= c.bottom + 0.5", name),
-                "the whole name is in sight, not cut");
-        screenshot("boost-long-name.png");
+        try {
+            for (int width : new int[] {1280, 400}) {
+                browser.cdp("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", 720, "deviceScaleFactor", 1, "mobile", false));
+                if (width == 400) {
+                    find("#toggle-tree").click(); // the tree, with the boost panel, is an overlay there
+                }
+                for (String theme : List.of("dark", "light")) {
+                    browser.js("document.documentElement.dataset.theme = arguments[0]", theme);
+                    assertEquals(Boolean.TRUE, browser.js("const n = document.querySelector('.boost-list .boost-name'), w = n.closest('.boost');"
+                            + "const b = n.getBoundingClientRect(), c = w.getBoundingClientRect();"
+                            + "return n.offsetParent !== null && n.scrollWidth <= n.clientWidth + 1 && b.left >= c.left - 0.5 && b.right <= c.right + 0.5"
+                            + " && b.bottom <= c.bottom + 0.5"), width + " px, " + theme + ": the whole name is in sight, not cut");
+                    screenshot("boost-long-name-" + width + "-" + theme + ".png");
+                }
+            }
+        } finally {
+            browser.cdp("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        }
 
         // The boost's start is an event of webconsole.control, which the tab's filter keeps away; a logger
         // first seen after it comes with a later catalogue, which would list webconsole.control too.
