@@ -157,12 +157,12 @@ class ConsoleRowsTest extends BrowserTestBase {
         hub.publish(info(1, "long ".repeat(150) + "end"));
         hub.publish(info(2, "next"));
         awaitRows(browser, range(1, 2));
-        assertTrue(cutOff(row(1).findElement(By.cssSelector(".msg"))), "one line, cut, without wrap");
+        settle("one line, cut, without wrap", () -> cutOff(row(1).findElement(By.cssSelector(".msg"))));
 
         byId(browser, "columns-button").click();
         browser.driver().findElement(By.cssSelector("#columns-menu input[data-col='wrap']")).click();
         browser.await("the long row to wrap", d -> box(1)[1] > 3 * 22);
-        assertFalse(cutOff(row(1).findElement(By.cssSelector(".msg"))), "the whole message shows");
+        settle("the whole message to show", () -> !cutOff(row(1).findElement(By.cssSelector(".msg"))));
         browser.await("the next row below it", d -> box(2)[0] >= box(1)[0] + box(1)[1] - 1);
 
         open(browser, hub, "");
