@@ -62,6 +62,29 @@ class LoggerCatalogueTest {
         }
     }
 
+    @Test
+    void theHubsOwnEventsAreNotListedAsLoggers() throws Exception {
+        ConsoleHub hub = hubs.startHub();
+        publish(hub, "com.acme.shop.db", "INFO", Severity.INFO, 1);
+        WsClient tab = hubs.connect(hub, "logger=com.acme.shop.db");
+        tab.next("hello");
+        tab.send("{\"type\":\"loggers\"}");
+        assertEquals(1, nextLoggers(tab, new ArrayList<>()).path("loggers").size());
+
+        // A thread dump is an event of the hub's own (webconsole.threads), numbered before the web logger's.
+        tab.send("{\"type\":\"thread-dump\"}");
+        HubFixture.awaitCondition(() -> hub.stats().lastSeq() >= 2, "the dump to be numbered");
+        publish(hub, "com.acme.shop.web", "INFO", Severity.INFO, 1);
+        JsonNode loggers;
+        do {
+            loggers = nextLoggers(tab, new ArrayList<>()).path("loggers");
+            assertFalse(loggers.has("webconsole.threads"), loggers::toString);
+        } while (!loggers.has("com.acme.shop.web"));
+        List<String> names = new ArrayList<>();
+        loggers.fieldNames().forEachRemaining(names::add);
+        assertEquals(List.of("com.acme.shop.db", "com.acme.shop.web"), names.stream().sorted().toList());
+    }
+
     /** Reads frames until a loggers frame, keeping the events that come before it. */
     private static JsonNode nextLoggers(WsClient tab, List<JsonNode> events) throws InterruptedException {
         for (JsonNode frame = tab.next(); ; frame = tab.next()) {

@@ -21,20 +21,42 @@ class ControlPageTest extends BrowserPerClass {
     final Log4jFixture log4j = new Log4jFixture();
 
     private LoggerContext open(String attributes) throws Exception {
+        return open(attributes, "", 2);
+    }
+
+    private LoggerContext open(String attributes, String query, int rows) throws Exception {
         LoggerContext context = log4j.start(Log4jFixture.config("port=\"0\" " + attributes, "info"));
         context.getLogger("com.acme.db.Pool").info("pool ready");
         context.getLogger("com.acme.web").info("listening");
-        browser.open(Log4jFixture.webConsole(context).url().toString());
+        browser.open(Log4jFixture.webConsole(context).url() + query);
         browser.await("the page to connect", d -> "connected".equals(browser.js("return window.webconsole.state().connection")));
-        browser.await("two rows", d -> ((List<?>) browser.js("return window.webconsole.rows()")).size() == 2);
+        browser.await(rows + " rows", d -> ((List<?>) browser.js("return window.webconsole.rows()")).size() == rows);
         return context;
+    }
+
+    /** The view: its filter, the address, its rows, expanded rows, an open detail panel; picking a boost's logger leaves it as it is. */
+    private static List<Object> view() {
+        return List.of(browser.js("const f = window.webconsole.filter(); return [f.loggers, f.exclude].join('|')"),
+                browser.driver().getCurrentUrl(), browser.js("return window.webconsole.rows().length"),
+                browser.js("return document.querySelectorAll('.row.expanded').length"),
+                browser.driver().findElements(By.cssSelector("#detail")).stream().anyMatch(WebElement::isDisplayed));
+    }
+
+    /** Picks a logger with the panel's Pick button and a click on `css`; the view does not change. */
+    private void pick(String css) {
+        List<Object> before = view();
+        find(".boost-pick").click();
+        assertEquals("true", find(".boost-pick").getDomAttribute("aria-pressed"));
+        find(css).click();
+        assertEquals("false", find(".boost-pick").getDomAttribute("aria-pressed"), "one click picks");
+        assertEquals(before, view(), "picking a boost's logger leaves the filter, the address and the rows as they were");
     }
 
     @Test
     void aBoostFromTheTreeCountsDownAndIsRevertedFromThePage() throws Exception {
         LoggerContext context = open("");
         ConsoleHub hub = Log4jFixture.hub(context);
-        find("#logger-tree [data-logger='com.acme.db'] .tree-name").click();
+        pick("#logger-tree [data-logger='com.acme.db'] .tree-name");
         assertEquals("com.acme.db", find(".boost-logger").getDomProperty("value"));
         assertEquals("5", find(".boost-minutes").getDomProperty("value"), "5 minutes by default");
         find(".boost-go").click();
@@ -62,7 +84,7 @@ class ControlPageTest extends BrowserPerClass {
     @Test
     void aScopedBoostFromARow() throws Exception {
         LoggerContext context = open("");
-        find(".row .logger[data-name='com.acme.web']").click();
+        pick(".row .logger[data-name='com.acme.web']");
         assertEquals("com.acme.web", find(".boost-logger").getDomProperty("value"));
         find(".boost-scope").sendKeys("user=42");
         find(".boost-level").sendKeys("TRACE");
@@ -81,7 +103,7 @@ class ControlPageTest extends BrowserPerClass {
         LoggerContext context = open("");
         String rlo = "\u202E";
         context.getLogger("com.acme.inv" + rlo + "gnp").info("disguised");
-        find(".row .logger[data-name='com.acme.inv" + rlo + "gnp']").click();
+        pick(".row .logger[data-name='com.acme.inv" + rlo + "gnp']");
         find(".boost-scope").sendKeys("user=ann" + rlo + "exe");
         find(".boost-go").click();
         String shown = browser.await("the boost, or the panel's message", d -> {
@@ -97,6 +119,57 @@ class ControlPageTest extends BrowserPerClass {
                 + " { if (e.children.length === 0 && re.test(e.textContent)) out.push(e.className + ': ' + e.textContent);"
                 + " if (re.test(e.title ?? '')) out.push('title of ' + e.className); }"
                 + "return out;"), "the boost panel shows log text with its controls made visible");
+    }
+
+    @Test
+    void picksEndOnEscAndAClickElsewhereDoesWhatItDoes() throws Exception {
+        open("");
+        find(".boost-pick").click();
+        browser.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        browser.await("Esc ends picking", d -> "false".equals(find(".boost-pick").getDomAttribute("aria-pressed")));
+        assertEquals("", browser.driver().findElement(By.cssSelector(".boost-message")).getDomProperty("textContent"), "the hint goes");
+        find(".boost-pick").click();
+        find("#tree-reset").click(); // outside the tree's nodes and the rows
+        assertEquals("false", find(".boost-pick").getDomAttribute("aria-pressed"));
+        find("#logger-tree [data-logger='com.acme.web'] .tree-name").click();
+        browser.await("not picking: the name filters the view", d -> List.of("com.acme.web").equals(browser.js("return window.webconsole.filter().loggers")));
+        assertEquals("", find(".boost-logger").getDomProperty("value"), "only Pick fills the boost's logger");
+    }
+
+    @Test
+    void aBoostShowsItsWholeLoggerAndTheHubsOwnEventsAddNoLoggerToTheTree() throws Exception {
+        LoggerContext context = open("", "?logger=com.acme.web", 1);
+        String logger = "com.acme.inventory.warehouse.replenishment.StockLevelService";
+        find(".boost-logger").sendKeys(logger);
+        find(".boost-go").click();
+        WebElement name = find(".boost-list .boost[data-logger='" + logger + "'] .boost-name");
+        assertEquals(logger, name.getDomProperty("textContent"));
+        try {
+            for (int width : new int[] {1280, 400}) {
+                browser.cdp("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", 720, "deviceScaleFactor", 1, "mobile", false));
+                if (width == 400) {
+                    find("#toggle-tree").click(); // the tree, with the boost panel, is an overlay there
+                }
+                for (String theme : List.of("dark", "light")) {
+                    browser.js("document.documentElement.dataset.theme = arguments[0]", theme);
+                    assertEquals(Boolean.TRUE, browser.js("const n = document.querySelector('.boost-list .boost-name'), w = n.closest('.boost');"
+                            + "const b = n.getBoundingClientRect(), c = w.getBoundingClientRect();"
+                            + "return n.offsetParent !== null && n.scrollWidth <= n.clientWidth + 1 && b.left >= c.left - 0.5 && b.right <= c.right + 0.5"
+                            + " && b.bottom <= c.bottom + 0.5"), width + " px, " + theme + ": the whole name is in sight, not cut");
+                    screenshot("boost-long-name-" + width + "-" + theme + ".png");
+                }
+            }
+        } finally {
+            browser.cdp("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        }
+
+        // The boost's start is an event of webconsole.control, which the tab's filter keeps away; a logger
+        // first seen after it comes with a later catalogue, which would list webconsole.control too.
+        context.getLogger("com.acme.mail").info("sent");
+        browser.await("com.acme.mail in the tree", d -> (Boolean) browser.js(
+                "return document.querySelector(\"#logger-tree .tree-node[data-logger='com.acme.mail']\") !== null"));
+        assertEquals(List.of(), browser.js("return [...document.querySelectorAll('#logger-tree .tree-node')].map(n => n.dataset.logger)"
+                + ".filter(l => l === 'webconsole' || l.startsWith('webconsole.'))"), "no tree node of the hub's own events");
     }
 
     @Test

@@ -55,7 +55,9 @@ class PublisherControlPageTest extends BrowserPerClass {
         assertEquals("the hub's own application", offered.get(0), "the hub's own application comes first");
         assertEquals(java.util.Set.of("orders", "billing"), java.util.Set.copyOf(offered.subList(1, 3)));
 
+        find(".boost-pick").click();
         find(".row[data-source='orders'] .logger[data-name='com.acme.orders.Cart']").click();
+        assertEquals(3, ((List<?>) browser.js("return window.webconsole.rows()")).size(), "picking leaves the view as it is");
         assertEquals("com.acme.orders.Cart", find(".boost-logger").getDomProperty("value"));
         assertEquals("orders", application.getFirstSelectedOption().getDomProperty("value"), "the row's source is chosen");
         find(".boost-go").click();

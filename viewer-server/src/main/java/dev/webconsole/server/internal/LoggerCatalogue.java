@@ -16,7 +16,9 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * Every logger name the hub has seen, with its events counted per standard level: a tab that asks
+ * Every logger name the hub has seen, with its events counted per standard level, except the
+ * loggers of the hub's own events ({@code webconsole} and below: boosts, thread dumps), which are
+ * not the application's: a tab that asks
  * (a {@code loggers} message) learns the loggers its filter hides. Bounded: past {@code maxNames}
  * names, events of new loggers are only counted in {@code unlisted}. The tabs that asked get the
  * catalogue again at most once per {@link #REFRESH}, and only when it changed; it goes to them as
@@ -28,6 +30,8 @@ final class LoggerCatalogue {
     static final Duration REFRESH = Duration.ofSeconds(2);
     /** The level columns, most severe first, with the highest weight each covers. */
     private static final String[] LEVELS = {"FATAL", "ERROR", "WARN", "INFO", "DEBUG", "TRACE"};
+    /** The logger of the hub's own events and the loggers below it ({@code webconsole.control}, {@code webconsole.threads}). */
+    private static final String HUB_EVENTS = "webconsole";
     private static final int[] UP_TO = {Severity.FATAL, Severity.ERROR, Severity.WARN, Severity.INFO, Severity.DEBUG};
 
     private final JsonFactory json = new JsonFactory();
@@ -50,10 +54,13 @@ final class LoggerCatalogue {
         this.onDispatcher = onDispatcher;
     }
 
-    /** Counts one event of a logger at a level weight. */
+    /** Counts one event of a logger at a level weight; the hub's own events are not counted. */
     void count(String name, int severity) {
-        version++;
         String logger = name == null ? "" : name;
+        if (isHubEvent(logger)) {
+            return;
+        }
+        version++;
         long[] row = counts.get(logger);
         if (row == null) {
             if (counts.size() >= maxNames) {
@@ -126,6 +133,11 @@ final class LoggerCatalogue {
             throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
         }
         return out.toByteArray();
+    }
+
+    /** Whether a logger is that of the hub's own events: {@code webconsole} or below it. */
+    static boolean isHubEvent(String logger) {
+        return logger.startsWith(HUB_EVENTS) && (logger.length() == HUB_EVENTS.length() || logger.charAt(HUB_EVENTS.length()) == '.');
     }
 
     /** The standard level an event of this weight counts under: the nearest at or below its severity. */

@@ -132,18 +132,37 @@ class ConsoleRowsTest extends BrowserTestBase {
         assertTrue(Math.abs(width(row(1).findElement(By.cssSelector(".logger"))) - logger - 80) < 3, "the width after a reload");
     }
 
+    /** The columns the menu lists (visible boxes, with their ticks) and those the header shows. */
+    static List<Object> menuAndHeader() {
+        byId(browser, "columns-button").click();
+        browser.await("the Columns menu", d -> byId(browser, "columns-menu").isDisplayed());
+        List<Object> seen = browser.js("return [[...document.querySelectorAll('#columns-menu input')].filter(i => i.offsetParent !== null)"
+                + ".map(i => i.dataset.col + (i.checked ? '+' : '-')),"
+                + " [...document.querySelectorAll('#log-head .head-name')].filter(n => n.offsetParent !== null && n.textContent).map(n => n.textContent)]");
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        browser.await("the menu closed", d -> !byId(browser, "columns-menu").isDisplayed());
+        return seen;
+    }
+
+    @Test
+    void withoutSourcesTheColumnsMenuListsNoSourceLikeTheHeader() {
+        openWith(startHub(), 1);
+        assertEquals(List.of(List.of("time+", "level+", "logger+", "thread+", "wrap-"), List.of("Time", "Level", "Logger", "Thread", "Message")),
+                menuAndHeader());
+    }
+
     @Test
     void wrapShowsALongMessageWholeWithoutOverlappingTheNextRowAndIsRemembered() {
         ConsoleHub hub = openWith(startHub(), 0);
         hub.publish(info(1, "long ".repeat(150) + "end"));
         hub.publish(info(2, "next"));
         awaitRows(browser, range(1, 2));
-        assertTrue(cutOff(row(1).findElement(By.cssSelector(".msg"))), "one line, cut, without wrap");
+        settle("one line, cut, without wrap", () -> cutOff(row(1).findElement(By.cssSelector(".msg"))));
 
         byId(browser, "columns-button").click();
         browser.driver().findElement(By.cssSelector("#columns-menu input[data-col='wrap']")).click();
         browser.await("the long row to wrap", d -> box(1)[1] > 3 * 22);
-        assertFalse(cutOff(row(1).findElement(By.cssSelector(".msg"))), "the whole message shows");
+        settle("the whole message to show", () -> !cutOff(row(1).findElement(By.cssSelector(".msg"))));
         browser.await("the next row below it", d -> box(2)[0] >= box(1)[0] + box(1)[1] - 1);
 
         open(browser, hub, "");

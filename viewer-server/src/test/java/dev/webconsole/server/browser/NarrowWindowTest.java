@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /** A 400 px wide window: the toolbar in one row with a "⋯" menu, the whole level strip, the tree as an overlay. */
@@ -27,7 +28,11 @@ class NarrowWindowTest extends BrowserTestBase {
 
     @BeforeEach
     void narrow() {
-        browser.cdp("Emulation.setDeviceMetricsOverride", Map.of("width", 400, "height", 800, "deviceScaleFactor", 1, "mobile", false));
+        width(400);
+    }
+
+    private static void width(int px) {
+        browser.cdp("Emulation.setDeviceMetricsOverride", Map.of("width", px, "height", 800, "deviceScaleFactor", 1, "mobile", false));
     }
 
     @AfterEach
@@ -144,6 +149,116 @@ class NarrowWindowTest extends BrowserTestBase {
         browser.driver().findElement(By.cssSelector("#logger-tree .tree-node[data-logger='com.acme.audit'] .tree-name")).click();
         browser.await("only com.acme.audit", d -> rows(browser).equals(List.of(8L)));
         assertFalse(byId(browser, "sidebar").isDisplayed(), "a choice closes the tree");
+    }
+
+    /** Whether the tree is shown, and whether over a backdrop: "side panel", "overlay" or "closed". */
+    private static String tree() {
+        return browser.js("const s = document.getElementById('sidebar'), b = document.querySelector('.tree-backdrop');"
+                + "return s.offsetParent === null ? 'closed' : b !== null && b.offsetParent !== null ? 'overlay' : 'side panel'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dark", "light"})
+    void theTreeOverlayDimsTheLogAndAClickOnTheBackdropClosesItAndDoesNothingElse(String theme) throws Exception {
+        openWithEveryLevel();
+        AccessibilityAuditTest.setTheme(theme);
+        byId(browser, "toggle-tree").click();
+        browser.await("the tree opens over a backdrop", d -> "overlay".equals(tree()));
+        // The backdrop is what lies over the log beside the tree; the tree is above it.
+        assertEquals(List.of("tree-backdrop", "sidebar"), browser.js("const log = document.querySelector('.log').getBoundingClientRect();"
+                + "const s = document.getElementById('sidebar').getBoundingClientRect();"
+                + "const over = document.elementFromPoint((s.right + log.right) / 2, (log.top + log.bottom) / 2);"
+                + "const under = document.elementFromPoint(s.left + 20, (log.top + log.bottom) / 2);"
+                + "return [over.className, under.closest('#sidebar')?.id ?? under.className]"));
+        AccessibilityAuditTest.screenshot("narrow-tree-backdrop-" + browser.js("return document.documentElement.dataset.theme"));
+
+        WebElement row = browser.driver().findElement(By.cssSelector("#rows .row[data-seq='1']"));
+        double x = ((Number) browser.js("const r = arguments[0].getBoundingClientRect(), s = document.getElementById('sidebar').getBoundingClientRect();"
+                + "return (s.right + r.right) / 2 - (r.left + r.width / 2)", row)).doubleValue();
+        new Actions(browser.driver()).moveToElement(row, (int) x, 0).click().perform(); // on the backdrop, over a row
+        browser.await("a click on the backdrop closes the tree", d -> "closed".equals(tree()));
+        assertFalse(byId(browser, "detail").isDisplayed(), "the click went to the backdrop, not to the row under it");
+        assertTrue(browser.driver().findElements(By.cssSelector("#rows .row.expanded")).isEmpty(), "no row expanded");
+        assertEquals(range(1, 8), rows(browser));
+    }
+
+    @Test
+    void theTreeIsASidePanelAsChosenInAWideWindowAndAnOverlayThatStartsClosedInANarrowOne() {
+        openWithEveryLevel();
+        browser.js("localStorage.removeItem('webconsole.tree')");
+        try {
+            width(1280);
+            browser.await("a side panel at 1280 px, as by default", d -> "side panel".equals(tree()));
+            width(400);
+            browser.await("closed after shrinking to 400 px: the log is not covered", d -> "closed".equals(tree()));
+            byId(browser, "toggle-tree").click();
+            browser.await("an overlay when opened", d -> "overlay".equals(tree()));
+            keys(Keys.ESCAPE);
+            browser.await("closed by Esc", d -> "closed".equals(tree()));
+            width(1280);
+            browser.await("back at 1280 px the side panel is there again: closing the overlay was not a choice for wide windows",
+                    d -> "side panel".equals(tree()));
+            width(400);
+            byId(browser, "toggle-tree").click();
+            browser.await("an overlay at 400 px", d -> "overlay".equals(tree()));
+            width(1280);
+            browser.await("a side panel again at 1280 px", d -> "side panel".equals(tree()));
+            keys(Keys.ESCAPE);
+            assertEquals("side panel", tree(), "Esc does not close a side panel: it is no overlay any more");
+
+            byId(browser, "toggle-tree").click();
+            browser.await("hidden at 1280 px", d -> "closed".equals(tree()));
+            width(400);
+            byId(browser, "toggle-tree").click();
+            browser.await("an overlay at 400 px", d -> "overlay".equals(tree()));
+            width(1280);
+            browser.await("hidden again at 1280 px, as chosen there", d -> "closed".equals(tree()));
+            assertEquals("false", byId(browser, "toggle-tree").getDomAttribute("aria-expanded"));
+        } finally {
+            browser.js("localStorage.removeItem('webconsole.tree')");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dark", "light"})
+    void aCollapsedRowShowsItsTagsAndItsWholeLevelName(String theme) throws Exception {
+        ConsoleHub hub = startHub();
+        long t = System.currentTimeMillis();
+        Map<String, String> mdc = Map.of("user", "ann", "requestId", "req-1001");
+        String[] levels = {"INFO", "CONFIG", "FINEST", "AUDIT_TRAIL", "WARN"};
+        int[] severities = {Severity.INFO, 450, 700, 350, Severity.WARN};
+        for (int i = 0; i < levels.length; i++) {
+            hub.publish(new ConsoleEvent(t, levels[i], severities[i], "com.acme.shop.Checkout", "main", "order " + i + " placed",
+                    null, mdc, "AUDIT", null));
+        }
+        open(browser, hub, "?level=ALL");
+        awaitRows(browser, range(1, 5));
+        AccessibilityAuditTest.setTheme(theme);
+        List<List<Object>> cells = browser.js("return [...document.querySelectorAll('#rows .row')].map(r => {"
+                + "const l = r.querySelector('.level'), row = r.getBoundingClientRect();"
+                + "const seen = (e) => { const b = e.getBoundingClientRect(); return e.offsetParent !== null && b.width > 8 && b.right <= row.right + 0.5; };"
+                + "return [l.textContent, l.scrollWidth <= l.clientWidth, seen(r.querySelector('.chip-mdc')), seen(r.querySelector('.chip-marker')),"
+                + " r.querySelector('.msg').getBoundingClientRect().width]; })");
+        assertEquals(5, cells.size(), cells::toString);
+        for (List<Object> cell : cells) {
+            assertEquals(Boolean.TRUE, cell.get(1), "the whole level name shows: " + cell);
+            assertEquals(Boolean.TRUE, cell.get(2), "the MDC chip shows: " + cell);
+            assertEquals(Boolean.TRUE, cell.get(3), "the marker chip shows: " + cell);
+            assertTrue(((Number) cell.get(4)).doubleValue() > 60, "the message keeps room: " + cell);
+        }
+        AccessibilityAuditTest.screenshot("narrow-rows-tags-" + browser.js("return document.documentElement.dataset.theme"));
+    }
+
+    @Test
+    void theColumnsMenuListsOnlyTheColumnsANarrowWindowShows() {
+        openWithEveryLevel();
+        byId(browser, "columns-button").click();
+        browser.await("the Columns menu", d -> byId(browser, "columns-menu").isDisplayed());
+        assertEquals(List.of("time", "level", "wrap"), browser.js("return [...document.querySelectorAll('#columns-menu input')]"
+                + ".filter(i => i.offsetParent !== null).map(i => i.dataset.col)"));
+        assertEquals(List.of("Time", "Level", "Message"), browser.js("return [...document.querySelectorAll('#log-head .head-name')]"
+                + ".filter(n => n.offsetParent !== null && n.textContent).map(n => n.textContent)"), "the header shows the same columns");
+        assertTrue(byId(browser, "columns-menu").getText().contains("More columns in a wider window"));
     }
 
     @Test

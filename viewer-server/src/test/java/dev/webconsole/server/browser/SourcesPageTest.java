@@ -70,6 +70,9 @@ class SourcesPageTest extends BrowserTestBase {
             return cell.isDisplayed() ? cell.getText() : null;
         }));
         Files.write(Path.of("target", "three-sources.png"), browser.screenshot());
+        assertEquals(List.of(List.of("time+", "level+", "src+", "logger+", "thread+", "wrap-"),
+                List.of("Time", "Level", "Source", "Logger", "Thread", "Message")), ConsoleRowsTest.menuAndHeader(),
+                "with sources the menu lists Source, as the header shows it");
 
         browser.click(".sources .source[data-source='billing'] .source-name"); // the legend is re-rendered as sources change
         awaitRows(browser, range(5, 8));

@@ -38,7 +38,7 @@ const page = new ConsoleController({
     detail: new DetailPanel({ copyText, overlays }),
   },
   createTreePanel: (tree) => new TreePanel(tree, document, overlays),
-  createBoostPanel: (send) => new BoostPanel({ mount: $('sidebar'), send, pickFrom: [$('logger-tree'), $('rows')] }),
+  createBoostPanel: (send) => new BoostPanel({ mount: $('sidebar'), send, pickFrom: [$('logger-tree'), $('rows')], overlays }),
   address: new Address(),
   createSocket: (url) => new WebSocket(url),
   io: { saveFile, copyText },

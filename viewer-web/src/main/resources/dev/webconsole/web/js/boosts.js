@@ -2,10 +2,13 @@
 // container it is given) and its stylesheet; the hub's `hello`, `levels` and `sources` frames come in
 // through setHello/setLevels/setSources, and messages go out through the `send` function it is given.
 // When the hub has publishers, a boost or a dump is for one application: the hub's own or a source,
-// chosen in the panel (picking a row chooses its source). The pure parts (parseScope,
+// chosen in the panel (picking a row chooses its source). Its Pick button picks the logger from the
+// tree or a row without changing the view (boost-pick.js). The pure parts (parseScope,
 // setLevelMessage, sourceOptions, formatRemaining) are exported for tests without a browser.
 
 import { levelClass, showControls, formatTime } from './format.js';
+import { BoostPick } from './boost-pick.js';
+import { Overlays } from './overlays.js';
 
 export const BOOST_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'];
 export const BOOST_MINUTES = [1, 5, 15, 60];
@@ -23,7 +26,7 @@ export function parseScope(text) {
 /** The set-level message for the form's values, or {error} naming what to fix. */
 export function setLevelMessage({ logger, level, minutes, scope, source }) {
   const name = String(logger ?? '').trim();
-  if (!name) return { error: 'Logger: pick one in the tree or a row, or type a prefix' };
+  if (!name) return { error: 'Logger: Pick one from the tree or a row, or type a prefix' };
   const msg = { type: 'set-level', logger: name, level, minutes: Number(minutes) };
   if (source) msg.source = source;
   const s = parseScope(scope);
@@ -63,6 +66,16 @@ function el(tag, className, text) {
   return e;
 }
 
+/** A boosted logger's whole name, which may wrap after its dots to fit the panel. */
+function boostName(logger) {
+  const name = el('span', 'boost-name');
+  showControls(String(logger)).split(/(?<=\.)/).forEach((part, i) => {
+    if (i) name.append(document.createElement('wbr'));
+    name.append(part);
+  });
+  return name;
+}
+
 function select(className, values, selected, label) {
   const s = el('select', className);
   s.setAttribute('aria-label', label);
@@ -79,9 +92,10 @@ export class BoostPanel {
   /**
    * @param o.mount    element the panel is appended to
    * @param o.send     (message) => boolean: sends a control message; false when not connected
-   * @param o.pickFrom elements whose logger names (tree nodes, row loggers) fill the form when clicked
+   * @param o.pickFrom elements whose tree nodes and rows the Pick button picks a logger from
+   * @param o.overlays Overlays: Esc ends picking
    */
-  constructor({ mount, send, pickFrom = [] }) {
+  constructor({ mount, send, pickFrom = [], overlays = new Overlays() }) {
     this.send = send;
     this.boosts = [];
     this.offset = 0; // server clock minus ours, from the levels frame
@@ -107,8 +121,13 @@ export class BoostPanel {
 
     this.form = el('form', 'boost-form');
     this.logger = el('input', 'boost-logger');
-    Object.assign(this.logger, { type: 'text', placeholder: 'Logger prefix (click one)', spellcheck: false, autocomplete: 'off' });
+    Object.assign(this.logger, { type: 'text', placeholder: 'Logger prefix', spellcheck: false, autocomplete: 'off' });
     this.logger.setAttribute('aria-label', 'Logger prefix to boost');
+    this.pickButton = el('button', 'boost-pick', 'Pick');
+    this.pickButton.type = 'button';
+    this.pickButton.title = 'Pick the logger: then click one in the tree or a row (the view stays as it is; Esc cancels)';
+    const pickRow = el('div', 'boost-row');
+    pickRow.append(this.logger, this.pickButton);
     this.source = el('select', 'boost-source');
     this.source.setAttribute('aria-label', 'Application to boost or dump');
     this.source.title = 'Which application the boost or the thread dump is for';
@@ -124,7 +143,7 @@ export class BoostPanel {
     row.append(this.level, this.minutes, go);
     this.message = el('div', 'boost-message');
     this.message.setAttribute('role', 'alert');
-    this.form.append(this.source, this.logger, this.scope, row, this.message);
+    this.form.append(this.source, pickRow, this.scope, row, this.message);
 
     this.list = el('ul', 'boost-list');
     this.list.setAttribute('aria-label', 'Active boosts');
@@ -140,15 +159,17 @@ export class BoostPanel {
       const b = e.target.closest('.boost-revert');
       if (b) this.deliver(this.withSource({ type: 'revert-level', logger: b.dataset.logger }, b.dataset.source));
     });
-    for (const container of pickFrom) {
-      container.addEventListener('click', (e) => {
-        const named = e.target.closest('[data-logger], .logger[data-name]');
-        const name = named && (named.dataset.logger ?? named.dataset.name);
-        if (name) this.logger.value = name;
-        const row = named && named.closest('[data-seq]');
-        if (row) this.chooseSource(row.dataset.source ?? '');
-      });
-    }
+    this.pick = new BoostPick({
+      button: this.pickButton,
+      pickFrom,
+      overlays,
+      onPick: ({ logger, source }) => {
+        this.logger.value = logger;
+        if (source !== null) this.chooseSource(source);
+        this.logger.focus();
+      },
+      onChange: (picking) => this.say(picking ? 'Click a logger in the tree or a row (Esc cancels)' : ''),
+    });
     setInterval(() => this.tick(), 1000);
   }
 
@@ -226,11 +247,11 @@ export class BoostPanel {
       li.dataset.key = b.key;
       const what = el('span', 'boost-what');
       // Names come from log text: shown with their controls visible, as everywhere on the page.
-      what.append(el('span', 'boost-name', showControls(b.logger)), el('span', 'boost-lvl ' + levelClass(b.level), showControls(b.level)));
+      what.append(boostName(b.logger), el('span', 'boost-lvl ' + levelClass(b.level), showControls(b.level)));
       const scope = b.context && Object.entries(b.context)[0];
       if (scope) what.append(el('span', 'chip', showControls(`${scope[0]}=${scope[1]}`)));
       if (b.source) what.prepend(el('span', 'boost-src', showControls(String(b.source))));
-      // The name may be cut to fit the panel: the whole boost is in the tooltip.
+      // The whole boost, also in the tooltip.
       what.title = showControls((b.source ? `${b.source}: ` : '') + `${b.logger} at ${b.level}`
         + (scope ? ` for ${scope[0]}=${scope[1]}` : '') + (b.connected === false ? ' (the source is gone; the boost ends there at its time)' : ''));
       const left = el('span', 'boost-left');

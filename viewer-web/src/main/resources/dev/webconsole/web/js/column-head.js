@@ -10,6 +10,8 @@ import { PREF, pref, setPref } from './prefs.js';
 const GAP = 10;
 /** How much one arrow key press resizes a column (px). */
 const KEY_STEP = 10;
+/** The columns a narrow window leaves out (columns.css): its menu does not list them. */
+const WIDE_ONLY = new Set(['src', 'logger', 'thread']);
 
 export class ColumnHead {
   /** @param o.scroller the log's scroller (the grid); @param o.mount where the menu goes */
@@ -134,7 +136,17 @@ export class ColumnHead {
     menu.setAttribute('aria-label', 'Columns');
     menu.hidden = true;
     this.boxes = {};
-    for (const { key, label } of COLUMNS) menu.append(this.menuBox(key, label));
+    // Like the header, the menu lists Source only while the hub has sources (columns.css).
+    for (const { key, label } of COLUMNS) {
+      const row = this.menuBox(key, label);
+      row.classList.add('menu-' + key);
+      if (WIDE_ONLY.has(key)) row.classList.add('menu-wide');
+      menu.append(row);
+    }
+    const note = this.doc.createElement('span');
+    note.className = 'menu-note';
+    note.textContent = 'More columns in a wider window';
+    menu.append(note);
     const wrap = this.menuBox('wrap', 'Wrap long messages');
     wrap.classList.add('menu-wrap');
     menu.append(wrap);

@@ -1,7 +1,10 @@
 // The logger tree panel: the tree (tree-view.js), its reset link, and whether the panel is shown
-// (the toolbar's tree button; always hidden at first on a narrow window, where it is an overlay that
-// closes on Esc, on a click outside it and after a choice in it). Redraws of the tree are spaced at
-// least TREE_INTERVAL_MS apart: counts change with every frame, nobody reads them that fast.
+// (the toolbar's tree button). In a wide window it is a side panel, shown or hidden as the user last
+// chose there (remembered). In a narrow one it is an overlay over a backdrop that dims the log: it
+// starts closed (also when the window becomes narrow) and closes on Esc, on a click on the backdrop
+// or elsewhere outside it, and after a choice in it; widening the window brings back the wide
+// choice. Redraws of the tree are spaced at least TREE_INTERVAL_MS apart: counts change with every
+// frame, nobody reads them that fast.
 
 import { TreeView } from './tree-view.js';
 import { PREF, pref, setPref } from './prefs.js';
@@ -34,15 +37,23 @@ export class TreePanel {
     this.sidebar = $('sidebar');
     this.overlays = overlays;
     this.closeOverlay = () => this.setShown(false);
+    this.backdrop = doc.createElement('div');
+    this.backdrop.className = 'tree-backdrop';
+    this.backdrop.setAttribute('aria-hidden', 'true');
+    this.backdrop.addEventListener('click', this.closeOverlay);
+    this.sidebar.after(this.backdrop);
     this.narrow = matchMedia('(max-width: 760px)');
-    this.setShown(this.narrow.matches ? false : pref(PREF.tree) !== 'hidden');
+    const fit = () => this.setShown(this.narrow.matches ? false : pref(PREF.tree) !== 'hidden');
+    fit();
+    this.narrow.addEventListener('change', fit);
     this.toggleButton.addEventListener('click', () => {
       this.setShown(this.body.classList.contains('tree-hidden'));
       if (!this.narrow.matches) setPref(PREF.tree, this.shown ? 'shown' : 'hidden');
       else if (this.shown) this.sidebar.querySelector('button, input')?.focus();
     });
     doc.addEventListener('pointerdown', (e) => {
-      if (this.shown && this.narrow.matches && !this.sidebar.contains(e.target) && !this.toggleButton.contains(e.target)) this.setShown(false);
+      const outside = !this.sidebar.contains(e.target) && !this.toggleButton.contains(e.target) && e.target !== this.backdrop;
+      if (this.shown && this.narrow.matches && outside) this.setShown(false); // the backdrop closes on its click
     });
   }
 
