@@ -69,6 +69,8 @@ class SourcesPageTest extends BrowserTestBase {
             WebElement cell = d.findElement(By.cssSelector("#rows .row[data-seq='5'] .src"));
             return cell.isDisplayed() ? cell.getText() : null;
         }));
+        assertEquals(Boolean.FALSE, browser.js("const c = document.querySelector(\"#rows .row[data-seq='5'] .chip-source\");"
+                + " return c !== null && c.getClientRects().length > 0"), "beside its Source column a row has no source chip");
         Files.write(Path.of("target", "three-sources.png"), browser.screenshot());
         assertEquals(List.of(List.of("time+", "level+", "src+", "logger+", "thread+", "wrap-"),
                 List.of("Time", "Level", "Source", "Logger", "Thread", "Message")), ConsoleRowsTest.menuAndHeader(),
