@@ -174,7 +174,15 @@ class ConsoleHoldStillTest extends BrowserTestBase {
         browser.await("the bound reached", d -> ((Number) state(browser, "trimmed")).longValue() > 500);
         byId(browser, "pause").click();
         browser.await("paused", d -> Boolean.TRUE.equals(state(browser, "paused")));
-        List<Object> shown = browser.js("return window.webconsole.renderedRows()");
+        // The view as the pause left it: the same rows in two reads an animation frame apart (a frame
+        // being drawn at the click may still change them once).
+        List<Object> shown = browser.await("the paused view drawn", d -> {
+            List<Object> before = browser.js("return window.webconsole.renderedRows()");
+            List<Object> after = (List<Object>) ((org.openqa.selenium.JavascriptExecutor) d).executeAsyncScript(
+                    "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() =>"
+                    + " done(window.webconsole.renderedRows())))");
+            return before.equals(after) ? after : null;
+        });
         long lastKept = ((Number) browser.js("return window.webconsole.lastSeq()")).longValue();
 
         browser.await("more events not kept than the hub's history holds",
