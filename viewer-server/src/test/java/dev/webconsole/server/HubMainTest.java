@@ -54,6 +54,15 @@ class HubMainTest {
         return p;
     }
 
+    /** Runs the hub with that command, which must end with {@code exitCode}; its standard error. */
+    private String failure(ProcessBuilder command, int exitCode) throws Exception {
+        Process p = start(command);
+        String err = all(p.getErrorStream());
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(exitCode, p.exitValue(), err);
+        return err;
+    }
+
     private static String all(java.io.InputStream in) throws IOException {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
@@ -76,26 +85,17 @@ class HubMainTest {
 
     @Test
     void aBadFlagIsNamedAndTheExitCodeIsNotZero() throws Exception {
-        Process unknown = start(hubCommand(Map.of(), "--prot", "7171"));
-        String err = all(unknown.getErrorStream());
-        assertTrue(unknown.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(2, unknown.exitValue());
+        String err = failure(hubCommand(Map.of(), "--prot", "7171"), 2);
         assertTrue(err.contains("unknown option --prot; see --help"), err);
 
-        Process badValue = start(hubCommand(Map.of("WEBCONSOLE_HISTORY", "lots")));
-        String err2 = all(badValue.getErrorStream());
-        assertTrue(badValue.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(2, badValue.exitValue());
+        String err2 = failure(hubCommand(Map.of("WEBCONSOLE_HISTORY", "lots")), 2);
         assertTrue(err2.contains("environment variable WEBCONSOLE_HISTORY: \"lots\" is not a whole number"), err2);
     }
 
     @Test
     void aTakenPortIsNamedAndTheExitCodeIsOne() throws Exception {
         ConsoleHub taken = hubs.startHub();
-        Process p = start(hubCommand(Map.of(), "--port", String.valueOf(taken.port())));
-        String err = all(p.getErrorStream());
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(1, p.exitValue());
+        String err = failure(hubCommand(Map.of(), "--port", String.valueOf(taken.port())), 1);
         assertTrue(err.contains("port " + taken.port() + " on 127.0.0.1 is already in use"), err);
         assertTrue(err.contains("set --port 0 to pick a free one"), err);
     }
@@ -103,17 +103,11 @@ class HubMainTest {
     /** The settings' own checks speak of flags on the command line, not of the appender's attributes. */
     @Test
     void aRefusedSettingIsNamedAsItsFlag() throws Exception {
-        Process shortToken = start(hubCommand(Map.of(), "--token", "x"));
-        String err = all(shortToken.getErrorStream());
-        assertTrue(shortToken.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(2, shortToken.exitValue());
+        String err = failure(hubCommand(Map.of(), "--token", "x"), 2);
         assertTrue(err.contains("--token is too short (1 characters): use at least 12, or --token auto"), err);
 
         String same = "the-same-token-for-both";
-        Process sameTokens = start(hubCommand(Map.of(), "--token", same, "--publisher-token", same));
-        String err2 = all(sameTokens.getErrorStream());
-        assertTrue(sameTokens.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(2, sameTokens.exitValue());
+        String err2 = failure(hubCommand(Map.of(), "--token", same, "--publisher-token", same), 2);
         assertTrue(err2.contains("--publisher-token is the same as --token"), err2);
         assertFalse(err.contains("=\"") || err2.contains("publisherToken"), err + err2);
     }
@@ -140,10 +134,7 @@ class HubMainTest {
         assertTrue(tab.next("error").path("message").asText().startsWith("thread-dump refused: control is off on this hub"));
 
         // Checked before anything is bound: the address is never listened on.
-        Process open = start(hubCommand(Map.of(), "--host", "0.0.0.0", "--insecure", "true", "--control", "true"));
-        String err = all(open.getErrorStream());
-        assertTrue(open.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(2, open.exitValue());
+        String err = failure(hubCommand(Map.of(), "--host", "0.0.0.0", "--insecure", "true", "--control", "true"), 2);
         assertTrue(err.contains("--control true on --host 0.0.0.0 would let anyone who reaches the port change what"
                 + " the application logs"), err);
     }
