@@ -4,6 +4,7 @@ import static dev.webconsole.server.testing.HubFixture.awaitCondition;
 import static dev.webconsole.server.testing.HubFixture.subscribe;
 import static dev.webconsole.server.testing.HubFixture.JSON;
 import static dev.webconsole.server.testing.HubFixture.awaitTabs;
+import static dev.webconsole.server.testing.HubFixture.threadsNamed;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.webconsole.server.testing.HubFixture;
 import static dev.webconsole.server.testing.Events.info;
@@ -17,7 +18,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.webconsole.server.testing.WsClient;
 import java.net.ServerSocket;
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -107,13 +107,7 @@ class HubFaultTest {
         ConsoleHub hub = hubs.startHub();
         hubs.connect(hub, "").next("hello");
         hub.stop();
-        List<String> left = new ArrayList<>();
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.isAlive() && t.getName().startsWith("webconsole-")) {
-                left.add(t.getName());
-            }
-        }
-        assertEquals(List.of(), left);
+        assertEquals(List.of(), threadsNamed("webconsole-"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.net.BindException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpVersion;
@@ -36,6 +37,8 @@ final class HubServer {
     private final HubConfig config;
     private final Server server;
     private final ServerConnector connector;
+    /** The scheduler's thread, owned here so that {@link #stop()} can wait for it to end (Jetty does not). */
+    private final ScheduledThreadPoolExecutor timers;
     private ServerWebSocketContainer container;
 
     HubServer(HubConfig config) {
@@ -43,7 +46,13 @@ final class HubServer {
         QueuedThreadPool threads = new QueuedThreadPool(16, 2);
         threads.setName("webconsole-http");
         threads.setDaemon(true);
-        server = new Server(threads, new ScheduledExecutorScheduler("webconsole-scheduler", true), null);
+        timers = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread t = new Thread(task, "webconsole-scheduler-1");
+            t.setDaemon(true);
+            return t;
+        });
+        timers.setRemoveOnCancelPolicy(true);
+        server = new Server(threads, new ScheduledExecutorScheduler(timers), null);
         server.setStopTimeout(config.stopTimeout().toMillis());
         server.setErrorHandler(new QuietErrors());
         connector = connector(server, config);
@@ -136,12 +145,20 @@ final class HubServer {
         }
     }
 
-    /** Stops Jetty and releases the port; trouble is reported, not thrown. */
+    /** Stops Jetty, releases the port and ends the scheduler's thread; trouble is reported, not thrown. */
     void stop() {
         try {
             server.stop();
         } catch (Exception e) {
             report("WebConsole: the server did not stop cleanly", e);
+        }
+        timers.shutdownNow();
+        try {
+            if (!timers.awaitTermination(config.stopTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                report("WebConsole: the scheduler thread did not end within the stop timeout", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
