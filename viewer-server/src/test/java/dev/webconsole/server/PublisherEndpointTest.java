@@ -350,13 +350,24 @@ class PublisherEndpointTest {
     }
 
     @Test
-    void aSecondApplicationCannotTakeAConnectedSourcesName() throws Exception {
-        ConsoleHub hub = hub();
+    void aSecondApplicationCannotTakeAConnectedSourcesNameAndItsRetriesAreSaidOnce() throws Exception {
+        List<String> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ConsoleHub hub = hubs.startHub(b -> b.publisherToken(PUBLISHER_TOKEN)
+                .diagnostics((level, message, error) -> reports.add(level + " " + message)));
         WsClient first = welcomed(hub, "orders");
-        WsClient other = connected(hub);
-        other.send(JSON.writeValueAsString(hello("orders").put("pid", 43)));
-        assertTrue(other.next("error").path("message").asText().contains("source \"orders\" is already connected"));
-        assertEquals(1008, other.awaitClose());
+        for (int retry = 0; retry < 3; retry++) {
+            WsClient other = connected(hub);
+            other.send(JSON.writeValueAsString(hello("orders").put("pid", 43)));
+            assertTrue(other.next("error").path("message").asText().contains("source \"orders\" is already connected"),
+                    "refused at every retry");
+            assertEquals(1008, other.awaitClose());
+        }
+        assertEquals(3, hub.stats().rejectedMessages(), "every refusal is counted");
+        List<String> said = reports.stream().filter(r -> r.contains("already connected")).toList();
+        assertEquals(1, said.size(), "the hub's log says it once, not at every retry: " + reports);
+        assertTrue(said.get(0).matches("WARNING WebConsole: a publisher at 127\\.0\\.0\\.1:\\d+ \\(not yet a source\\) refused:"
+                + " source \"orders\" is already connected from .*; give each application its own source"
+                + " \\(the same refusal is said at most once a minute\\)"), said.get(0));
         first.send(batch(1));
         assertEquals(1, first.next("ack").path("sourceSeq").asLong());
     }

@@ -8,30 +8,40 @@ import java.net.http.WebSocket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Reads one connection's messages from the hub for a {@link Publisher}: the welcome (how far the
- * hub has this source), acks (the outbox forgets what they cover), errors (reported), and control
+ * hub has this source), acks (the outbox forgets what they cover), refusals (to {@code refused}), and control
  * requests, answered through {@code reply} on the connection they came on.
  */
 final class HubListener implements WebSocket.Listener {
+    /** The hub ended the connection; the message says how, with its close code and reason. */
+    static final class HubClosed extends Exception {
+        HubClosed(String message) {
+            super(message);
+        }
+    }
+
     final CompletableFuture<Long> welcome = new CompletableFuture<>();
     final CompletableFuture<String> closed = new CompletableFuture<>();
     private final URI hub;
     private final Outbox outbox;
     private final PublisherFrames frames;
     private final Diagnostics diagnostics;
+    private final Consumer<String> refused;
     private final Supplier<RemoteControl> control;
     private final BiConsumer<WebSocket, String> reply;
     private final StringBuilder partial = new StringBuilder();
 
-    HubListener(URI hub, Outbox outbox, PublisherFrames frames, Diagnostics diagnostics, Supplier<RemoteControl> control,
-            BiConsumer<WebSocket, String> reply) {
+    HubListener(URI hub, Outbox outbox, PublisherFrames frames, Diagnostics diagnostics, Consumer<String> refused,
+            Supplier<RemoteControl> control, BiConsumer<WebSocket, String> reply) {
         this.hub = hub;
         this.outbox = outbox;
         this.frames = frames;
         this.diagnostics = diagnostics;
+        this.refused = refused;
         this.control = control;
         this.reply = reply;
     }
@@ -57,10 +67,9 @@ final class HubListener implements WebSocket.Listener {
         switch (type) {
             case "welcome" -> welcome.complete(message.path("lastSourceSeq").asLong());
             case "ack" -> outbox.acknowledged(message.path("sourceSeq").asLong());
-            case "error" -> diagnostics.report(System.Logger.Level.ERROR, "WebConsole: the hub at " + hub
-                    + " refused this publisher: " + message.path("message").asText(), null);
-            default -> diagnostics.report(System.Logger.Level.WARNING, "WebConsole: the hub at " + hub
-                    + " sent something a publisher does not understand; ignored", null);
+            case "error" -> refused.accept(message.path("message").asText());
+            default -> diagnostics.report(System.Logger.Level.WARNING,
+                    "WebConsole: the hub at " + hub + " sent something a publisher does not understand; ignored", null);
         }
     }
 
@@ -75,7 +84,8 @@ final class HubListener implements WebSocket.Listener {
     @Override
     public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
         closed.complete(statusCode + " " + reason);
-        welcome.completeExceptionally(new IllegalStateException("closed before welcome: " + statusCode + " " + reason));
+        welcome.completeExceptionally(new HubClosed(
+                "the hub closed the connection before welcoming this publisher (" + statusCode + " " + reason + ")"));
         return null;
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -64,6 +65,8 @@ public final class Publisher {
     private boolean inOutage;
     /** Whether the hub welcomed the connection that ended last: a lost connection, not a refused one. */
     private boolean welcomed;
+    /** The hub's last reason for refusing this publisher, until it welcomes it again: a retry refused alike is not said again. */
+    private final AtomicReference<String> lastRefusal = new AtomicReference<>();
 
     public Publisher(URI hub, String token, Identity identity, int outboxCapacity, Diagnostics diagnostics) {
         this.hub = hub.resolve("/publish");
@@ -202,7 +205,7 @@ public final class Publisher {
     /** One connection: hello, welcome, then batches until it ends. */
     private void session() throws Exception {
         welcomed = false;
-        HubListener listener = new HubListener(hub, outbox, frames, diagnostics, () -> control, this::sendControl);
+        HubListener listener = new HubListener(hub, outbox, frames, diagnostics, this::refused, () -> control, this::sendControl);
         WebSocket ws = http.newWebSocketBuilder().header("Authorization", "Bearer " + token).connectTimeout(WAIT)
                 .buildAsync(hub, listener).get(WAIT.toSeconds() * 2, TimeUnit.SECONDS);
         socket = ws;
@@ -216,6 +219,7 @@ public final class Publisher {
                 toHub(remote.levels()); // a hub that restarted, or saw this connection die, learns the boosts again
             }
             welcomed = true;
+            lastRefusal.set(null);
             if (inOutage) {
                 inOutage = false;
                 diagnostics.report(System.Logger.Level.WARNING, who() + "publishing to " + hub
@@ -239,7 +243,7 @@ public final class Publisher {
                 }
             }
             if (listener.closed.isDone() && running) {
-                throw new IllegalStateException("the hub closed the connection: " + listener.closed.getNow(""));
+                throw new HubListener.HubClosed("the hub closed the connection (" + listener.closed.getNow("") + ")");
             }
         } finally {
             live = null;
@@ -269,6 +273,14 @@ public final class Publisher {
         send(ws, bytes).get(WAIT.toSeconds() * 3, TimeUnit.SECONDS);
     }
 
+    /** Reports the hub's refusal, unless it is the one said last: a publisher retries every few seconds. */
+    private void refused(String reason) {
+        if (!reason.equals(lastRefusal.getAndSet(reason))) {
+            diagnostics.report(System.Logger.Level.ERROR, who() + "the hub at " + hub + " refused this publisher: " + reason
+                    + " (said again only if the reason changes)", null);
+        }
+    }
+
     private String who() {
         return "WebConsole (source \"" + identity.source() + "\"): ";
     }
@@ -279,12 +291,13 @@ public final class Publisher {
         }
         inOutage = true;
         Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        String detail = cause instanceof HubListener.HubClosed ? cause.getMessage() : cause.toString();
         String why = cause instanceof WebSocketHandshakeException h
                 ? "the hub answered " + h.getResponse().statusCode()
                         + (h.getResponse().statusCode() == 401 ? "; set publisherToken to the hub's publisher token" : "")
                 : cause instanceof TimeoutException ? "no answer in time"
-                : welcomed ? "the connection to the hub was lost (" + cause + ")"
-                : cause instanceof java.net.ConnectException ? "no hub is listening there (" + cause + ")" : cause.toString();
+                : welcomed ? "the connection to the hub was lost (" + detail + ")"
+                : cause instanceof java.net.ConnectException ? "no hub is listening there (" + detail + ")" : detail;
         diagnostics.report(System.Logger.Level.WARNING, who() + "cannot publish to " + hub + ": " + why
                 + "; retrying, and keeping events until the outbox is full (then the loss is counted)", null);
     }

@@ -64,9 +64,8 @@ final class AccessGuard extends Handler.Wrapper {
     private final Set<String> origins;
     private final GuessBudget guesses = new GuessBudget(MAX_FAILURES_PER_MINUTE, MAX_FAILURES_PER_MINUTE_IN_ALL, System.nanoTime());
     private final Window upgrades = new Window();
-    /** When a refused publisher was last reported (nanoTime), so a publisher retrying with a wrong token is said once a minute. */
-    private final java.util.concurrent.atomic.AtomicLong publisherRefusalSaid = new java.util.concurrent.atomic.AtomicLong(
-            System.nanoTime() - REPORT_EVERY_NANOS);
+    /** A publisher retrying with a wrong token is said once a minute. */
+    private final RepeatLimit publisherRefusals = new RepeatLimit(REPORT_EVERY_NANOS);
 
     AccessGuard(HubConfig config, boolean tls, Handler next) {
         super(next);
@@ -125,9 +124,7 @@ final class AccessGuard extends Handler.Wrapper {
 
     /** Tells the hub's operator (at most once a minute) that a publisher was refused, where the publisher is told too. */
     private void publisherRefused(Request request, boolean noToken) {
-        long now = System.nanoTime();
-        long said = publisherRefusalSaid.get();
-        if (now - said >= REPORT_EVERY_NANOS && publisherRefusalSaid.compareAndSet(said, now)) {
+        if (publisherRefusals.due("publisher token", System.nanoTime())) {
             config.diagnostics().report(System.Logger.Level.WARNING, "WebConsole: a publisher at " + Request.getRemoteAddr(request)
                     + " was refused (401): " + (noToken ? "it sent no publisher token" : "its publisher token is not this hub's")
                     + "; its publisherToken must be the hub's publisher token (said at most once a minute)", null);

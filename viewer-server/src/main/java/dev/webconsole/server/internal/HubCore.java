@@ -87,7 +87,8 @@ public final class HubCore {
         }
         PublisherEndpoint.Services services = new PublisherEndpoint.Services(dispatcher, this::offerIfRoom,
                 sources, new PublisherMessages(), counters, server.scheduler(), hubId,
-                config.maxSourceEventsPerSecond(), config.sourceSharePercent(), config.diagnostics());
+                config.maxSourceEventsPerSecond(), config.sourceSharePercent(), config.diagnostics(),
+                new RepeatLimit(TimeUnit.MINUTES.toNanos(1)));
         return (request, response, callback) -> {
             response.setExtensions(java.util.List.of());
             return new PublisherEndpoint(services);

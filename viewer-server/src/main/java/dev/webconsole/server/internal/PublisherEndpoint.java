@@ -42,10 +42,11 @@ public final class PublisherEndpoint implements Session.Listener {
      *
      * @param publish hands an event to the hub (truncated and redacted); false, and nothing counted, if
      *     the ingest queue was full: the endpoint keeps the event and offers it again
+     * @param refusals which refusals are reported: the same one once a minute (a publisher retries every few seconds)
      */
     record Services(Dispatcher dispatcher, Predicate<ConsoleEvent> publish, Sources sources, PublisherMessages messages,
             Counters counters, Scheduler scheduler, String hubId, int eventsPerSecond, int sharePercent,
-            Diagnostics diagnostics) {}
+            Diagnostics diagnostics, RepeatLimit refusals) {}
 
     private record Waiting(Tab tab, String type) {}
 
@@ -275,7 +276,10 @@ public final class PublisherEndpoint implements Session.Listener {
     private void refuse(int code, String message) {
         services.counters().rejectedMessage();
         Sources.Source s = source;
-        services.diagnostics().report(System.Logger.Level.WARNING, "WebConsole: " + who(s) + " refused: " + message, null);
+        if (services.refusals().due(message, System.nanoTime())) { // by reason: a retry comes from another port
+            services.diagnostics().report(System.Logger.Level.WARNING, "WebConsole: " + who(s) + " refused: " + message
+                    + " (the same refusal is said at most once a minute)", null);
+        }
         Runnable close = () -> session.close(code, clip(message), Callback.from(() -> { }, this::closeFailed));
         session.sendText(services.messages().error(message), Callback.from(close, error -> close.run()));
     }
