@@ -124,11 +124,6 @@ public final class Log4jFixture implements BeforeEachCallback, AfterEachCallback
         return WsClient.connect(client, URI.create("ws://127.0.0.1:" + port + "/ws" + query));
     }
 
-    /** Connects to the hub's {@code /publish} as a publisher would, with {@code token}; it has sent nothing yet. */
-    public WsClient connectPublisher(int port, String token) throws Exception {
-        return WsClient.connectWithToken(client, URI.create("ws://127.0.0.1:" + port + "/publish"), token);
-    }
-
     public List<String> status() {
         return List.copyOf(status);
     }

@@ -8,13 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.webconsole.appender.Log4jFixture;
 import dev.webconsole.server.ConsoleHub;
-import dev.webconsole.server.HubConfig;
+import dev.webconsole.server.testing.HubFixture;
 import dev.webconsole.server.testing.WsClient;
+import java.net.URI;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.core.LoggerContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,24 +30,16 @@ class PublisherRefusedTest {
     @RegisterExtension
     final Log4jFixture log4j = new Log4jFixture();
 
-    private ConsoleHub hub;
-
-    @BeforeEach
-    void startHub() {
-        hub = new ConsoleHub(HubConfig.builder().port(0).publisherToken(TOKEN).build());
-        hub.start();
-    }
-
-    @AfterEach
-    void stopHub() {
-        hub.stop();
-    }
+    @RegisterExtension
+    final HubFixture hubs = new HubFixture();
 
     @Test
     void aRefusalRepeatedAtEveryRetryIsSaidOnceAndWhatWasLoggedMeanwhileArrives() throws Exception {
-        WsClient tab = log4j.connect(hub.port(), "");
+        ConsoleHub hub = hubs.startHub(b -> b.publisherToken(TOKEN));
+        WsClient tab = hubs.connect(hub, "");
         tab.next("hello");
-        WsClient holder = log4j.connectPublisher(hub.port(), TOKEN);
+        WsClient holder = hubs.track(WsClient.connectWithToken(hubs.client(),
+                URI.create("ws://127.0.0.1:" + hub.port() + "/publish"), TOKEN));
         holder.send(JSON.writeValueAsString(JSON.createObjectNode().put("type", "hello").put("source", "orders")
                 .put("host", "other-host").put("pid", 7).put("jvm", "17").put("startTime", 1_700_000_000_000L)));
         holder.next("welcome");
