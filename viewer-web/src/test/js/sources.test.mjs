@@ -108,7 +108,7 @@ const BACKGROUNDS = ['--bg', '--bg-row-alt', '--bg-bar', '--bg-hover', '--chip-b
 const MIN_DIFFERENCE = 20;
 
 for (const [theme, selector] of [['dark', ':root[data-theme="dark"]'], ['light', ':root[data-theme="light"]']]) {
-  test(`the ${theme} theme's source colours are far apart and read at 4.5:1 on every background`, () => {
+  test(`the ${theme} theme's source colours are far apart, also from error and text, and read at 4.5:1 on every background`, () => {
     const vars = themeVars(selector);
     const palette = Array.from({ length: PALETTE }, (_, i) => parseColor(vars.get(`--src-${i}`) ?? 'missing'));
     const bg = parseColor(vars.get('--bg'));
@@ -117,6 +117,12 @@ for (const [theme, selector] of [['dark', ':root[data-theme="dark"]'], ['light',
       for (let j = i + 1; j < PALETTE; j++) {
         const d = deltaE2000(palette[i], palette[j]);
         if (d < MIN_DIFFERENCE) close.push(`--src-${i} and --src-${j}: ${d.toFixed(1)}`);
+      }
+    }
+    for (let i = 0; i < PALETTE; i++) {
+      for (const name of ['--error', '--fatal', '--fg']) { // a source's name is not taken for error text, nor plain text
+        const d = deltaE2000(palette[i], parseColor(vars.get(name)));
+        if (d < MIN_DIFFERENCE) close.push(`--src-${i} and ${name}: ${d.toFixed(1)}`);
       }
     }
     assert.deepEqual(close, [], 'pairs closer than CIEDE2000 20');
@@ -131,8 +137,9 @@ for (const [theme, selector] of [['dark', ':root[data-theme="dark"]'], ['light',
   });
 }
 
-test('the old palette fails the distance check: its purple and pink were hard to tell apart', () => {
+test('the checks catch the palette the page had: its purple and pink close, its yellow-green faint on white', () => {
   assert.ok(deltaE2000(parseColor('#9467bd'), parseColor('#e377c2')) < MIN_DIFFERENCE);
+  assert.ok(contrast(parseColor('#bcbd22'), [255, 255, 255]) < 4.5);
 });
 
 test('rates are events per second per source, counted since the last roll', () => {

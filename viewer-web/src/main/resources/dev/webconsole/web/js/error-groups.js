@@ -226,8 +226,9 @@ function countSource(sources, source) {
 export function groupSources(g) {
   if (g.sources.size === 0 || (g.sources.size === 1 && g.sources.has(''))) return [];
   const past = (source) => (source === null ? 1 : 0);
-  return [...g.sources].map(([source, count]) => ({ source, count }))
-    .sort((a, b) => past(a.source) - past(b.source) || b.count - a.count || String(a.source).localeCompare(String(b.source)));
+  const unnamed = (source) => (source === '' ? 1 : 0);
+  return [...g.sources].map(([source, count]) => ({ source, count })).sort((a, b) => past(a.source) - past(b.source)
+    || b.count - a.count || unnamed(a.source) - unnamed(b.source) || String(a.source).localeCompare(String(b.source)));
 }
 
 /**
