@@ -176,6 +176,10 @@ class SourceErrorsTest extends BrowserTestBase {
             Files.write(Files.createDirectories(Path.of("target", "screenshots")).resolve("eight-sources-" + theme + ".png"),
                     browser.screenshot());
         }
+        openPanel(); // one group from eight sources: the three with the most errors, and one chip for the rest
+        awaitGroups(List.of("8 | auth 1, billing 1, cart 1, +5 more"));
+        assertEquals("gateway 1\nmail 1\norders 1\nsearch 1\nstock 1",
+                browser.js("return document.querySelector('#errors-list .eg-more-sources').title"));
     }
 
     /** With the panel open, in both themes, for a person to look at. */
