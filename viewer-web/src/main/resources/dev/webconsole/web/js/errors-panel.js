@@ -1,8 +1,9 @@
 // The errors panel: a toolbar button with the number of errors seen, and a panel that lists them
 // grouped (error-groups.js) with count, first and last time and, when the hub has sources, the
-// sources each group came from (in the legend's colours, with counts when more than one); a click on a group filters the log to
-// it, shown as a removable chip under the toolbar (Esc, or the chip, removes it). It owns the
-// button, the panel, the chip and the tab's title and favicon badge (tab-badge.js).
+// sources each group came from (in the legend's colours, with counts when more than one); a
+// click on a group filters the log to it, shown as a removable chip under the toolbar (Esc, or
+// the chip, removes it). It owns the button, the panel, the chip and the tab's title and favicon
+// badge (tab-badge.js).
 // Group names come from log text: they reach the DOM as text, with bidi controls made visible.
 
 import { formatCount, formatDateTime, formatTime, levelClass, showControls } from './format.js';
@@ -200,7 +201,8 @@ export class ErrorsPanel {
     const many = from.length > 1;
     const shown = from.length > SHOWN_SOURCES ? from.slice(0, SHOWN_SOURCES - 1) : from;
     for (const { source, count } of shown) {
-      const chip = el(doc, 'span', 'chip chip-source' + (source ? ' ' + this.colors.className(source) : ' eg-no-source'), sourceName(source));
+      const colour = source ? this.colors.className(source) : 'eg-no-source';
+      const chip = el(doc, 'span', `chip chip-source ${colour}`, sourceName(source));
       chip.dataset.source = source ?? '';
       if (many) chip.append(el(doc, 'span', 'eg-source-count', ` ${formatCount(count)}`));
       line.append(chip);
