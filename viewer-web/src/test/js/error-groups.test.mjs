@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   isErrorEvent, frameText, firstAppFrame, groupOf, groupLabel, shortGroupLabel, ErrorGroups, HiddenCount, countedTitle, badgeText,
+  groupSources, MAX_GROUP_SOURCES,
 } from '../../main/resources/dev/webconsole/web/js/error-groups.js';
 
 const SQL_STACK = [
@@ -139,6 +140,31 @@ test('pick filters to a group, and a second pick of it removes the filter', () =
   assert.equal(groups.pick(key), true);
   assert.equal(groups.selected, null);
   assert.equal(groups.pick(null), false);
+});
+
+test('a group counts the sources its errors came from, the most errors first', () => {
+  const e = new ErrorGroups();
+  const npe = { thrown: thrown('java.lang.NullPointerException', SQL_STACK) };
+  e.add([ev({ ...npe, source: 'billing' }), ev({ ...npe, source: 'orders' }), ev({ ...npe, source: 'orders' }), ev({ ...npe })]);
+  e.add([ev({ source: 'search', logger: 'com.acme.Index' })]);
+  const [search, npes] = e.groups();
+  assert.deepEqual(groupSources(npes), [{ source: 'orders', count: 2 }, { source: 'billing', count: 1 }, { source: '', count: 1 }],
+    'errors without a source (the hub\'s own application) count as the empty name');
+  assert.deepEqual(groupSources(search), [{ source: 'search', count: 1 }]);
+  e.add([ev({ ...npe, source: 'orders', seq: seq })]); // a replay adds nothing
+  assert.equal(groupSources(e.groups()[1])[0].count, 2);
+});
+
+test('a console of one application shows no sources; past the bound, sources are counted together', () => {
+  const one = new ErrorGroups();
+  one.add([ev({}), ev({})]);
+  assert.deepEqual(groupSources(one.groups()[0]), []);
+  const many = new ErrorGroups();
+  many.add(Array.from({ length: MAX_GROUP_SOURCES + 3 }, (_, i) => ev({ source: `s${i}` })));
+  const from = groupSources(many.groups()[0]);
+  assert.equal(from.length, MAX_GROUP_SOURCES + 1);
+  assert.deepEqual(from.at(-1), { source: null, count: 3 });
+  assert.equal(from.reduce((n, f) => n + f.count, 0), MAX_GROUP_SOURCES + 3, 'every error counted');
 });
 
 test('groups are bounded: the one seen longest ago goes, and is counted', () => {

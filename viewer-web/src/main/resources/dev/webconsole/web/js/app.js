@@ -11,7 +11,7 @@ import { StatusBar } from './status-bar.js';
 import { TreePanel } from './tree-panel.js';
 import { OutageBanner } from './outage-banner.js';
 import { BoostPanel } from './boosts.js';
-import { SourcesLegend } from './sources.js';
+import { SourcesLegend, SourceColors } from './sources.js';
 import { ContextBanner } from './context-banner.js';
 import { ErrorsPanel } from './errors-panel.js';
 import { DetailPanel } from './detail-panel.js';
@@ -23,18 +23,20 @@ import { ToolbarMenu } from './toolbar-menu.js';
 const $ = (id) => document.getElementById(id);
 /** The open panels and overlays, so that Esc closes the one on top. */
 const overlays = new Overlays();
+/** The colour of each source: the legend, the rows and the errors panel show the same. */
+const colors = new SourceColors();
 new ToolbarMenu(document, overlays);
 
 const page = new ConsoleController({
   views: {
     filterBar: new FilterBar(),
     actionBar: new ActionBar(document, overlays),
-    logView: new LogView(),
+    logView: new LogView(document, colors),
     statusBar: new StatusBar(),
     outage: new OutageBanner(),
-    sources: new SourcesLegend({ mount: $('sidebar') }),
+    sources: new SourcesLegend({ mount: $('sidebar'), colors }),
     contextBanner: new ContextBanner(),
-    errors: new ErrorsPanel(document, overlays),
+    errors: new ErrorsPanel(document, overlays, colors),
     detail: new DetailPanel({ copyText, overlays }),
   },
   createTreePanel: (tree) => new TreePanel(tree, document, overlays),

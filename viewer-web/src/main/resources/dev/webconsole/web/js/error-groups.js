@@ -11,6 +11,8 @@ import { levelWeight } from './filter.js';
 export const MAX_GROUPS = 200;
 /** Seqs remembered to count each error once; the oldest are forgotten first. */
 export const MAX_SEEN = 100_000;
+/** Sources counted by name in one group; errors from any further ones are counted together. */
+export const MAX_GROUP_SOURCES = 16;
 const ERROR_WEIGHT = 200;
 const EPOCH = 2 ** 40;
 
@@ -81,7 +83,11 @@ export class ErrorGroups {
   constructor({ maxGroups = MAX_GROUPS, maxSeen = MAX_SEEN } = {}) {
     this.maxGroups = maxGroups;
     this.maxSeen = maxSeen;
-    /** key -> {key, type, frame, level, logger, count, first, last, message, lastSeq} */
+    /**
+     * key -> {key, type, frame, level, logger, count, first, last, message, lastSeq, sources}; sources:
+     * source name -> errors of the group from it, '' for events without one, null for the ones past
+     * MAX_GROUP_SOURCES.
+     */
     this.byKey = new Map();
     this.seen = new Set();
     this.epoch = 0;
@@ -181,11 +187,12 @@ export class ErrorGroups {
     let g = this.byKey.get(key);
     const time = Number.isFinite(ev.time) ? ev.time : Date.now();
     if (!g) {
-      g = { ...groupOf(ev), count: 0, first: time, last: time, message: '', lastSeq: ev.seq };
+      g = { ...groupOf(ev), count: 0, first: time, last: time, message: '', lastSeq: ev.seq, sources: new Map() };
       this.byKey.set(key, g);
       if (this.byKey.size > this.maxGroups) this.dropOldest();
     }
     g.count++;
+    countSource(g.sources, ev.source);
     g.first = Math.min(g.first, time);
     if (time >= g.last) {
       g.last = time;
@@ -203,6 +210,25 @@ export class ErrorGroups {
     this.byKey.delete(oldest.key);
     this.droppedGroups++;
   }
+}
+
+function countSource(sources, source) {
+  let name = source === undefined || source === null ? '' : String(source);
+  if (!sources.has(name) && sources.size >= MAX_GROUP_SOURCES) name = null;
+  sources.set(name, (sources.get(name) ?? 0) + 1);
+}
+
+/**
+ * The sources a group came from, the most errors first: [{source, count}]; source '' stands for
+ * events without a source, null (last) for the sources past MAX_GROUP_SOURCES. Empty when none of
+ * its errors came with a source (a console of one application).
+ */
+export function groupSources(g) {
+  if (g.sources.size === 0 || (g.sources.size === 1 && g.sources.has(''))) return [];
+  const past = (source) => (source === null ? 1 : 0);
+  const unnamed = (source) => (source === '' ? 1 : 0);
+  return [...g.sources].map(([source, count]) => ({ source, count })).sort((a, b) => past(a.source) - past(b.source)
+    || b.count - a.count || unnamed(a.source) - unnamed(b.source) || String(a.source).localeCompare(String(b.source)));
 }
 
 /**

@@ -1,11 +1,14 @@
 // The errors panel: a toolbar button with the number of errors seen, and a panel that lists them
-// grouped (error-groups.js) with count, first and last time; a click on a group filters the log to
-// it, shown as a removable chip under the toolbar (Esc, or the chip, removes it). It owns the
-// button, the panel, the chip and the tab's title and favicon badge (tab-badge.js).
+// grouped (error-groups.js) with count, first and last time and, when the hub has sources, the
+// sources each group came from (in the legend's colours, with counts when more than one); a
+// click on a group filters the log to it, shown as a removable chip under the toolbar (Esc, or
+// the chip, removes it). It owns the button, the panel, the chip and the tab's title and favicon
+// badge (tab-badge.js).
 // Group names come from log text: they reach the DOM as text, with bidi controls made visible.
 
 import { formatCount, formatDateTime, formatTime, levelClass, showControls } from './format.js';
-import { groupLabel, shortGroupLabel } from './error-groups.js';
+import { groupLabel, groupSources, shortGroupLabel } from './error-groups.js';
+import { SourceColors } from './sources.js';
 import { TabBadge } from './tab-badge.js';
 import { appendBreakable } from './breaks.js';
 
@@ -16,6 +19,14 @@ function el(doc, tag, className, text) {
   return e;
 }
 
+/** Source chips shown in a group; the rest are counted in one more chip. */
+const SHOWN_SOURCES = 4;
+
+/** What a group's source chip says of it: "orders", "no source", "other sources". */
+function sourceName(source) {
+  return source === null ? 'other sources' : source === '' ? 'no source' : source;
+}
+
 /** A span whose long qualified name wraps at its dots, `$` and `(`, not inside a word. */
 function nameSpan(doc, className, text) {
   const e = el(doc, 'span', className);
@@ -24,10 +35,14 @@ function nameSpan(doc, className, text) {
 }
 
 export class ErrorsPanel {
-  /** overlays: the page's Overlays, so that Esc closes this panel when it is on top. */
-  constructor(doc = document, overlays = null) {
+  /**
+   * overlays: the page's Overlays, so that Esc closes this panel when it is on top; colors: the
+   * page's SourceColors, so that a group's sources have the legend's colours.
+   */
+  constructor(doc = document, overlays = null, colors = new SourceColors()) {
     const $ = (id) => doc.getElementById(id);
     this.doc = doc;
+    this.colors = colors;
     this.overlays = overlays;
     this.closer = () => this.setOpen(false, this.panel.contains(this.doc.activeElement));
     this.button = $('errors-button');
@@ -160,17 +175,45 @@ export class ErrorsPanel {
         what.append(el(doc, 'span', 'eg-type ' + levelClass(g.level), g.level), nameSpan(doc, 'eg-frame', `from ${g.logger}`));
       }
       if (g.message) what.append(el(doc, 'span', 'eg-msg', g.message.split(/\r?\n/, 1)[0]));
+      const from = groupSources(g);
+      if (from.length) what.append(this.sourceChips(from));
       const times = el(doc, 'span', 'eg-times');
       times.append(el(doc, 'span', 'eg-first', `first ${formatTime(g.first, utc)}`), el(doc, 'span', 'eg-last', `last ${formatTime(g.last, utc)}`));
       b.append(el(doc, 'span', 'eg-count', formatCount(g.count)), what, times);
+      const fromText = from.length ? `\nfrom ${from.map((f) => `${sourceName(f.source)} ${formatCount(f.count)}`).join(', ')}` : '';
       b.title = showControls(`${groupLabel(g)}\n${formatCount(g.count)} times, first ${formatDateTime(g.first, utc)}, last ${formatDateTime(g.last, utc)}`
-        + '\nClick: show only this group');
+        + fromText + '\nClick: show only this group');
       li.append(b);
       return li;
     });
     const focusedKey = this.list.contains(doc.activeElement) ? doc.activeElement.dataset.key : null;
     this.list.replaceChildren(...items);
     if (focusedKey) [...this.list.querySelectorAll('.error-group')].find((b) => b.dataset.key === focusedKey)?.focus();
+  }
+
+  /**
+   * The sources a group came from as chips, the most errors first: the name alone when there is
+   * one, with its count when there are more; past SHOWN_SOURCES one chip counts the rest.
+   */
+  sourceChips(from) {
+    const doc = this.doc;
+    const line = el(doc, 'span', 'eg-sources');
+    const many = from.length > 1;
+    const shown = from.length > SHOWN_SOURCES ? from.slice(0, SHOWN_SOURCES - 1) : from;
+    for (const { source, count } of shown) {
+      const colour = source ? this.colors.className(source) : 'eg-no-source';
+      const chip = el(doc, 'span', `chip chip-source ${colour}`, sourceName(source));
+      chip.dataset.source = source ?? '';
+      if (many) chip.append(el(doc, 'span', 'eg-source-count', ` ${formatCount(count)}`));
+      line.append(chip);
+    }
+    const rest = from.slice(shown.length);
+    if (rest.length) {
+      const more = el(doc, 'span', 'chip chip-source eg-more-sources', `+${rest.length} more`);
+      more.title = showControls(rest.map((f) => `${sourceName(f.source)} ${formatCount(f.count)}`).join('\n'));
+      line.append(more);
+    }
+    return line;
   }
 
   showChip(selected) {

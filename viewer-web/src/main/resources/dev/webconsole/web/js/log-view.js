@@ -10,12 +10,14 @@ import { bindRowKeys } from './row-keys.js';
 import { RowHold } from './row-hold.js';
 import { formatCount } from './format.js';
 import { setText } from './status-bar.js';
+import { SourceColors } from './sources.js';
 
 /** Room (px) under the rows while the jump pill shows: its height and bottom offset in rows.css, and 4 px. */
 const JUMP_ROOM = 48;
 
 export class LogView {
-  constructor(doc = document) {
+  /** colors: the page's SourceColors, so a row's source has the legend's colour. */
+  constructor(doc = document, colors = new SourceColors()) {
     const $ = (id) => doc.getElementById(id);
     this.doc = doc;
     this.scroller = $('scroller');
@@ -24,7 +26,7 @@ export class LogView {
     this.jump = $('jump');
     this.newCountEl = $('new-count');
     this.jumpLabel = $('jump-label');
-    this.style = { matcher: null, utc: false, marked: null, current: null, loggerChars: 0 };
+    this.style = { matcher: null, utc: false, marked: null, current: null, loggerChars: 0, colors };
     this.onLayout = () => {};
     this.onOpen = null;
     /** Room (px) kept free under the rows: for the jump pill, and what the detail panel covers. */

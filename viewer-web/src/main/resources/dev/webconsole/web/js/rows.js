@@ -6,7 +6,6 @@ import {
   formatTime, formatDateTime, zoneLabel, shortenLogger, firstLine, lineCount, thrownText, contextPairs, gapText,
   showControls, levelClass,
 } from './format.js';
-import { sourceColor } from './sources.js';
 import { appendBreakable } from './breaks.js';
 
 /** Longest text put into a collapsed row's message cell (the rest shows when expanded). */
@@ -73,7 +72,8 @@ function textRow(className, text) {
  * One row element for a store entry.
  * @param entry  store entry (event, gap or note)
  * @param o      { matcher, utc, expanded, marked: the entry shown in context, or null,
- *                 current: the keyboard's current entry, or null, loggerChars: room of the logger column }
+ *                 current: the keyboard's current entry, or null, loggerChars: room of the logger column,
+ *                 colors: the SourceColors of the page }
  */
 export function buildRow(entry, o) {
   if (entry.kind === 'gap') {
@@ -88,7 +88,7 @@ export function buildRow(entry, o) {
   return buildEventRow(entry, o);
 }
 
-function buildEventRow(entry, { matcher, utc, expanded, marked, current, loggerChars }) {
+function buildEventRow(entry, { matcher, utc, expanded, marked, current, loggerChars, colors }) {
   const ev = entry.event;
   const level = String(ev.level ?? '');
   const row = el('div', 'row ' + levelClass(level));
@@ -111,7 +111,7 @@ function buildEventRow(entry, { matcher, utc, expanded, marked, current, loggerC
   row.append(cell('span', 'level', level));
 
   // The source column: shown (by CSS) only while the hub has sources; its colour is the legend's.
-  const src = cell('span', ev.source ? 'src src-' + sourceColor(ev.source) : 'src', String(ev.source ?? ''));
+  const src = cell('span', ev.source ? 'src ' + colors.className(ev.source) : 'src', String(ev.source ?? ''));
   if (ev.source) src.title = showControls(`source: ${ev.source}`);
   row.append(src);
 
@@ -138,7 +138,7 @@ function buildEventRow(entry, { matcher, utc, expanded, marked, current, loggerC
   // The message and its tags share one cell: the tags sit beside the text, not in a column of their own.
   const msgCell = cell('span', 'msg-cell');
   if (expandable) msgCell.append(expandButton(expanded));
-  msgCell.append(msg, buildTags(ev, message, expanded, matcher));
+  msgCell.append(msg, buildTags(ev, message, expanded, matcher, colors));
   row.append(msgCell);
 
   const actions = cell('span', 'row-actions');
@@ -159,7 +159,7 @@ function buildEventRow(entry, { matcher, utc, expanded, marked, current, loggerC
  * The badges and chips beside a message. A collapsed row folds its context values into one chip
  * with their count (clicking it expands the row); an expanded row shows each value as a chip.
  */
-function buildTags(ev, message, expanded, matcher) {
+function buildTags(ev, message, expanded, matcher, colors) {
   const tags = el('span', 'tags');
   const lines = lineCount(message);
   if (!expanded && lines > 1) tags.append(el('span', 'badge more', `+${lines - 1} line${lines > 2 ? 's' : ''}`));
@@ -184,7 +184,11 @@ function buildTags(ev, message, expanded, matcher) {
   if (!expanded && pairs.length) tags.append(foldedContext(pairs, matcher));
   if (ev.marker) tags.append(chip('marker', ev.marker, `marker ${ev.marker} \u00b7 click to filter`, matcher));
   if (expanded) for (const pair of pairs) tags.append(chip('ctx', pair, `${pair} \u00b7 click to filter`, matcher));
-  if (ev.source) tags.append(chip('source', ev.source, `source: ${ev.source}`, matcher));
+  if (ev.source) {
+    const c = chip('source', ev.source, `source: ${ev.source}`, matcher);
+    c.classList.add(colors.className(ev.source)); // in the legend's colour
+    tags.append(c);
+  }
   return tags;
 }
 

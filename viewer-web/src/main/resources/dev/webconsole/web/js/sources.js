@@ -5,13 +5,49 @@
 
 import { showControls } from './format.js';
 
-const PALETTE = 8;
+/** Colours in the palette: --src-0 .. --src-7 in console.css, one set per theme. */
+export const PALETTE = 8;
 
-/** A stable colour index (0..7) for a source name, the same in the legend and in the rows. */
-export function sourceColor(name) {
+/** A colour index (0..7) from the name alone: for sources past the palette's first eight. */
+export function hashColor(name) {
   let h = 0;
   for (const ch of String(name)) h = (h * 31 + ch.codePointAt(0)) >>> 0;
   return h % PALETTE;
+}
+
+/**
+ * The colour of each source, the same in the legend, the rows and the errors panel. The first eight
+ * sources the tab learns of (the hub lists them in the order they first came, so every tab learns
+ * them alike) each get a colour of their own, in palette order, and keep it while the tab lives;
+ * a name hashes to its colour only past them. A colour from the name alone would give two of
+ * three sources the same colour one time in three.
+ */
+export class SourceColors {
+  constructor() {
+    /** name -> index; at most PALETTE entries. */
+    this.assigned = new Map();
+  }
+
+  /** Names in the hub's order: each one not seen before takes the next colour while there is one. */
+  learn(names) {
+    for (const name of names) this.of(name);
+  }
+
+  /** The colour index of a source name. */
+  of(name) {
+    const key = String(name);
+    const known = this.assigned.get(key);
+    if (known !== undefined) return known;
+    if (this.assigned.size >= PALETTE) return hashColor(key);
+    const index = this.assigned.size;
+    this.assigned.set(key, index);
+    return index;
+  }
+
+  /** The class that gives an element the source's colour (as --src). */
+  className(name) {
+    return 'src-' + this.of(name);
+  }
 }
 
 /** Counts events per source and turns the counts into rates once a second. */
@@ -47,8 +83,10 @@ export class SourcesLegend {
   /**
    * @param {object} o
    * @param {HTMLElement} o.mount  where the legend goes (it adds one section)
+   * @param {SourceColors} o.colors  the colour of each source, shared with the rows and the errors panel
    */
-  constructor({ mount }) {
+  constructor({ mount, colors = new SourceColors() }) {
+    this.colors = colors;
     this.onToggle = () => {};
     this.sources = [];
     this.selected = [];
@@ -74,6 +112,7 @@ export class SourcesLegend {
   /** The hub's `sources` message. */
   setSources(msg) {
     this.sources = Array.isArray(msg.sources) ? msg.sources : [];
+    this.colors.learn(this.sources.map((s) => String(s.source ?? '')));
     this.live = true; // the hub just said it
     document.body.classList.toggle('has-sources', this.sources.length > 0);
     this.render();
@@ -129,7 +168,7 @@ export class SourcesLegend {
   item(s) {
     const name = String(s.source ?? '');
     const li = document.createElement('li');
-    li.className = 'source src-' + sourceColor(name) + (s.connected ? ' connected' : ' gone');
+    li.className = 'source ' + this.colors.className(name) + (s.connected ? ' connected' : ' gone');
     li.dataset.source = name;
     if (this.selected.includes(name)) li.classList.add('selected');
     const button = document.createElement('button');
