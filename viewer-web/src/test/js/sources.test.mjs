@@ -106,11 +106,11 @@ test('the colour difference is CIEDE2000 (pairs from the test data of Sharma, Wu
 /** The backgrounds a source's name is drawn on, as the theme defines them: rows of each level, chips, panels. */
 const BACKGROUNDS = ['--bg', '--bg-row-alt', '--bg-bar', '--bg-hover', '--chip-bg', '--error-bg', '--warn-bg', '--fatal-bg', '--accent-bg'];
 const MIN_DIFFERENCE = 20;
-/** The colours of the first six sources keep away from the warning colour too; eight cannot all, readably, in the light theme. */
-const WARN_CLEAR = 6;
+/** The colours of the first six sources keep away from the WARN and INFO level colours too; eight cannot all, readably, in the light theme. */
+const LEVEL_CLEAR = 6;
 
 for (const [theme, selector] of [['dark', ':root[data-theme="dark"]'], ['light', ':root[data-theme="light"]']]) {
-  test(`the ${theme} theme's source colours are far apart, also from error and text (the first six from warning too), and read at 4.5:1 on every background`, () => {
+  test(`the ${theme} theme's source colours are far apart, also from error and text (the first six from WARN, INFO and links too), and read at 4.5:1 on every background`, () => {
     const vars = themeVars(selector);
     const palette = Array.from({ length: PALETTE }, (_, i) => parseColor(vars.get(`--src-${i}`) ?? 'missing'));
     const bg = parseColor(vars.get('--bg'));
@@ -122,8 +122,8 @@ for (const [theme, selector] of [['dark', ':root[data-theme="dark"]'], ['light',
       }
     }
     for (let i = 0; i < PALETTE; i++) {
-      // A source's name is not taken for error text, nor plain text; nor, for the first six, for warning text.
-      for (const name of i < WARN_CLEAR ? ['--error', '--fatal', '--warn', '--fg'] : ['--error', '--fatal', '--fg']) {
+      // A source's name is not taken for error text, nor plain text; nor, for the first six, for a WARN or INFO level or a link.
+      for (const name of i < LEVEL_CLEAR ? ['--error', '--fatal', '--warn', '--info', '--accent', '--fg'] : ['--error', '--fatal', '--fg']) {
         const d = deltaE2000(palette[i], parseColor(vars.get(name)));
         if (d < MIN_DIFFERENCE) close.push(`--src-${i} and ${name}: ${d.toFixed(1)}`);
       }

@@ -249,6 +249,36 @@ class NarrowWindowTest extends BrowserTestBase {
         AccessibilityAuditTest.screenshot("narrow-rows-tags-" + browser.js("return document.documentElement.dataset.theme"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dark", "light"})
+    void anErrorRowShowsItsSourceFirstWhereThereIsNoSourceColumn(String theme) throws Exception {
+        ConsoleHub hub = startHub();
+        long t = System.currentTimeMillis();
+        Map<String, String> mdc = Map.of("user", "ann", "requestId", "req-1001");
+        ConsoleEvent.ThrownInfo thrown = new ConsoleEvent.ThrownInfo("java.util.concurrent.TimeoutException",
+                "report query exceeded 30 s", "java.util.concurrent.TimeoutException: report query exceeded 30 s");
+        hub.publish(new ConsoleEvent(t, "FATAL", Severity.FATAL, "com.acme.shop.jobs.NightlyReport", "main",
+                "nightly report aborted", thrown, mdc, "AUDIT", "inventory"));
+        hub.publish(new ConsoleEvent(t, "INFO", Severity.INFO, "com.acme.shop.Checkout", "main", "order 1 placed",
+                null, mdc, "AUDIT", "inventory"));
+        open(browser, hub, "?level=ALL");
+        awaitRows(browser, range(1, 2));
+        AccessibilityAuditTest.setTheme(theme);
+        List<List<Object>> rows = browser.js("return [...document.querySelectorAll('#rows .row')].map(r => {"
+                + "const cell = r.querySelector('.msg-cell').getBoundingClientRect(), s = r.querySelector('.chip-source');"
+                + "const b = s.getBoundingClientRect(), others = [...r.querySelectorAll('.tags > *')].filter(e => e !== s);"
+                + "return [s.offsetParent !== null && b.width >= 20 && b.left >= cell.left && b.right <= cell.right + 0.5,"
+                + " others.every(e => e.getBoundingClientRect().left >= b.right), s.textContent,"
+                + " r.querySelector('.msg').getBoundingClientRect().width]; })");
+        assertEquals(2, rows.size(), rows::toString);
+        for (List<Object> row : rows) {
+            assertEquals(Boolean.TRUE, row.get(0), "the source chip shows inside the row: " + row);
+            assertEquals(Boolean.TRUE, row.get(1), "before the other tags: " + row);
+            assertTrue(((Number) row.get(3)).doubleValue() > 60, "the message keeps room: " + row);
+        }
+        AccessibilityAuditTest.screenshot("narrow-error-row-source-" + theme);
+    }
+
     @Test
     void theColumnsMenuListsOnlyTheColumnsANarrowWindowShows() {
         openWithEveryLevel();

@@ -204,6 +204,7 @@ export class ErrorsPanel {
       const colour = source ? this.colors.className(source) : 'eg-no-source';
       const chip = el(doc, 'span', `chip chip-source ${colour}`, sourceName(source));
       chip.dataset.source = source ?? '';
+      chip.title = showControls(`${sourceName(source)}: ${formatCount(count)} of this group's errors`);
       if (many) chip.append(el(doc, 'span', 'eg-source-count', ` ${formatCount(count)}`));
       line.append(chip);
     }
