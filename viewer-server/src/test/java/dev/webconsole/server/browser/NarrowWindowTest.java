@@ -266,16 +266,21 @@ class NarrowWindowTest extends BrowserTestBase {
         AccessibilityAuditTest.setTheme(theme);
         List<List<Object>> rows = browser.js("return [...document.querySelectorAll('#rows .row')].map(r => {"
                 + "const cell = r.querySelector('.msg-cell').getBoundingClientRect(), s = r.querySelector('.chip-source');"
-                + "const b = s.getBoundingClientRect(), others = [...r.querySelectorAll('.tags > *')].filter(e => e !== s);"
+                + "const b = s.getBoundingClientRect();"
+                + "const shown = (e) => e.offsetParent !== null && Math.abs(e.getBoundingClientRect().top - b.top) < 2;" // a tag with no room is on a hidden line
+                + "const others = [...r.querySelectorAll('.tags > *')].filter(e => e !== s && shown(e));"
                 + "return [s.offsetParent !== null && b.width >= 20 && b.left >= cell.left && b.right <= cell.right + 0.5,"
                 + " others.every(e => e.getBoundingClientRect().left >= b.right), s.textContent,"
-                + " r.querySelector('.msg').getBoundingClientRect().width]; })");
+                + " r.querySelector('.msg').getBoundingClientRect().width,"
+                + " others.every(e => e.getBoundingClientRect().right <= cell.right + 0.5), others.map(e => e.className)]; })");
         assertEquals(2, rows.size(), rows::toString);
         for (List<Object> row : rows) {
             assertEquals(Boolean.TRUE, row.get(0), "the source chip shows inside the row: " + row);
             assertEquals(Boolean.TRUE, row.get(1), "before the other tags: " + row);
             assertTrue(((Number) row.get(3)).doubleValue() > 60, "the message keeps room: " + row);
+            assertEquals(Boolean.TRUE, row.get(4), "no tag shown is cut off at the row's end: " + row);
         }
+        assertTrue(rows.get(0).get(5).toString().contains("exc"), "the error row shows its exception beside its source: " + rows);
         AccessibilityAuditTest.screenshot("narrow-error-row-source-" + theme);
     }
 
