@@ -52,6 +52,8 @@ final class HubServer {
             return t;
         });
         timers.setRemoveOnCancelPolicy(true);
+        // A timer asked for while the hub stops never runs, as with Jetty's own scheduler once stopped.
+        timers.setRejectedExecutionHandler(new ScheduledThreadPoolExecutor.DiscardPolicy());
         server = new Server(threads, new ScheduledExecutorScheduler(timers), null);
         server.setStopTimeout(config.stopTimeout().toMillis());
         server.setErrorHandler(new QuietErrors());
