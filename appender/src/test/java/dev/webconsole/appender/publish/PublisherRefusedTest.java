@@ -2,7 +2,6 @@ package dev.webconsole.appender.publish;
 
 import static dev.webconsole.appender.Log4jFixture.awaitCondition;
 import static dev.webconsole.appender.Log4jFixture.config;
-import static dev.webconsole.server.testing.HubFixture.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +9,6 @@ import dev.webconsole.appender.Log4jFixture;
 import dev.webconsole.server.ConsoleHub;
 import dev.webconsole.server.testing.HubFixture;
 import dev.webconsole.server.testing.WsClient;
-import java.net.URI;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -38,11 +36,7 @@ class PublisherRefusedTest {
         ConsoleHub hub = hubs.startHub(b -> b.publisherToken(TOKEN));
         WsClient tab = hubs.connect(hub, "");
         tab.next("hello");
-        WsClient holder = hubs.track(WsClient.connectWithToken(hubs.client(),
-                URI.create("ws://127.0.0.1:" + hub.port() + "/publish"), TOKEN));
-        holder.send(JSON.writeValueAsString(JSON.createObjectNode().put("type", "hello").put("source", "orders")
-                .put("host", "other-host").put("pid", 7).put("jvm", "17").put("startTime", 1_700_000_000_000L)));
-        holder.next("welcome");
+        WsClient holder = hubs.publisher(hub, TOKEN, "orders", "other-host", 7); // another application holds the name
 
         LoggerContext context = log4j.start(config("hub=\"ws://127.0.0.1:" + hub.port() + "\" publisherToken=\""
                 + TOKEN + "\" source=\"orders\"", "info"));

@@ -11,7 +11,6 @@ import dev.webconsole.server.ConsoleHub;
 import dev.webconsole.server.Severity;
 import dev.webconsole.server.testing.HubFixture;
 import dev.webconsole.server.testing.WsClient;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -36,12 +35,7 @@ class SourceErrorsTest extends BrowserTestBase {
     final HubFixture clients = new HubFixture();
 
     private WsClient publisher(ConsoleHub hub, String source) throws Exception {
-        WsClient p = clients.track(WsClient.connectWithToken(clients.client(),
-                URI.create("ws://127.0.0.1:" + hub.port() + "/publish"), PUBLISHER_TOKEN));
-        p.send(HubFixture.JSON.createObjectNode().put("type", "hello").put("source", source).put("host", "laptop")
-                .put("pid", 100 + source.length()).put("jvm", "17").put("startTime", 1L).toString());
-        p.next("welcome");
-        return p;
+        return clients.publisher(hub, PUBLISHER_TOKEN, source);
     }
 
     /** Sends `count` errors with an exception of `type` thrown at `frame`, or (type null) ERRORs without one. */

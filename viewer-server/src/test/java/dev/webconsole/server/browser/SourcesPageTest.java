@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.webconsole.server.ConsoleHub;
 import dev.webconsole.server.testing.HubFixture;
 import dev.webconsole.server.testing.WsClient;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,12 +25,7 @@ class SourcesPageTest extends BrowserTestBase {
     final HubFixture clients = new HubFixture();
 
     private WsClient publisher(ConsoleHub hub, String source) throws Exception {
-        WsClient p = clients.track(WsClient.connectWithToken(clients.client(),
-                URI.create("ws://127.0.0.1:" + hub.port() + "/publish"), PUBLISHER_TOKEN));
-        p.send(HubFixture.JSON.createObjectNode().put("type", "hello").put("source", source).put("host", "laptop")
-                .put("pid", source.length()).put("jvm", "17").put("startTime", 1L).toString());
-        p.next("welcome");
-        return p;
+        return clients.publisher(hub, PUBLISHER_TOKEN, source);
     }
 
     private static void send(WsClient publisher, String logger, long from, long to) throws Exception {

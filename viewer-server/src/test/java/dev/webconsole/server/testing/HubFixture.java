@@ -65,6 +65,20 @@ public final class HubFixture implements BeforeEachCallback, AfterEachCallback {
         return track(WsClient.connect(client, wsUri(hub, query)));
     }
 
+    /** A publisher at {@code /publish} with {@code token} that said hello as {@code source} from host "laptop", and was welcomed. */
+    public WsClient publisher(ConsoleHub hub, String token, String source) throws Exception {
+        return publisher(hub, token, source, "laptop", 42);
+    }
+
+    /** As {@link #publisher(ConsoleHub, String, String)}, from another application: {@code host} and {@code pid}. */
+    public WsClient publisher(ConsoleHub hub, String token, String source, String host, long pid) throws Exception {
+        WsClient p = track(WsClient.connectWithToken(client, URI.create("ws://127.0.0.1:" + hub.port() + "/publish"), token));
+        p.send(JSON.writeValueAsString(JSON.createObjectNode().put("type", "hello").put("source", source).put("host", host)
+                .put("pid", pid).put("jvm", "17").put("startTime", 1L)));
+        p.next("welcome");
+        return p;
+    }
+
     /** A tab connected with {@code query} whose hello has been read. */
     public WsClient tab(ConsoleHub hub, String query) throws Exception {
         WsClient tab = connect(hub, query);
